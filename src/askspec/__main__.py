@@ -1,0 +1,5 @@
+"""``python -m askspec``."""
+
+from askspec.cli import main
+
+main()

@@ -1,0 +1,236 @@
+"""The command line: parse options, call the library once, print, and exit with a code."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+
+from askspec import __version__
+from askspec.errors import EXIT_INTERRUPTED, AskspecError, UsageError
+
+app = typer.Typer(
+    help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+templates_app = typer.Typer(help="See, show and copy the shipped templates.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+Seeds = Annotated[
+    Path, typer.Argument(help="The seeds folder (or a single file).", show_default=False)
+]
+TemplatesDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="A folder whose templates replace the shipped ones by name.",
+        file_okay=False,
+    ),
+]
+
+
+@contextlib.contextmanager
+def reported() -> Iterator[None]:
+    """The one place where errors become a line on stderr and an exit code."""
+    try:
+        yield
+    except AskspecError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception as exc:  # a bug, still reported on one line; ASKSPEC_DEBUG shows more
+        if os.environ.get("ASKSPEC_DEBUG"):
+            raise
+        typer.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def emit_json(data: Any) -> None:
+    """One JSON object on stdout."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"askspec {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """askspec reads a seeds folder and asks the stakeholder for what is still missing."""
+
+
+@app.command()
+def scan(
+    seeds: Seeds,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Classify every file in SEEDS as prose, code, spec, data, empty, binary or unreadable.
+
+    Example: askspec scan examples/seeds --json
+    """
+    from askspec.scan import scan as run_scan
+
+    with reported():
+        result = run_scan(seeds)
+    if as_json:
+        emit_json(result.to_json())
+        return
+    rows = [
+        (f.path, f.kind.value, f"{f.verdict.confidence:.2f}", "; ".join(f.verdict.evidence[:2]))
+        for f in result.files
+    ]
+    width = max([len(r[0]) for r in rows] + [4])
+    typer.echo(f"{'FILE':<{width}}  {'KIND':<10}  CONF  EVIDENCE")
+    for path, kind, conf, why in rows:
+        typer.echo(f"{path:<{width}}  {kind:<10}  {conf}  {why}")
+    counts = ", ".join(f"{n} {k}" for k, n in result.counts().items()) or "no files"
+    typer.echo(f"{len(rows)} files: {counts}", err=True)
+
+
+def parse_date(value: str | None) -> date:
+    """--date, else SOURCE_DATE_EPOCH, else today (UTC)."""
+    if value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return datetime.now(UTC).date()
+
+
+@app.command()
+def generate(
+    seeds: Seeds,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the outputs to.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing outputs.")] = False,
+    to: Annotated[list[str] | None, typer.Option("--to", help="Recipient (repeatable).")] = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "",
+    project: Annotated[str, typer.Option("--project", help="Project name (default: folder).")] = "",
+    templates: TemplatesDir = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="Date on the request, YYYY-MM-DD.", show_default="today"),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what was written as JSON.")
+    ] = False,
+) -> None:
+    """Write the request (.md, .html), the email (.eml), the checklist and the issue form.
+
+    Outputs in OUT: request.md, request.html, request.eml, CHECKLIST.md,
+    .github/ISSUE_TEMPLATE/spec-request.yml, request.json, scan.json.
+    Nothing is sent and nothing is overwritten without --force.
+
+    Example: askspec generate examples/seeds -o out --project "Order tracker"
+    """
+    from askspec.generate import Options
+    from askspec.generate import generate as run_generate
+
+    with reported():
+        options = Options(
+            project=project,
+            date=parse_date(day),
+            sender=sender,
+            to=tuple(to or ()),
+            templates=templates,
+        )
+        result = run_generate(seeds, out, options, force=force)
+    written = [str(p) for p in result.written]
+    if as_json:
+        emit_json({"request": result.request.id, "written": written})
+        return
+    for path in written:
+        typer.echo(path)
+    open_required = sum(1 for q in result.request.questions if q.required)
+    typer.echo(
+        f"{len(result.request.questions)} questions ({open_required} required) "
+        f"for {len(result.request.scan.files)} seed files",
+        err=True,
+    )
+
+
+@templates_app.command("list")
+def templates_list(templates: TemplatesDir = None) -> None:
+    """List the shipped templates; with --templates, mark the ones a folder overrides.
+
+    Example: askspec templates list --templates my-templates
+    """
+    from askspec.render import builtin_templates
+
+    with reported():
+        names = builtin_templates()
+    for name in names:
+        overridden = templates is not None and (templates / name).is_file()
+        typer.echo(f"{name}  (overridden by {templates / name})" if overridden else name)
+
+
+@templates_app.command("show")
+def templates_show(
+    name: Annotated[str, typer.Argument(help="Template name, e.g. request.md.j2.")],
+    templates: TemplatesDir = None,
+) -> None:
+    """Print a template's source (the override when --templates has one).
+
+    Example: askspec templates show request.md.j2
+    """
+    from askspec.render import template_source
+
+    with reported():
+        source, _ = template_source(name, templates)
+    sys.stdout.write(source)
+
+
+@templates_app.command("copy")
+def templates_copy(
+    folder: Annotated[Path, typer.Argument(help="Folder to copy the templates into.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Copy the shipped templates into FOLDER to customise them; use with --templates.
+
+    Example: askspec templates copy my-templates && askspec generate seeds -o out --templates my-templates
+    """
+    from askspec.output import write_outputs
+    from askspec.render import builtin_templates, template_source
+
+    with reported():
+        files = {name: template_source(name)[0].encode("utf-8") for name in builtin_templates()}
+        written = write_outputs(folder, files, force=force)
+    for path in written:
+        typer.echo(str(path))
+
+
+def main() -> None:
+    """Entry point: run the app and turn Ctrl-C and usage errors into their exit codes."""
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.Abort:
+        typer.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

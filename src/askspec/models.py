@@ -1,0 +1,195 @@
+"""The values that flow through askspec: plain, frozen, easy to serialise."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Kind(enum.StrEnum):
+    """What a seed file is."""
+
+    PROSE = "prose"
+    CODE = "code"
+    SPEC = "spec"
+    DATA = "data"
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNREADABLE = "unreadable"
+
+
+class Area(enum.StrEnum):
+    """A section of the request; the first four are required."""
+
+    CONTEXT = "context"
+    INPUTS = "inputs"
+    OUTPUTS = "outputs"
+    HARDWARE = "hardware"
+    PERFORMANCE = "performance"
+    USERS = "users"
+    ACCEPTANCE = "acceptance"
+    CONSTRAINTS = "constraints"
+    NON_GOALS = "non-goals"
+
+
+REQUIRED_AREAS = (Area.INPUTS, Area.OUTPUTS, Area.HARDWARE, Area.PERFORMANCE)
+
+
+class Status(enum.StrEnum):
+    """How much the seeds already say about an area or question."""
+
+    STATED = "stated"
+    VAGUE = "vague"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A classification: a kind, how sure, and the evidence, most telling first."""
+
+    kind: Kind
+    confidence: float
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Text:
+    """What a reader got out of a file."""
+
+    text: str
+    encoding: str | None = None
+    format: str = "text"
+    sampled: bool = False
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One scanned file: where it is, what it is, and what was read from it."""
+
+    path: str
+    size: int
+    verdict: Verdict
+    encoding: str | None = None
+    format: str = "text"
+    sampled: bool = False
+    problems: tuple[str, ...] = ()
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def kind(self) -> Kind:
+        """The verdict's kind."""
+        return self.verdict.kind
+
+    def to_json(self) -> dict[str, Any]:
+        """The row of ``scan --json``."""
+        return {
+            "path": self.path,
+            "kind": self.verdict.kind.value,
+            "confidence": round(self.verdict.confidence, 2),
+            "evidence": list(self.verdict.evidence),
+            "encoding": self.encoding,
+            "size": self.size,
+            "problems": list(self.problems),
+            "format": self.format,
+            "sampled": self.sampled,
+        }
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Every file found under a seeds folder, in sorted order."""
+
+    root: str
+    files: tuple[SeedFile, ...]
+
+    def counts(self) -> dict[str, int]:
+        """How many files of each kind, in Kind order, zeros left out."""
+        found = [f.kind for f in self.files]
+        return {k.value: found.count(k) for k in Kind if k in found}
+
+    def kinds(self) -> frozenset[Kind]:
+        """The kinds present."""
+        return frozenset(f.kind for f in self.files)
+
+    def to_json(self) -> dict[str, Any]:
+        """The object printed by ``scan --json`` and written to scan.json."""
+        return {"files": [f.to_json() for f in self.files], "counts": self.counts()}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something a seed already states about an area, with where it says it."""
+
+    area: Area
+    path: str
+    line: int
+    quote: str
+    measurable: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The evidence entry in request.json."""
+        return {"path": self.path, "line": self.line, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the request, with a stable ID."""
+
+    id: str
+    area: Area
+    title: str
+    guidance: str
+    example: str
+    required: bool
+    status: Status = Status.MISSING
+    evidence: tuple[Fact, ...] = ()
+    answer: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The question as it appears in request.json."""
+        return {
+            "id": self.id,
+            "area": self.area.value,
+            "text": self.title,
+            "guidance": self.guidance,
+            "example": self.example,
+            "required": self.required,
+            "status": self.status.value,
+            "evidence": [f.to_json() for f in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything the templates need: the project, the seeds and the questions."""
+
+    id: str
+    project: str
+    date: str
+    version: str
+    scan: ScanResult
+    questions: tuple[Question, ...]
+    summary: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """request.json: the request as data."""
+        return {
+            "askspec": self.version,
+            "id": self.id,
+            "project": self.project,
+            "date": self.date,
+            "summary": list(self.summary),
+            "seeds": [
+                {
+                    "path": f.path,
+                    "kind": f.kind.value,
+                    "confidence": round(f.verdict.confidence, 2),
+                    "why": f.verdict.evidence[0] if f.verdict.evidence else "",
+                }
+                for f in self.scan.files
+            ],
+            "questions": [q.to_json() for q in self.questions],
+        }

@@ -1,0 +1,210 @@
+"""The question catalogue (data, with stable IDs) and the plan that picks from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from askspec.models import Area, Fact, Kind, Question, Status
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A catalogue row: a question and the seed kinds it is asked for (empty: always)."""
+
+    id: str
+    area: Area
+    title: str
+    guidance: str
+    example: str
+    required: bool = True
+    when: frozenset[Kind] = frozenset()
+
+
+PROSE, CODE, SPEC = frozenset({Kind.PROSE}), frozenset({Kind.CODE}), frozenset({Kind.SPEC})
+
+#: The catalogue. IDs are stable: never renumber, only add.
+CATALOGUE: tuple[Entry, ...] = (
+    Entry(
+        "CTX-1",
+        Area.CONTEXT,
+        "What system should come out of the text you sent?",
+        "The seeds include narrative text. Say which part of it the software is about "
+        "and what it should do for whom.",
+        "A service that keeps the records the text describes and emails the manager "
+        "when a value goes out of range.",
+        when=PROSE,
+    ),
+    Entry(
+        "CTX-2",
+        Area.CONTEXT,
+        "What must change in the code you sent?",
+        "The seeds include code. Say what to keep, what to add and what to replace.",
+        "Keep the parser; replace the CLI with an HTTP API; add retries to the uploader.",
+        when=CODE,
+    ),
+    Entry(
+        "CTX-3",
+        Area.CONTEXT,
+        "How is the code built and run today?",
+        "Name the language version, the command that starts it and its dependencies.",
+        "Python 3.11; `python -m tracker --config prod.toml`; runs hourly from cron.",
+        when=CODE,
+    ),
+    Entry(
+        "CTX-4",
+        Area.CONTEXT,
+        "Which parts of the spec are final, and which are drafts?",
+        "The seeds include a specification. Say which sections are settled and who "
+        "decides on changes.",
+        "Sections 1-3 are agreed; the API section is a draft owned by the platform team.",
+        when=SPEC,
+    ),
+    Entry(
+        "IN-1",
+        Area.INPUTS,
+        "What data or requests enter the system?",
+        "Name each input: its format, where it comes from and who sends it.",
+        "CSV exports of orders (UTF-8, one row per order) uploaded by the shop's back office.",
+    ),
+    Entry(
+        "IN-2",
+        Area.INPUTS,
+        "How much input, and how often?",
+        "Give sizes and rates with units: typical and peak.",
+        "About 20,000 rows per day, files up to 50 MB, peaks of 5 uploads per minute.",
+    ),
+    Entry(
+        "IN-3",
+        Area.INPUTS,
+        "What invalid or unexpected input must it handle?",
+        "Say what happens with malformed, duplicate or late input.",
+        "Rows with an unknown currency are rejected and listed in a report; the rest load.",
+    ),
+    Entry(
+        "OUT-1",
+        Area.OUTPUTS,
+        "What does the system produce?",
+        "Name each output: reports, files, responses, messages, and their format.",
+        "A daily PDF report and a JSON API returning each order's status.",
+    ),
+    Entry(
+        "OUT-2",
+        Area.OUTPUTS,
+        "Who or what consumes the outputs, and how are they delivered?",
+        "Name the people or systems that read the outputs and how they get them.",
+        "The finance team gets the report by email at 07:00; the shop front calls the API.",
+    ),
+    Entry(
+        "HW-1",
+        Area.HARDWARE,
+        "What machine must it run on?",
+        "CPU cores, memory, GPU or accelerator model, disk; or a device by name.",
+        "One 4-core x86 VM with 8 GB RAM and 100 GB SSD; no GPU.",
+    ),
+    Entry(
+        "HW-2",
+        Area.HARDWARE,
+        "Which operating system, network and location constraints apply?",
+        "Operating system and version, network access, offline use, data residency.",
+        "Debian 12; no internet access from the server; data must stay in the EU.",
+    ),
+    Entry(
+        "PERF-1",
+        Area.PERFORMANCE,
+        "How fast must it respond?",
+        "A latency target is a number, a unit, a percentile, a load and a way to measure it.",
+        "p99 latency under 200 ms at 500 requests/s on one 4-core machine, measured with wrk.",
+    ),
+    Entry(
+        "PERF-2",
+        Area.PERFORMANCE,
+        "How much must it handle?",
+        "Throughput, data volume and growth, with units and the time window.",
+        "1 million orders per day now, 5 million within two years, with no batch over 1 hour.",
+    ),
+    Entry(
+        "PERF-3",
+        Area.PERFORMANCE,
+        "What resource and cost budgets apply?",
+        "Memory, start-up time, storage and running cost, each with a number and unit.",
+        "Under 2 GB RAM, starts in under 3 s, under 300 EUR per month in hosting.",
+    ),
+    Entry(
+        "USER-1",
+        Area.USERS,
+        "Who will use it, and how many?",
+        "The kinds of users, how many of each and how they reach the system.",
+        "Three finance clerks daily through a browser; about 2,000 shoppers via the app.",
+        required=False,
+    ),
+    Entry(
+        "ACC-1",
+        Area.ACCEPTANCE,
+        "How will you decide it is done?",
+        "Tests or demonstrations you will accept, with their pass criteria.",
+        "Importing last March's 40,000 orders produces the same totals as the ledger.",
+        required=False,
+    ),
+    Entry(
+        "CON-1",
+        Area.CONSTRAINTS,
+        "What constraints must the work respect?",
+        "Languages, libraries, licences, budgets, deadlines, regulations.",
+        "Python only; MIT or Apache licences; live before 1 March; GDPR applies.",
+        required=False,
+    ),
+    Entry(
+        "NG-1",
+        Area.NON_GOALS,
+        "What is explicitly out of scope?",
+        "Things someone might expect that this project will not do.",
+        "No mobile app; no payment processing; no migration of historic data.",
+        required=False,
+    ),
+)
+
+AREA_TITLES: dict[Area, str] = {
+    Area.CONTEXT: "About the seeds",
+    Area.INPUTS: "Inputs",
+    Area.OUTPUTS: "Outputs",
+    Area.HARDWARE: "Hardware",
+    Area.PERFORMANCE: "Performance targets",
+    Area.USERS: "Users",
+    Area.ACCEPTANCE: "Acceptance tests",
+    Area.CONSTRAINTS: "Constraints",
+    Area.NON_GOALS: "Non-goals",
+}
+
+
+def catalogue_ids() -> tuple[str, ...]:
+    """Every question ID in catalogue order."""
+    return tuple(entry.id for entry in CATALOGUE)
+
+
+def area_status(facts: Iterable[Fact]) -> Status:
+    """Stated when some fact is measurable, vague when only unmeasurable ones, else missing."""
+    found = list(facts)
+    if not found:
+        return Status.MISSING
+    return Status.STATED if any(f.measurable for f in found) else Status.VAGUE
+
+
+def plan(kinds: Iterable[Kind], facts: Iterable[Fact] = ()) -> tuple[Question, ...]:
+    """The questions for seeds of these kinds, each carrying what the seeds already say."""
+    present = frozenset(kinds)
+    by_area: dict[Area, list[Fact]] = {}
+    for fact in facts:
+        by_area.setdefault(fact.area, []).append(fact)
+    chosen: list[Question] = []
+    for entry in CATALOGUE:
+        if entry.when and not entry.when & present:
+            continue
+        question = Question(
+            entry.id, entry.area, entry.title, entry.guidance, entry.example, entry.required
+        )
+        area_facts = by_area.get(entry.area, [])
+        if area_facts and entry.id.endswith("-1"):
+            question = replace(question, status=area_status(area_facts), evidence=tuple(area_facts))
+        chosen.append(question)
+    return tuple(chosen)

@@ -1,0 +1,263 @@
+"""Render the request's documents from Jinja2 templates: one environment, data in, text out."""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from askspec.errors import TemplateError
+from askspec.models import Area, Question, Request
+from askspec.questions import AREA_TITLES
+
+#: The shipped templates, by name; a user's --templates folder may replace any of them.
+TEMPLATE_NAMES = (
+    "request.md.j2",
+    "request.html.j2",
+    "request.eml.j2",
+    "checklist.md.j2",
+    "issue-form.yml.j2",
+)
+BUILTIN_PREFIX = "builtin"
+#: Characters that could start Markdown syntax inside a line.
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~#{}])")
+MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+
+
+def _builtin_source(name: str) -> tuple[str, str, Callable[[], bool]]:
+    parts = name.split("/")
+    if any(part in {"", ".", ".."} for part in parts):
+        raise jinja2.TemplateNotFound(name)
+    node = resources.files("askspec.templates")
+    for part in parts:
+        node = node.joinpath(part)
+    if not node.is_file():
+        raise jinja2.TemplateNotFound(name)
+    return node.read_text(encoding="utf-8"), f"templates/{name}", lambda: True
+
+
+def builtin_loader() -> jinja2.BaseLoader:
+    """A loader for the templates shipped in the askspec.templates package."""
+    return jinja2.FunctionLoader(_builtin_source)
+
+
+def md_inline(value: object) -> str:
+    """Seed text made safe for one line of Markdown: flattened, every marker escaped."""
+    flat = " ".join(str(value).split())
+    escaped = MD_SPECIAL.sub(r"\\\1", flat)
+    return MD_LINE_START.sub(r"\\\1", escaped)
+
+
+def md_code(value: object) -> str:
+    """Seed text as an inline code span that no backtick inside can close."""
+    flat = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def to_yaml(value: Any) -> str:
+    """Dump data as YAML safely: seed text stays a string value, never YAML syntax."""
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
+
+
+def make_env(templates: Path | None = None) -> jinja2.Environment:
+    """The one Jinja environment: sandboxed, strict, HTML autoescaped, user folder first."""
+    builtin = builtin_loader()
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        loaders.append(jinja2.FileSystemLoader(str(templates)))
+    loaders.append(jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}))
+    loaders.append(builtin)
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "html.j2"), default_for_string=False
+        ),
+    )
+    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml)
+    return env
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line where rendering failed, from Jinja's rewritten traceback."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return None, None
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render one template; any failure becomes a TemplateError naming template and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            exc.message or "syntax error", exc.filename or exc.name or name, exc.lineno
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", name) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        path, line = _template_line(exc)
+        raise TemplateError(str(exc), path or name, line) from exc
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown to HTML the way GitHub shows it: tables, task lists, no raw HTML."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.use(tasklists_plugin)
+    return Markup(md.render(text))  # noqa: S704 - raw HTML is disabled, so this is escaped
+
+
+@dataclass(frozen=True)
+class Section:
+    """An area of the request with its questions, for the templates."""
+
+    area: Area
+    title: str
+    required: bool
+    questions: tuple[Question, ...]
+
+
+def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
+    """Questions grouped by area, areas in catalogue order."""
+    order: list[Area] = []
+    for q in questions:
+        if q.area not in order:
+            order.append(q.area)
+    return tuple(
+        Section(
+            area,
+            AREA_TITLES[area],
+            any(q.required for q in questions if q.area is area),
+            tuple(q for q in questions if q.area is area),
+        )
+        for area in order
+    )
+
+
+def context(request: Request, **extra: Any) -> dict[str, Any]:
+    """The template context: everything comes in here, nothing is read from outside."""
+    return {
+        "request": request,
+        "project": request.project,
+        "date": request.date,
+        "version": request.version,
+        "seeds": request.scan.files,
+        "counts": request.scan.counts(),
+        "sections": sections(request.questions),
+        "questions": request.questions,
+        "marker": f"askspec:request id={request.id} version={request.version}",
+        **extra,
+    }
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The rendered texts, before they become files or a message."""
+
+    request_md: str
+    request_html: str
+    email_text: str
+    email_html: str
+    checklist_md: str
+    issue_form: str
+
+
+def issue_form_data(request: Request) -> dict[str, Any]:
+    """The GitHub issue form as data: one field per question, required areas required."""
+    body: list[dict[str, Any]] = [
+        {
+            "type": "markdown",
+            "attributes": {
+                "value": (
+                    f"askspec request {request.id} for {request.project}. Please answer each question; "
+                    "a performance target is a number with a unit, a load and a way to measure it."
+                )
+            },
+        },
+    ]
+    for q in request.questions:
+        description = f"{q.guidance} Example: {q.example}"
+        if q.evidence:
+            cited = "; ".join(f"{f.path}:{f.line}: {f.quote}" for f in q.evidence[:3])
+            description += f" The seeds say: {cited}. Confirm or correct."
+        body.append(
+            {
+                "type": "textarea",
+                "id": q.id.lower(),
+                "attributes": {"label": f"{q.id} — {q.title}", "description": description},
+                "validations": {"required": q.required},
+            }
+        )
+    return {
+        "name": f"Spec request: {request.project}"[:200],
+        "description": "Answer askspec's questions about inputs, outputs, hardware and "
+        "performance targets.",
+        "title": f"Spec request: {request.project}"[:200],
+        "labels": ["spec-request"],
+        "body": body,
+    }
+
+
+def render_documents(request: Request, env: jinja2.Environment) -> Documents:
+    """Render every document of the request."""
+    ctx = context(request)
+    request_md = render_template(env, "request.md.j2", ctx)
+    email_text = render_template(env, "request.eml.j2", ctx)
+    page = {**ctx, "title": f"Request for details: {request.project}"}
+    request_html = render_template(
+        env, "request.html.j2", {**page, "body": markdown_html(request_md)}
+    )
+    email_html = render_template(
+        env, "request.html.j2", {**page, "body": markdown_html(email_text)}
+    )
+    checklist = render_template(env, "checklist.md.j2", ctx)
+    form = render_template(env, "issue-form.yml.j2", {**ctx, "form": issue_form_data(request)})
+    return Documents(request_md, request_html, email_text, email_html, checklist, form)
+
+
+def builtin_templates() -> list[str]:
+    """The names of every shipped template, partials included, sorted."""
+    found: list[str] = []
+    pending = [("", resources.files("askspec.templates"))]
+    while pending:
+        prefix, node = pending.pop()
+        for child in node.iterdir():
+            if (
+                child.is_dir()
+                and not child.name.startswith(("_", "."))
+                or child.name == "_partials"
+            ):
+                pending.append((f"{prefix}{child.name}/", child))
+            elif child.name.endswith(".j2"):
+                found.append(prefix + child.name)
+    return sorted(found)
+
+
+def template_source(name: str, templates: Path | None = None) -> tuple[str, str]:
+    """A template's source and where it comes from: the user's folder or the shipped set."""
+    env = make_env(templates)
+    assert env.loader is not None
+    try:
+        source, filename, _ = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"no template named {name!r}; see 'askspec templates list'") from exc
+    return source, filename or name

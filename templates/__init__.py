@@ -1,0 +1,1 @@
+"""The templates askspec ships; loaded with importlib.resources."""
