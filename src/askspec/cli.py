@@ -184,8 +184,11 @@ def templates_list(templates: TemplatesDir = None) -> None:
     with reported():
         names = builtin_templates()
     for name in names:
-        overridden = templates is not None and (templates / name).is_file()
-        typer.echo(f"{name}  (overridden by {templates / name})" if overridden else name)
+        override = templates / name if templates is not None else None
+        if override is not None and override.is_file():
+            typer.echo(f"{name}  (overridden by {override})")
+        else:
+            typer.echo(name)
 
 
 @templates_app.command("show")
@@ -211,7 +214,8 @@ def templates_copy(
 ) -> None:
     """Copy the shipped templates into FOLDER to customise them; use with --templates.
 
-    Example: askspec templates copy my-templates && askspec generate seeds -o out --templates my-templates
+    Example: askspec templates copy my-templates
+             askspec generate seeds -o out --templates my-templates
     """
     from askspec.output import write_outputs
     from askspec.render import builtin_templates, template_source

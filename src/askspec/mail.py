@@ -97,7 +97,7 @@ def verify_headers(msg: EmailMessage, subject: str, to: list[str], cc: list[str]
         got = str(parsed.get(name, ""))
         if " ".join(got.split()) != " ".join(value.split()):
             raise MailError(f"{name.title()} header did not survive encoding: {got!r}")
-    known = {k.lower() for k in msg.keys()}
-    extra = {k.lower() for k in parsed.keys()} - known - {"content-type"}
+    known = {k.lower() for k in msg}
+    extra = {k.lower() for k in parsed} - known - {"content-type"}
     if extra:
         raise MailError(f"message grew unexpected headers: {', '.join(sorted(extra))}")

@@ -49,29 +49,30 @@ def write_outputs(out: Path, files: Mapping[str, bytes], force: bool = False) ->
         raise OverwriteRefused(out, clash)
     for parent in sorted({(out / name).parent for name in names}):
         clean_stale(parent)
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[Path, Path]] = []
     try:
         for name in names:
             target = out / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+            fd, name_tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+            tmp = Path(name_tmp)
             staged.append((tmp, target))
-            os.chmod(tmp, 0o666 & ~_umask())
+            tmp.chmod(0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(files[name])
                 fh.flush()
                 os.fsync(fh.fileno())
         for tmp, target in staged:
-            os.replace(tmp, target)
+            tmp.replace(target)
     except OSError as exc:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                tmp.unlink()
         where = exc.filename or out
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=where) from exc
     except BaseException:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                tmp.unlink()
         raise
     return [target for _, target in staged]

@@ -188,7 +188,8 @@ def issue_form_data(request: Request) -> dict[str, Any]:
             "type": "markdown",
             "attributes": {
                 "value": (
-                    f"askspec request {request.id} for {request.project}. Please answer each question; "
+                    f"askspec request {request.id} for {request.project}. "
+                    "Please answer each question; "
                     "a performance target is a number with a unit, a load and a way to measure it."
                 )
             },
