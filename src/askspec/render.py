@@ -30,7 +30,7 @@ TEMPLATE_NAMES = (
 BUILTIN_PREFIX = "builtin"
 #: Characters that could start Markdown syntax inside a line.
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~#{}])")
-MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 
 
 def _builtin_source(name: str) -> tuple[str, str, Callable[[], bool]]:
@@ -54,7 +54,7 @@ def md_inline(value: object) -> str:
     """Seed text made safe for one line of Markdown: flattened, every marker escaped."""
     flat = " ".join(str(value).split())
     escaped = MD_SPECIAL.sub(r"\\\1", flat)
-    return MD_LINE_START.sub(r"\\\1", escaped)
+    return MD_LINE_START.sub(r"\1\\\2", escaped)
 
 
 def md_code(value: object) -> str:
