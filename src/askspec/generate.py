@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,11 +12,11 @@ from typing import Any
 from askspec import __version__
 from askspec.extract import extract
 from askspec.mail import Envelope, build_message
-from askspec.models import Request, ScanResult
+from askspec.models import Fact, Request, ScanResult, SeedFile
 from askspec.output import write_outputs
 from askspec.questions import plan
 from askspec.render import make_env, render_documents
-from askspec.scan import scan
+from askspec.scan import ProgressHook, iter_scan
 
 REQUEST_MD = "request.md"
 REQUEST_HTML = "request.html"
@@ -67,9 +67,26 @@ def project_name(seeds: Path, given: str) -> str:
     return given.strip() or seeds.resolve().name or "project"
 
 
-def build_request(result: ScanResult, options: Options, seeds: Path) -> Request:
+def scan_with_facts(
+    seeds: Path, progress: ProgressHook | None = None
+) -> tuple[ScanResult, tuple[Fact, ...]]:
+    """Scan and extract in one pass, dropping each file's text once its facts are out.
+
+    Only one file's text is held at a time, so memory does not grow with the folder.
+    """
+    files: list[SeedFile] = []
+    facts: list[Fact] = []
+    for seed in iter_scan(seeds, progress):
+        facts.extend(extract((seed,)))
+        files.append(replace(seed, text=""))
+    return ScanResult(str(seeds), tuple(files)), tuple(facts)
+
+
+def build_request(
+    result: ScanResult, options: Options, seeds: Path, facts: tuple[Fact, ...] | None = None
+) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
-    facts = extract(result.files)
+    facts = extract(result.files) if facts is None else facts
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
@@ -115,12 +132,17 @@ class Generated:
 
 
 def generate(
-    seeds: str | Path, out: str | Path, options: Options | None = None, force: bool = False
+    seeds: str | Path,
+    out: str | Path,
+    options: Options | None = None,
+    force: bool = False,
+    progress: ProgressHook | None = None,
 ) -> Generated:
     """Scan seeds, render every deliverable in memory, then write them all atomically."""
     options = options or Options()
     seeds, out = Path(seeds), Path(out)
-    request = build_request(scan(seeds), options, seeds)
+    result, facts = scan_with_facts(seeds, progress)
+    request = build_request(result, options, seeds, facts)
     files = render_outputs(request, options)
     written = write_outputs(out, files, force=force)
     return Generated(request, tuple(written))

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import signal
 import stat
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from askspec.classify import classify
@@ -19,6 +24,17 @@ log = logging.getLogger(__name__)
 #: Folders that hold tooling, not seeds; hidden folders are skipped as well.
 SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+#: Files per task sent to a worker: large enough to amortise the pickling, small
+#: enough that both workers stay busy to the end.
+CHUNK_FILES = 32
+#: Tasks queued per worker; bounds the rows held in memory ahead of the consumer.
+CHUNKS_IN_FLIGHT = 4
+
+#: Called after each file with the number of files done and the file's path.
+ProgressHook = Callable[[int, str], None]
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -30,13 +46,18 @@ class Entry:
     problem: str = ""
 
 
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def display_name(name: str) -> str:
     """A file name as valid, single-line text: undecodable bytes and controls escaped."""
+    if name.isascii() and name.isprintable():
+        return name  # the common case, checked in C, so large trees pay nothing here
     raw = os.fsencode(name)
     text = raw.decode("utf-8", errors="backslashreplace")
     return "".join(
         ch
-        if ch.isprintable() and ch not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        if ch.isprintable() and ch not in BIDI_CONTROLS
         else ch.encode("unicode_escape").decode("ascii")
         for ch in text
     )
@@ -62,6 +83,16 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def _listing(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | None:
+    """A folder's entries sorted by name, or None when it was already entered."""
+    st = os.stat(folder)
+    if (st.st_dev, st.st_ino) in seen:
+        return None
+    seen.add((st.st_dev, st.st_ino))
+    with os.scandir(folder) as it:
+        return sorted(it, key=lambda item: item.name)
+
+
 def walk(root: Path) -> Iterator[Entry]:
     """Yield every file under root in sorted order, without recursion or leaving root.
 
@@ -74,55 +105,44 @@ def walk(root: Path) -> Iterator[Entry]:
     while stack:
         folder, prefix = stack.pop()
         try:
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            with os.scandir(folder) as it:
-                names = sorted(entry.name for entry in it)
+            items = _listing(folder, seen)
         except OSError as exc:
-            yield Entry(
-                prefix.rstrip("/") or ".",
-                Path(folder),
-                0,
-                f"cannot list folder: {exc.strerror or exc}",
-            )
+            reason = f"cannot list folder: {exc.strerror or exc}"
+            yield Entry(prefix.rstrip("/") or ".", Path(folder), 0, reason)
             continue
         subdirs: list[tuple[str, str]] = []
-        for name in names:
-            if _skipped(name):
+        for item in items or ():
+            if _skipped(item.name):
                 continue
-            full = os.path.join(folder, name)
-            rel = prefix + display_name(name)
-            found = _inspect(full, rel, real_root)
+            rel = prefix + display_name(item.name)
+            found = _inspect(item, rel, real_root)
             if isinstance(found, Entry):
                 yield found
             else:
-                subdirs.append((full, rel + "/"))
+                subdirs.append((found, rel + "/"))
         stack.extend(reversed(subdirs))
 
 
-def _inspect(full: str, rel: str, real_root: str) -> Entry | str:
+def _inspect(item: os.DirEntry[str], rel: str, real_root: str) -> Entry | str:
     """An Entry for a file or problem, or the path back when it is a folder to enter."""
+    # DirEntry answers is_symlink from the listing and caches stat: one syscall per file.
     try:
-        if os.path.islink(full):
-            target = os.path.realpath(full)
-            if not _within(target, real_root):
-                return Entry(
-                    rel, Path(full), 0, "link points outside the seeds folder; not followed"
-                )
-        st = os.stat(full)
+        if item.is_symlink() and not _within(os.path.realpath(item.path), real_root):
+            return Entry(
+                rel, Path(item.path), 0, "link points outside the seeds folder; not followed"
+            )
+        st = item.stat()
     except OSError as exc:
-        reason = "broken link" if os.path.islink(full) else (exc.strerror or str(exc))
-        return Entry(rel, Path(full), 0, f"cannot read: {reason}")
+        reason = "broken link" if item.is_symlink() else (exc.strerror or str(exc))
+        return Entry(rel, Path(item.path), 0, f"cannot read: {reason}")
     if stat.S_ISDIR(st.st_mode):
-        return full
+        return item.path
     if not stat.S_ISREG(st.st_mode):
-        return Entry(rel, Path(full), 0, f"{_kind_of(st.st_mode)}; not read")
-    return Entry(rel, Path(full), st.st_size)
+        return Entry(rel, Path(item.path), 0, f"{_kind_of(st.st_mode)}; not read")
+    return Entry(rel, Path(item.path), st.st_size)
 
 
-def scan_entry(entry: Entry) -> SeedFile:
+def scan_entry(entry: Entry, keep_text: bool = True) -> SeedFile:
     """Read and classify one walked entry; failures become a row, never an exception."""
     if entry.problem:
         verdict = Verdict(Kind.UNREADABLE, 1.0, (entry.problem,))
@@ -148,22 +168,92 @@ def scan_entry(entry: Entry) -> SeedFile:
         text.format,
         text.sampled,
         text.problems,
-        text.text,
+        text.text if keep_text else "",
     )
 
 
-def scan(seeds: str | os.PathLike[str]) -> ScanResult:
-    """Scan a seeds folder (or a single file) and classify everything in it."""
+def scan_chunk(entries: list[Entry], keep_text: bool) -> list[SeedFile]:
+    """Scan a batch of entries in a worker process."""
+    return [scan_entry(entry, keep_text) for entry in entries]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone reports it and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
+    it = iter(entries)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _parallel(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterator[SeedFile]:
+    """Scan in worker processes, yielding rows in walk order with a bounded number in flight."""
+    # forkserver: workers never inherit the parent's threads (a progress display) or locks.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["askspec.scan"])
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    pending: deque[Future[list[SeedFile]]] = deque()
+    try:
+        for batch in _batches(entries, CHUNK_FILES):
+            pending.append(pool.submit(scan_chunk, batch, keep_text))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def worker_count() -> int:
+    """How many processes to classify with: the CPUs this process may use, at most 8."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
+def iter_scan(
+    seeds: str | os.PathLike[str],
+    progress: ProgressHook | None = None,
+    keep_text: bool = True,
+    workers: int | None = None,
+) -> Iterator[SeedFile]:
+    """Scan a seeds folder (or one file), yielding each classified file in sorted order.
+
+    Rows stream out as they are ready, so memory does not grow with the folder when the
+    caller does not keep them. Folders of at least PARALLEL_MIN_FILES files are classified
+    in worker processes. ``progress(done, path)`` is called after each file.
+    """
     root = Path(seeds)
     if not root.exists():
         raise SeedsError("no such file or folder", path=root)
     if root.is_file():
-        st = root.stat()
-        files: tuple[SeedFile, ...] = (
-            scan_entry(Entry(display_name(root.name), root, st.st_size)),
-        )
+        entries: Iterator[Entry] = iter([Entry(display_name(root.name), root, root.stat().st_size)])
     elif root.is_dir():
-        files = tuple(scan_entry(entry) for entry in walk(root))
+        entries = walk(root)
     else:
         raise SeedsError("not a folder or a regular file", path=root)
-    return ScanResult(root=str(root), files=files)
+    workers = worker_count() if workers is None else workers
+    head = list(islice(entries, PARALLEL_MIN_FILES))
+    if workers > 1 and len(head) == PARALLEL_MIN_FILES:
+        rows = _parallel(chain(head, entries), workers, keep_text)
+    else:
+        rows = (scan_entry(entry, keep_text) for entry in chain(head, entries))
+    for done, row in enumerate(rows, start=1):
+        if progress is not None:
+            progress(done, row.path)
+        yield row
+
+
+def scan(
+    seeds: str | os.PathLike[str],
+    progress: ProgressHook | None = None,
+    keep_text: bool = True,
+    workers: int | None = None,
+) -> ScanResult:
+    """Scan a seeds folder (or a single file) and classify everything in it."""
+    files = tuple(iter_scan(seeds, progress, keep_text, workers))
+    return ScanResult(root=str(Path(seeds)), files=files)
