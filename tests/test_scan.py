@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ from typer.testing import CliRunner
 from askspec import scan as scan_module
 from askspec.cli import app
 from askspec.errors import SeedsError
-from askspec.models import Kind
+from askspec.models import Kind, SeedFile
 from askspec.progress import ScanProgress
-from askspec.scan import display_name, iter_scan, scan, walk
+from askspec.scan import Entry, display_name, iter_scan, scan, walk
 from conftest import EXAMPLE_SEEDS, Tree
 
 MakeTree = Callable[[Tree], Path]
@@ -101,23 +102,61 @@ def test_undecodable_name_is_escaped_in_the_row(make_tree: MakeTree) -> None:
     assert [f.path for f in scan(root).files] == ["bad\\xff.txt"]
 
 
-def test_parallel_scan_equals_serial_scan(
-    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def varied_tree(make_tree: MakeTree) -> Path:
+    """91 files over 7 folders, mixing code, prose-and-spec and one binary."""
     folders: dict[str, dict[str, str | bytes]] = {}
     for i in range(90):
         name = f"f{i:03}.md" if i % 3 == 0 else f"f{i:03}.py"
         folders.setdefault(f"d{i % 7}", {})[name] = MIXED["b.md" if i % 3 == 0 else "a.py"]
     folders["d0"]["z.bin"] = b"\x00binary"
-    root = make_tree(folders)
+    return make_tree(folders)
+
+
+@pytest.mark.parametrize("other_thread", [False, True], ids=["fork", "forkserver"])
+def test_parallel_scan_equals_serial_scan(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch, other_thread: bool
+) -> None:
+    root = varied_tree(make_tree)
     monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(scan_module, "CHUNK_FILES", 4)
+    pools: list[int] = []
+    real_parallel = scan_module._parallel
+
+    def counted(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterator[SeedFile]:
+        pools.append(workers)
+        return real_parallel(entries, workers, keep_text)
+
+    monkeypatch.setattr(scan_module, "_parallel", counted)
     serial = scan(root, workers=1)
-    parallel = scan(root, workers=2)
+    # A running thread (as a progress display would be) makes the pool avoid plain fork.
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    if other_thread:
+        waiter.start()
+    try:
+        parallel = scan(root, workers=2)
+    finally:
+        stop.set()
+        if other_thread:
+            waiter.join()
+    assert pools == [2]
     assert parallel == serial
     assert [f.text for f in parallel.files] == [f.text for f in serial.files]
     assert len(serial.files) == 91
     assert serial.kinds() >= {Kind.CODE, Kind.BINARY}
+
+
+def test_stopping_early_shuts_the_pool_down(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = varied_tree(make_tree)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(scan_module, "CHUNK_FILES", 4)
+    rows = iter_scan(root, workers=2)
+    first = next(rows)
+    rows.close()
+    assert first.path == "d0/f000.md"
+    assert threading.active_count() == 1
 
 
 def test_progress_is_called_once_per_file_in_order(make_tree: MakeTree) -> None:

@@ -7,11 +7,13 @@ import multiprocessing
 import os
 import signal
 import stat
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from askspec.classify import classify
@@ -177,9 +179,10 @@ def scan_chunk(entries: list[Entry], keep_text: bool) -> list[SeedFile]:
     return [scan_entry(entry, keep_text) for entry in entries]
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone reports it and stops the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _quiet_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: workers stop at once and silently, and the
+    # parent alone reports the interruption.
+    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(128 + signum))
 
 
 def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
@@ -188,12 +191,26 @@ def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
         yield batch
 
 
+def _context() -> BaseContext:
+    """fork while this process has one thread; forkserver once another thread runs.
+
+    fork starts workers at once and never re-imports the caller's main module. A fork
+    taken while another thread (a progress display) holds a lock, such as stderr's,
+    would leave that lock held forever in the worker, so then the fork server is used.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["askspec.scan"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _parallel(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterator[SeedFile]:
     """Scan in worker processes, yielding rows in walk order with a bounded number in flight."""
-    # forkserver: workers never inherit the parent's threads (a progress display) or locks.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["askspec.scan"])
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_quiet_interrupts)
     pending: deque[Future[list[SeedFile]]] = deque()
     try:
         for batch in _batches(entries, CHUNK_FILES):
@@ -202,8 +219,11 @@ def _parallel(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterat
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=not pending, cancel_futures=True)
+    except BaseException as exc:
+        # Stopped early: drop queued chunks; on Ctrl-C do not wait for running ones.
+        pool.shutdown(wait=not isinstance(exc, KeyboardInterrupt), cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def worker_count() -> int:
