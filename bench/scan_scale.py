@@ -24,6 +24,12 @@ READ_ALL = (
     "        while fh.read(1 << 20):\n"
     "            pass\n"
 )
+#: The library alone, serial and with worker processes, to show what the pool buys.
+LIBRARY_SCAN = (
+    "from askspec.scan import iter_scan\n"
+    "for _ in iter_scan({target!r}, keep_text=False, workers={workers}):\n"
+    "    pass\n"
+)
 BIG_BYTES = 2 << 30
 TARGET_MB = 200.0
 TARGET_BIG_SECONDS = 5.0
@@ -31,7 +37,7 @@ TARGET_BIG_SECONDS = 5.0
 
 def row(label: str, r: Run, files: int, mb: float, base: Run | None) -> str:
     """One table line: time, rates, memory and the ratio to the baseline."""
-    ratio = f"{r.wall / base.wall:6.2f}x" if base else "   base"
+    ratio = f"{r.wall / base.wall:6.2f}x" if base else "      -"
     return (
         f"{label:<26} {r.wall:7.3f} s {files / r.wall:9.0f} files/s {mb / r.wall:8.1f} MB/s "
         f"{r.max_rss_mb:7.1f} MB {r.tree_mb:7.1f} MB  {ratio}"
@@ -57,12 +63,17 @@ def compare(
     base = None
     if shutil.which("file"):
         base = median_run(["file", "--mime-type", "-f", str(listing)], repeats)
-        print(row("file --mime-type", base, files, mb, None))
+        print(row("file --mime-type", base, files, mb, base))
     else:
         print("file --mime-type           (not installed: apt-get install -y file)")
     print(row("python read every byte", loop, files, mb, base))
     ours = median_run([*askspec_command(), "scan", "--json", str(target)], repeats)
     print(row("askspec scan --json", ours, files, mb, base))
+    for workers in (1, 2) if files > 1 else ():
+        code = LIBRARY_SCAN.format(target=str(target), workers=workers)
+        lib = median_run([sys.executable, "-c", code], repeats)
+        name = f"library scan, {workers} process{'es' if workers > 1 else ''}"
+        print(row(name, lib, files, mb, base))
     return ours, base
 
 

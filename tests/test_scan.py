@@ -216,3 +216,18 @@ def test_progress_shows_only_when_enabled_and_slow() -> None:
         assert fast.progress is not None
         assert fast.progress.tasks[0].completed == 2
     assert fast.progress is None
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [[10] * 100, [3 << 20] * 5, [0, 1 << 30, 5, 5], []],
+    ids=["many-small", "few-large", "one-huge", "none"],
+)
+def test_batches_keep_order_and_bound_files_and_bytes(sizes: list[int]) -> None:
+    entries = [Entry(f"f{i}", Path(f"f{i}"), size) for i, size in enumerate(sizes)]
+    batches = list(scan_module._batches(entries))
+    assert [e for batch in batches for e in batch] == entries
+    for batch in batches:
+        assert len(batch) <= scan_module.CHUNK_FILES
+        capped = [min(e.size, scan_module.READ_CAP) for e in batch]
+        assert sum(capped[:-1]) < scan_module.CHUNK_BYTES

@@ -31,8 +31,13 @@ PARALLEL_MIN_FILES = 200
 #: Files per task sent to a worker: large enough to amortise the pickling, small
 #: enough that both workers stay busy to the end.
 CHUNK_FILES = 32
-#: Tasks queued per worker; bounds the rows held in memory ahead of the consumer.
-CHUNKS_IN_FLIGHT = 4
+#: Bytes read per task at most (about): with the tasks in flight, this bounds the text
+#: held in memory ahead of the consumer when rows keep their text.
+CHUNK_BYTES = 4 << 20
+#: The most any one file contributes to a read (larger files are sampled).
+READ_CAP = 1 << 20
+#: Tasks queued per worker, so both stay busy while the consumer takes rows in order.
+CHUNKS_IN_FLIGHT = 3
 
 #: Called after each file with the number of files done and the file's path.
 ProgressHook = Callable[[int, str], None]
@@ -185,9 +190,17 @@ def _quiet_interrupts() -> None:
     signal.signal(signal.SIGINT, lambda signum, frame: os._exit(128 + signum))
 
 
-def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
-    it = iter(entries)
-    while batch := list(islice(it, size)):
+def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
+    """Chunks of at most CHUNK_FILES files and about CHUNK_BYTES of reading."""
+    batch: list[Entry] = []
+    budget = CHUNK_BYTES
+    for entry in entries:
+        batch.append(entry)
+        budget -= min(entry.size, READ_CAP)
+        if len(batch) >= CHUNK_FILES or budget <= 0:
+            yield batch
+            batch, budget = [], CHUNK_BYTES
+    if batch:
         yield batch
 
 
@@ -213,7 +226,7 @@ def _parallel(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterat
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_quiet_interrupts)
     pending: deque[Future[list[SeedFile]]] = deque()
     try:
-        for batch in _batches(entries, CHUNK_FILES):
+        for batch in _batches(entries):
             pending.append(pool.submit(scan_chunk, batch, keep_text))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().result()
