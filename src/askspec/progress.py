@@ -39,13 +39,14 @@ class ScanProgress:
         if now - self.shown < REFRESH_SECONDS or now - self.started < DELAY_SECONDS:
             return
         self.shown = now
-        if self.progress is None:
-            self._start()
-        assert self.progress is not None and self.task is not None
         rate = done / max(now - self.started, 1e-9)
-        self.progress.update(self.task, completed=done, description=f"{rate:,.0f} files/s {path}")
+        description = f"{rate:,.0f} files/s {path}"
+        if self.progress is None or self.task is None:
+            self._start(done, description)
+        else:
+            self.progress.update(self.task, completed=done, description=description)
 
-    def _start(self) -> None:
+    def _start(self, done: int, description: str) -> None:
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn
         from rich.table import Column
@@ -62,7 +63,7 @@ class ScanProgress:
             console=console,
             transient=True,
         )
-        self.task = self.progress.add_task("", total=None)
+        self.task = self.progress.add_task(description, total=None, completed=done)
         self.progress.start()
 
     def __enter__(self) -> ScanProgress:
