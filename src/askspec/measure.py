@@ -7,7 +7,8 @@ wherever it appears while "p99 under 200 ms at 500 requests/s" is a target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from askspec.models import Target
 
 #: A number as people write it: 200, 1,000, 2.5, 10k, 1 million, 3万.
 NUMBER = (
@@ -67,27 +68,6 @@ COUNT_VOLUME = re.compile(
     r"(?P<unit>users|devices|sensors|probes|connections|clients|sessions|rows|records|"
     r"files|images|documents|messages|events|orders|transactions|用户|设备|传感器|条记录|个文件)"
 )
-
-
-@dataclass(frozen=True)
-class Target:
-    """One measurable statement: what is measured, how much, in what unit, and when."""
-
-    metric: str
-    value: float
-    unit: str
-    percentile: str = ""
-    condition: str = ""
-
-    def to_json(self) -> dict[str, object]:
-        """The target as data."""
-        return {
-            "metric": self.metric,
-            "value": self.value,
-            "unit": self.unit,
-            "percentile": self.percentile,
-            "condition": self.condition,
-        }
 
 
 def number(num: str, mult: str | None = None) -> float:
