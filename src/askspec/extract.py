@@ -156,6 +156,20 @@ def make_fact(area: Area, path: str, number: int, line: str) -> Fact:
     )
 
 
+SENTENCE_END = re.compile(r"[.!?。！？:;；：]\s*$")
+NEW_ITEM = re.compile(r"^\s*(?:[-*+>#|]|\d+[.)]|[A-Z]{1,5}-\d)")
+
+
+def sentence(lines: list[str], index: int, extra: int = 2) -> str:
+    """A line with the lines that finish its sentence, so a wrapped statement reads whole."""
+    text = lines[index]
+    for follow in lines[index + 1 : index + 1 + extra]:
+        if SENTENCE_END.search(text) or not follow.strip() or NEW_ITEM.match(follow):
+            break
+        text += " " + follow.strip()
+    return text
+
+
 def seed_facts(seed: SeedFile) -> list[Fact]:
     """Every fact one seed states, one per area and line, in line order."""
     lines = seed.text.splitlines()
@@ -170,7 +184,11 @@ def seed_facts(seed: SeedFile) -> list[Fact]:
     seen: dict[tuple[int, Area], Fact] = {}
     for area, number, line in hits:
         if (number, area) not in seen and line.strip():
-            seen[number, area] = make_fact(area, seed.path, number, line)
+            # API summaries and code lines stand alone; prose wraps across lines.
+            whole = sentence(lines, number - 1) if line == lines[number - 1] and not api else line
+            if seed.kind is Kind.CODE:
+                whole = line
+            seen[number, area] = make_fact(area, seed.path, number, whole)
     order = list(Area)
     return [seen[key] for key in sorted(seen, key=lambda k: (k[0], order.index(k[1])))]
 

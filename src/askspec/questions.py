@@ -215,9 +215,18 @@ def area_status(facts: Iterable[Fact]) -> Status:
 
 
 def evidence(facts: Iterable[Fact]) -> tuple[Fact, ...]:
-    """The facts to quote: measurable ones first, then in file and line order, a few only."""
-    ordered = sorted(enumerate(facts), key=lambda pair: (not pair[1].measurable, pair[0]))
-    return tuple(fact for _, fact in ordered[:EVIDENCE_LIMIT])
+    """The facts to quote, a few only: measurable first, then taking turns between files.
+
+    Taking turns keeps one chatty source file from hiding what the spec says.
+    """
+    turn: dict[str, int] = {}
+    keyed = []
+    for index, fact in enumerate(facts):
+        turn[fact.path] = turn.get(fact.path, -1) + 1
+        keyed.append(((not fact.measurable, turn[fact.path], index), fact))
+    keyed.sort(key=lambda pair: pair[0])
+    chosen = sorted(keyed[:EVIDENCE_LIMIT], key=lambda pair: pair[0][2])
+    return tuple(fact for _, fact in chosen)
 
 
 def answers(entry: Entry, fact: Fact) -> bool:
