@@ -39,7 +39,9 @@ UNDERLINE = re.compile(r"^\s*(=+|-+|~+|\^+)\s*$")
 #: A label alone on its line ("Inputs:", "输入：") opens a section like a heading.
 LABEL = re.compile(r"^\s*(?:[-*]\s*)?([^\W\d][\w /&-]{0,40}?|[\u4e00-\u9fff]{1,10})\s*[:：]\s*$")
 #: A ``key: value`` line of a design card; the key may be Chinese.
-CARD = re.compile(r"^\s*(?:[-*]\s*)?([A-Za-z][\w -]{0,30}|[\u4e00-\u9fff]{1,10})\s*[:：]\s+(\S.*)$")
+CARD = re.compile(
+    r"^\s*(?:[-*]\s*)?([A-Za-z][\w -]{0,30}|[\u4e00-\u9fff]{1,10})\s*(?::\s+|：\s*)(\S.*)$"
+)
 
 # --- phrasing ---------------------------------------------------------------
 

@@ -51,6 +51,7 @@ LANGUAGES = {
 DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class|function|func|fn)\s+(\w+)")
 GENERIC_TAGS = {"text", "executable", "non-executable", "header", "file", "binary"}
 NAMED = 2
+OPENING_LIMIT = 80
 
 
 def key_terms(text: str, limit: int = 4) -> list[str]:
@@ -118,7 +119,11 @@ def prose_sentence(files: Sequence[SeedFile]) -> str:
     """Prose: what the text is about, in its own key terms."""
     terms = key_terms("\n".join(f.text for f in files))
     heading = title(files[0].text) if len(files) == 1 else ""
-    about = f"is about {join(terms)}" if terms else "could not be summed up in a few words"
+    # A short note repeats no word; its opening line then says what it is about.
+    opening = next((line.strip(" #") for line in files[0].text.splitlines() if line.strip()), "")
+    if len(opening) > OPENING_LIMIT:
+        opening = opening[: OPENING_LIMIT - 1].rstrip() + "…"
+    about = f"is about {join(terms)}" if terms else f"begins “{opening.rstrip('.')}”"
     label = f" (“{heading}”)" if heading else ""
     return f"The prose {named(files)}{label} {about}."
 

@@ -45,6 +45,8 @@ BOUND = re.compile(
     r"in under|at least|不超过|小于|低于|以内|之内|内完成|最多|至少)\s*$",
     re.IGNORECASE,
 )
+#: Chinese puts the bound after the value: "60 秒内", "3 秒以内".
+AFTER_BOUND = re.compile(r"\s*(?:内|以内|之内|or less|or faster)")
 PERCENTILE = re.compile(
     r"\b[pP](\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)?[- ]percentile\b|百分之(\d+)"
 )
@@ -170,7 +172,7 @@ def _durations(f: _Finder) -> None:
             continue
         before = f.text[max(0, match.start() - 40) : match.start()]
         metric = _metric_for(before, ("startup", "latency"))
-        if metric or BOUND.search(before):
+        if metric or BOUND.search(before) or AFTER_BOUND.match(f.text, match.end()):
             f.add(match, metric or "time", match.group("unit"), _percentile(f.text))
 
 
