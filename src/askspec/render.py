@@ -116,6 +116,12 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
         raise TemplateError(str(exc), path or name, line) from exc
 
 
+def without_marker(text: str) -> str:
+    """The Markdown without its leading marker comment, which raw-HTML-off would show."""
+    first, _, rest = text.partition("\n")
+    return rest if first.startswith("<!-- askspec:") and first.endswith("-->") else text
+
+
 def markdown_html(text: str) -> Markup:
     """Markdown to HTML the way GitHub shows it: tables, task lists, no raw HTML."""
     from markdown_it import MarkdownIt
@@ -225,7 +231,7 @@ def render_documents(request: Request, env: jinja2.Environment) -> Documents:
     email_text = render_template(env, "request.eml.j2", ctx)
     page = {**ctx, "title": f"Request for details: {request.project}"}
     request_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(request_md)}
+        env, "request.html.j2", {**page, "body": markdown_html(without_marker(request_md))}
     )
     email_html = render_template(
         env, "request.html.j2", {**page, "body": markdown_html(email_text)}
