@@ -47,14 +47,15 @@ def _redact(message: str, secret: str) -> str:
 
 def _cause(exc: BaseException, settings: SmtpSettings) -> str:
     """What went wrong, in words a user can act on."""
+    # smtplib reports a read that timed out as a disconnect; the timeout is the cause.
+    if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
+        return f"timed out after {settings.timeout:g} s"
     if isinstance(exc, smtplib.SMTPException):
         return _smtp_cause(exc, settings)
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"TLS certificate not trusted ({exc.verify_message}); set cafile for a private CA"
     if isinstance(exc, ssl.SSLError):
         return f"TLS failed ({exc.reason or exc})"
-    if isinstance(exc, TimeoutError):
-        return f"timed out after {settings.timeout:g} s"
     if isinstance(exc, ConnectionRefusedError):
         return "connection refused (is the server running on that port?)"
     if isinstance(exc, socket.gaierror):
