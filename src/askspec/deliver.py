@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from askspec.config import SmtpSettings, load_settings, resolve_password
-from askspec.errors import UsageError
+from askspec.errors import MailError, UsageError
 from askspec.generate import REQUEST_EML, Options, build_request, subject_for
 from askspec.mail import Attachment, Envelope, build_message
 from askspec.output import write_outputs
@@ -128,14 +128,13 @@ def email(
     )
     if not job.send:
         return result
-    log.info("sending %s as %s", path, settings.server)
-    delivery = send(
-        settings,
-        resolve_password(settings, env, prompt),
-        message["From"].addresses[0].addr_spec,
-        recipients(message),
-        data,
-    )
+    log.info("sending %s via %s", path, settings.server)
+    try:
+        password = resolve_password(settings, env, prompt)
+        sender = message["From"].addresses[0].addr_spec
+        delivery = send(settings, password, sender, recipients(message), data)
+    except MailError as exc:
+        raise MailError(f"{exc.message}; not sent, the message is saved in {path}") from None
     return dataclasses.replace(result, delivery=delivery)
 
 

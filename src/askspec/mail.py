@@ -173,8 +173,21 @@ def build_message(
         msg.add_attachment(
             clean_body(item.content), subtype=item.subtype, charset="utf-8", filename=item.filename
         )
+    set_boundaries(msg)
     verify_headers(msg, wanted)
     return msg
+
+
+def set_boundaries(msg: EmailMessage) -> None:
+    """MIME boundaries from a digest of the parts instead of random ones: the same request
+    gives the same bytes, and no part can contain a boundary it cannot know in advance."""
+    digest = hashlib.sha256()
+    for part in msg.walk():
+        if not part.is_multipart():  # leaf parts hold no boundary, so they hash stably
+            digest.update(part.as_bytes())
+    multiparts = [part for part in msg.walk() if part.is_multipart()]
+    for number, part in enumerate(multiparts):
+        part.set_boundary(f"=_askspec_{digest.hexdigest()[:32]}_{number}")
 
 
 def _same(got: str, want: str) -> bool:
