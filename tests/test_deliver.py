@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import sys
 from collections.abc import Callable
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -54,6 +56,20 @@ def test_without_send_writes_a_draft_and_touches_no_server(
     assert f"Server: {HOST}:{server.port} (starttls, user {USER})" in r.stdout
     assert r.stdout.rstrip().endswith("not sent: add --send to deliver it")
     assert r.stderr == ""
+
+
+def test_without_send_no_connection_is_even_attempted(
+    seeds: Path, smtp_server: StartServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the network was touched without --send")
+
+    env = smtp_server().env("starttls")  # started first: starting it connects once
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    r = run([str(seeds), "--to", TO, "--from", SENDER], env=env)
+    assert r.exit_code == 0, r.output
+    monkeypatch.undo()  # before the server's teardown, which connects to stop it
 
 
 def test_send_delivers_exactly_the_saved_bytes_once(
@@ -127,8 +143,6 @@ def test_injection_is_refused_and_nothing_is_written_or_sent(
 
 def closed_port_env(server: Server) -> dict[str, str]:
     """The server's settings with a port nothing listens on."""
-    import socket
-
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         port = sock.getsockname()[1]
@@ -201,8 +215,6 @@ def test_no_password_without_a_terminal_is_a_clear_error(
 def test_password_command_from_the_user_config(
     seeds: Path, smtp_server: StartServer, private_home: Path
 ) -> None:
-    import sys
-
     server = smtp_server()
     config = private_home / ".config" / "askspec" / "config.toml"
     config.parent.mkdir(parents=True)

@@ -215,9 +215,11 @@ def email(
     from askspec.deliver import email as run_email
     from askspec.generate import Options
 
-    smtp = dict(host=smtp_host, port=smtp_port, user=smtp_user, security=smtp_security)
-    options = Options(project, None, sender, tuple(to), tuple(cc or ()), templates)
-    smtp = {**smtp, "cafile": smtp_cafile}
+    options = Options(
+        project=project, sender=sender, to=tuple(to), cc=tuple(cc or ()), templates=templates
+    )
+    smtp = {"host": smtp_host, "port": smtp_port, "user": smtp_user}
+    smtp |= {"security": smtp_security, "cafile": smtp_cafile}
     job = EmailJob(seeds, out, options, tuple(attach or ()), send, force, smtp)
     prompt = getpass.getpass if sys.stdin.isatty() else None
     with reported():
