@@ -180,3 +180,11 @@ def test_failing_password_command_hides_its_output() -> None:
 def test_broken_password_commands(command: str, message: str) -> None:
     with pytest.raises(MailError, match=message):
         run_password_command(command)
+
+
+def test_prompt_ended_with_ctrl_d_is_a_clear_error() -> None:
+    def closed(text: str) -> str:
+        raise EOFError
+
+    with pytest.raises(MailError, match="no SMTP password entered for u"):
+        resolve_password(SmtpSettings(host="h", user="u"), {}, prompt=closed)

@@ -216,7 +216,10 @@ def resolve_password(
     if settings.password_command:
         return run_password_command(settings.password_command)
     if prompt is not None:
-        return prompt(f"SMTP password for {settings.user} at {settings.server}: ")
+        try:
+            return prompt(f"SMTP password for {settings.user} at {settings.server}: ")
+        except EOFError:
+            raise MailError(f"no SMTP password entered for {settings.user}") from None
     raise MailError(
         f"no SMTP password for {settings.user}: set {PASSWORD_ENV}, add password_command "
         f"to {user_config_path(env)}, or run on a terminal to be asked"

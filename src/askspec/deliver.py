@@ -86,6 +86,23 @@ def warnings_for(settings: SmtpSettings) -> tuple[str, ...]:
     return ()
 
 
+def compose(job: EmailJob) -> EmailMessage:
+    """Scan, plan and render the seeds into the message to save (and maybe send)."""
+    request = build_request(scan(job.seeds), job.options, job.seeds)
+    docs = render_documents(request, make_env(job.options.templates))
+    envelope = Envelope(subject_for(request), job.options.sender, job.options.to, job.options.cc)
+    # A sent copy is not a draft: it carries the send time, a unique ID and no X-Unsent,
+    # so the saved file and the delivered message are the same bytes.
+    return build_message(
+        envelope,
+        docs.email_text,
+        docs.email_html,
+        draft=not job.send,
+        attachments=attachments_for(docs, job.attach),
+        unique_id=job.send,
+    )
+
+
 def email(
     job: EmailJob,
     env: Mapping[str, str] | None = None,
@@ -98,20 +115,7 @@ def email(
     settings = load_settings(job.smtp, env)
     if job.send and not settings.host:
         raise UsageError("--send needs an SMTP server: --smtp-host, ASKSPEC_SMTP_HOST or config")
-    request = build_request(scan(job.seeds), job.options, job.seeds)
-    docs = render_documents(request, make_env(job.options.templates))
-    attached = attachments_for(docs, job.attach)
-    envelope = Envelope(subject_for(request), job.options.sender, job.options.to, job.options.cc)
-    # A sent copy is not a draft: it carries the send time, a unique ID and no X-Unsent,
-    # so the saved file and the delivered message are the same bytes.
-    message = build_message(
-        envelope,
-        docs.email_text,
-        docs.email_html,
-        draft=not job.send,
-        attachments=attached,
-        unique_id=job.send,
-    )
+    message = compose(job)
     data = message.as_bytes()
     path = eml_path(job.out)
     write_outputs(path.parent, {path.name: data}, force=job.force)
@@ -122,7 +126,7 @@ def email(
         job.options.to,
         job.options.cc,
         len(data),
-        tuple(a.filename for a in attached),
+        tuple(str(p.get_filename()) for p in message.iter_attachments()),
         settings,
         warnings_for(settings),
     )
