@@ -231,3 +231,24 @@ def test_batches_keep_order_and_bound_files_and_bytes(sizes: list[int]) -> None:
         assert len(batch) <= scan_module.CHUNK_FILES
         capped = [min(e.size, scan_module.READ_CAP) for e in batch]
         assert sum(capped[:-1]) < scan_module.CHUNK_BYTES
+
+
+def test_streamed_extraction_finds_the_same_facts_and_keeps_only_heads(
+    make_tree: MakeTree,
+) -> None:
+    from askspec.extract import extract
+    from askspec.generate import KEPT_TEXT, scan_with_facts
+
+    long_tail = "\n".join(f"Line {n} of a long note about nothing much." for n in range(2000))
+    root = make_tree(
+        {
+            "card.md": "kind: service\ninputs: CSV orders\noutputs: a daily report\n",
+            "long.md": long_tail + "\nlatency: p99 under 200 ms at 500 requests/s\n",
+        }
+    )
+    whole = scan(root)
+    result, facts = scan_with_facts(root)
+    assert facts == extract(whole.files)
+    assert any(f.path == "long.md" for f in facts)  # found past the kept head
+    assert result == whole
+    assert max(len(f.text) for f in result.files) == KEPT_TEXT

@@ -11,10 +11,11 @@ from typing import Any
 
 from askspec import __version__
 from askspec.extract import extract
+from askspec.intro import describe
 from askspec.mail import Envelope, build_message
 from askspec.models import Fact, Request, ScanResult, SeedFile
 from askspec.output import write_outputs
-from askspec.questions import plan
+from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
 from askspec.scan import ProgressHook, iter_scan
 
@@ -25,6 +26,9 @@ CHECKLIST_MD = "CHECKLIST.md"
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/spec-request.yml"
 REQUEST_JSON = "request.json"
 SCAN_JSON = "scan.json"
+#: Characters of each seed's text kept after extraction, for the introduction's titles,
+#: opening lines and key terms; the rest is dropped so memory stays flat on big folders.
+KEPT_TEXT = 16 << 10
 OUTPUT_NAMES = (
     REQUEST_MD,
     REQUEST_HTML,
@@ -70,15 +74,16 @@ def project_name(seeds: Path, given: str) -> str:
 def scan_with_facts(
     seeds: Path, progress: ProgressHook | None = None
 ) -> tuple[ScanResult, tuple[Fact, ...]]:
-    """Scan and extract in one pass, dropping each file's text once its facts are out.
+    """Scan and extract in one pass, keeping only the head of each file's text afterwards.
 
-    Only one file's text is held at a time, so memory does not grow with the folder.
+    Facts come from the whole text while it is at hand; the introduction reads only
+    the head that is kept, so memory grows by at most KEPT_TEXT per file.
     """
     files: list[SeedFile] = []
     facts: list[Fact] = []
     for seed in iter_scan(seeds, progress):
         facts.extend(extract((seed,)))
-        files.append(replace(seed, text=""))
+        files.append(replace(seed, text=seed.text[:KEPT_TEXT]) if seed.text else seed)
     return ScanResult(str(seeds), tuple(files)), tuple(facts)
 
 
@@ -87,6 +92,7 @@ def build_request(
 ) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
     facts = extract(result.files) if facts is None else facts
+    areas = area_findings(facts)
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
@@ -96,7 +102,9 @@ def build_request(
         version=__version__,
         scan=result,
         questions=plan(result.kinds(), facts),
+        summary=describe(result.files, areas),
         facts=facts,
+        areas=areas,
     )
 
 
