@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 
 #: Below this many files, starting worker processes costs more than it saves.
-PARALLEL_MIN_FILES = 200
+PARALLEL_MIN_FILES = 100
 #: Files per task sent to a worker: large enough to amortise the pickling, small
 #: enough that both workers stay busy to the end.
 CHUNK_FILES = 32
