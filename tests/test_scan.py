@@ -8,6 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 from askspec import scan as scan_module
 from askspec.cli import app
 from askspec.errors import SeedsError
-from askspec.models import Kind, SeedFile
+from askspec.models import Kind
 from askspec.progress import ScanProgress
 from askspec.scan import Entry, display_name, iter_scan, scan, walk
 from conftest import EXAMPLE_SEEDS, Tree
@@ -120,13 +121,13 @@ def test_parallel_scan_equals_serial_scan(
     monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(scan_module, "CHUNK_FILES", 4)
     pools: list[int] = []
-    real_parallel = scan_module._parallel
+    real_map = scan_module.ordered_map
 
-    def counted(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterator[SeedFile]:
+    def counted(func: Any, batches: Iterable[Any], workers: int) -> Iterator[Any]:
         pools.append(workers)
-        return real_parallel(entries, workers, keep_text)
+        return real_map(func, batches, workers)
 
-    monkeypatch.setattr(scan_module, "_parallel", counted)
+    monkeypatch.setattr(scan_module, "ordered_map", counted)
     serial = scan(root, workers=1)
     # A running thread (as a progress display would be) makes the pool avoid plain fork.
     stop = threading.Event()
@@ -233,8 +234,9 @@ def test_batches_keep_order_and_bound_files_and_bytes(sizes: list[int]) -> None:
         assert sum(capped[:-1]) < scan_module.CHUNK_BYTES
 
 
+@pytest.mark.parametrize("min_files", [1000, 1], ids=["serial", "parallel"])
 def test_streamed_extraction_finds_the_same_facts_and_keeps_only_heads(
-    make_tree: MakeTree,
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch, min_files: int
 ) -> None:
     from askspec.extract import extract
     from askspec.generate import KEPT_TEXT, scan_with_facts
@@ -246,7 +248,8 @@ def test_streamed_extraction_finds_the_same_facts_and_keeps_only_heads(
             "long.md": long_tail + "\nlatency: p99 under 200 ms at 500 requests/s\n",
         }
     )
-    whole = scan(root)
+    whole = scan(root, workers=1)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", min_files)
     result, facts = scan_with_facts(root)
     assert facts == extract(whole.files)
     assert any(f.path == "long.md" for f in facts)  # found past the kept head

@@ -17,7 +17,7 @@ from askspec.models import Fact, Request, ScanResult, SeedFile
 from askspec.output import write_outputs
 from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
-from askspec.scan import ProgressHook, iter_scan
+from askspec.scan import ProgressHook, map_scan
 
 REQUEST_MD = "request.md"
 REQUEST_HTML = "request.html"
@@ -71,19 +71,26 @@ def project_name(seeds: Path, given: str) -> str:
     return given.strip() or seeds.resolve().name or "project"
 
 
+def with_facts(seed: SeedFile) -> tuple[SeedFile, tuple[Fact, ...]]:
+    """A file's facts, taken from its whole text, and the row with only its head kept."""
+    facts = extract((seed,))
+    return (replace(seed, text=seed.text[:KEPT_TEXT]) if seed.text else seed), facts
+
+
 def scan_with_facts(
     seeds: Path, progress: ProgressHook | None = None
 ) -> tuple[ScanResult, tuple[Fact, ...]]:
-    """Scan and extract in one pass, keeping only the head of each file's text afterwards.
+    """Scan and extract in one pass; each file's text is cut to its head once read.
 
-    Facts come from the whole text while it is at hand; the introduction reads only
-    the head that is kept, so memory grows by at most KEPT_TEXT per file.
+    Extraction runs where the file was scanned (a worker process on large folders), so
+    the whole text never travels between processes and memory grows by at most
+    KEPT_TEXT per file; the introduction reads only that head.
     """
     files: list[SeedFile] = []
     facts: list[Fact] = []
-    for seed in iter_scan(seeds, progress):
-        facts.extend(extract((seed,)))
-        files.append(replace(seed, text=seed.text[:KEPT_TEXT]) if seed.text else seed)
+    for seed, found in map_scan(seeds, with_facts, progress):
+        files.append(seed)
+        facts.extend(found)
     return ScanResult(str(seeds), tuple(files)), tuple(facts)
 
 

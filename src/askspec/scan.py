@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import signal
 import stat
-import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
-from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TypeVar
 
 from askspec.classify import classify
 from askspec.errors import SeedsError
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
 from askspec.read import Binary, read_text
+from askspec.workers import ordered_map, worker_count
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +32,10 @@ CHUNK_FILES = 32
 CHUNK_BYTES = 4 << 20
 #: The most any one file contributes to a read (larger files are sampled).
 READ_CAP = 1 << 20
-#: Tasks queued per worker, so both stay busy while the consumer takes rows in order.
-CHUNKS_IN_FLIGHT = 3
 
+T = TypeVar("T")
+#: What to do with each row where it was scanned (in a worker for large folders).
+Finish = Callable[[SeedFile], T]
 #: Called after each file with the number of files done and the file's path.
 ProgressHook = Callable[[int, str], None]
 
@@ -149,7 +146,7 @@ def _inspect(item: os.DirEntry[str], rel: str, real_root: str) -> Entry | str:
     return Entry(rel, Path(item.path), st.st_size)
 
 
-def scan_entry(entry: Entry, keep_text: bool = True) -> SeedFile:
+def scan_entry(entry: Entry) -> SeedFile:
     """Read and classify one walked entry; failures become a row, never an exception."""
     if entry.problem:
         verdict = Verdict(Kind.UNREADABLE, 1.0, (entry.problem,))
@@ -175,19 +172,24 @@ def scan_entry(entry: Entry, keep_text: bool = True) -> SeedFile:
         text.format,
         text.sampled,
         text.problems,
-        text.text if keep_text else "",
+        text.text,
     )
 
 
-def scan_chunk(entries: list[Entry], keep_text: bool) -> list[SeedFile]:
-    """Scan a batch of entries in a worker process."""
-    return [scan_entry(entry, keep_text) for entry in entries]
+def keep_row(row: SeedFile) -> SeedFile:
+    """The row as scanned, text and all."""
+    return row
 
 
-def _quiet_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: workers stop at once and silently, and the
-    # parent alone reports the interruption.
-    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(128 + signum))
+def drop_text(row: SeedFile) -> SeedFile:
+    """The row without its text, for callers that need only the verdicts."""
+    return replace(row, text="") if row.text else row
+
+
+def scan_chunk(job: tuple[list[Entry], Finish[T]]) -> list[tuple[str, T]]:
+    """Scan a batch of entries and finish each row; runs in a worker process."""
+    entries, finish = job
+    return [(row.path, finish(row)) for row in map(scan_entry, entries)]
 
 
 def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
@@ -204,48 +206,43 @@ def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
         yield batch
 
 
-def _context() -> BaseContext:
-    """fork while this process has one thread; forkserver once another thread runs.
+def _entries(seeds: str | os.PathLike[str]) -> Iterator[Entry]:
+    root = Path(seeds)
+    if not root.exists():
+        raise SeedsError("no such file or folder", path=root)
+    if root.is_file():
+        return iter([Entry(display_name(root.name), root, root.stat().st_size)])
+    if root.is_dir():
+        return walk(root)
+    raise SeedsError("not a folder or a regular file", path=root)
 
-    fork starts workers at once and never re-imports the caller's main module. A fork
-    taken while another thread (a progress display) holds a lock, such as stderr's,
-    would leave that lock held forever in the worker, so then the fork server is used.
+
+def map_scan(
+    seeds: str | os.PathLike[str],
+    finish: Finish[T],
+    progress: ProgressHook | None = None,
+    workers: int | None = None,
+) -> Iterator[T]:
+    """Scan seeds and yield ``finish(row)`` for every file, in sorted order.
+
+    Folders of at least PARALLEL_MIN_FILES files are read, classified and finished in
+    worker processes, so finish runs where the whole text is and only its result
+    travels back; finish must be a module-level function. Results stream out as they
+    are ready. ``progress(done, path)`` is called after each file.
     """
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["askspec.scan"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _parallel(entries: Iterable[Entry], workers: int, keep_text: bool) -> Iterator[SeedFile]:
-    """Scan in worker processes, yielding rows in walk order with a bounded number in flight."""
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_quiet_interrupts)
-    pending: deque[Future[list[SeedFile]]] = deque()
-    try:
-        for batch in _batches(entries):
-            pending.append(pool.submit(scan_chunk, batch, keep_text))
-            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    except BaseException as exc:
-        # Stopped early: drop queued chunks; on Ctrl-C do not wait for running ones.
-        pool.shutdown(wait=not isinstance(exc, KeyboardInterrupt), cancel_futures=True)
-        raise
-    pool.shutdown()
-
-
-def worker_count() -> int:
-    """How many processes to classify with: the CPUs this process may use, at most 8."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
+    entries = _entries(seeds)
+    workers = worker_count() if workers is None else workers
+    head = list(islice(entries, PARALLEL_MIN_FILES))
+    rest = chain(head, entries)
+    if workers > 1 and len(head) == PARALLEL_MIN_FILES:
+        jobs = ((batch, finish) for batch in _batches(rest))
+        rows = ordered_map(scan_chunk, jobs, workers)
+    else:
+        rows = ((row.path, finish(row)) for row in map(scan_entry, rest))
+    for done, (path, result) in enumerate(rows, start=1):
+        if progress is not None:
+            progress(done, path)
+        yield result
 
 
 def iter_scan(
@@ -256,29 +253,10 @@ def iter_scan(
 ) -> Iterator[SeedFile]:
     """Scan a seeds folder (or one file), yielding each classified file in sorted order.
 
-    Rows stream out as they are ready, so memory does not grow with the folder when the
-    caller does not keep them. Folders of at least PARALLEL_MIN_FILES files are classified
-    in worker processes. ``progress(done, path)`` is called after each file.
+    Without keep_text, rows carry no text, so memory does not grow with the folder
+    when the caller does not keep the rows.
     """
-    root = Path(seeds)
-    if not root.exists():
-        raise SeedsError("no such file or folder", path=root)
-    if root.is_file():
-        entries: Iterator[Entry] = iter([Entry(display_name(root.name), root, root.stat().st_size)])
-    elif root.is_dir():
-        entries = walk(root)
-    else:
-        raise SeedsError("not a folder or a regular file", path=root)
-    workers = worker_count() if workers is None else workers
-    head = list(islice(entries, PARALLEL_MIN_FILES))
-    if workers > 1 and len(head) == PARALLEL_MIN_FILES:
-        rows = _parallel(chain(head, entries), workers, keep_text)
-    else:
-        rows = (scan_entry(entry, keep_text) for entry in chain(head, entries))
-    for done, row in enumerate(rows, start=1):
-        if progress is not None:
-            progress(done, row.path)
-        yield row
+    return map_scan(seeds, keep_row if keep_text else drop_text, progress, workers)
 
 
 def scan(
