@@ -14,12 +14,12 @@ from functools import lru_cache
 from askspec import markers as m
 from askspec.models import Kind, Verdict
 from askspec.structured import structured_verdict
-from askspec.view import Signal, View, make_view
+from askspec.view import HEAD_CHARS, Signal, View, make_view
 
 __all__ = ["Signal", "classify", "combine", "kinds_described"]
 
 #: How much of a text the line-level checks read; verdicts settle well before this.
-ANALYSED_CHARS = 64 << 10
+ANALYSED_CHARS = 16 << 10
 
 
 def name_signals(view: View) -> list[Signal]:
@@ -56,9 +56,9 @@ def format_signals(view: View) -> list[Signal]:
 
 def code_signals(view: View) -> list[Signal]:
     """Syntax density: statement-shaped lines and code symbols outside quoted blocks."""
-    if not view.body:
+    if not view.lines:
         return []
-    share = view.code_lines / len(view.body)
+    share = view.code_lines / view.lines
     symbols = view.symbol_share
     if share < 0.2 and symbols < 0.05:
         return []
@@ -68,9 +68,9 @@ def code_signals(view: View) -> list[Signal]:
 
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
-    for pattern, what in m.API_PATTERNS:
-        if pattern.search(view.head):
-            return [Signal(Kind.SPEC, 6.0, what)]
+    for (pattern, what), hint in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
+        if hint in view.head and pattern.search(view.head):
+            return [Signal(Kind.SPEC, 8.0, what)]
     return []
 
 
@@ -78,22 +78,19 @@ def requirement_signals(view: View) -> list[Signal]:
     """RFC 2119 keywords, requirement modals and requirements with a system as subject."""
     found: list[Signal] = []
     prose = view.prose_text
-    keywords = m.RFC2119.findall(prose)
+    hinted = any(hint in prose for hint in m.RFC2119_HINTS)
+    keywords = m.RFC2119.findall(prose) if hinted else []
     if keywords:
         shown = ", ".join(sorted(set(keywords))[:3])
         weight = min(5.0, 0.6 + 0.5 * len(keywords))
         found.append(Signal(Kind.SPEC, weight, f"{len(keywords)} RFC 2119 keywords ({shown})"))
-    system = len(m.SYSTEM_MODAL.findall(prose))
-    if system:
-        found.append(
-            Signal(Kind.SPEC, min(4.0, 1.2 * system), f"{system} requirements on the system")
-        )
-    modals = len(m.MODALS.findall(prose))
-    density = modals / max(1, view.sentences)
-    if modals >= 3 and density >= 0.12:
-        weight = min(3.0, 6.0 * density)
-        why = f"{modals} requirement words in {view.sentences} sentences"
-        found.append(Signal(Kind.SPEC, weight, why))
+    if view.system_modals:
+        n = view.system_modals
+        found.append(Signal(Kind.SPEC, min(4.0, 1.2 * n), f"{n} requirements on the system"))
+    density = view.modals / max(1, view.sentences)
+    if view.modals >= 3 and density >= 0.08:
+        why = f"{view.modals} requirement words in {view.sentences} sentences"
+        found.append(Signal(Kind.SPEC, min(3.5, 10.0 * density), why))
     return found
 
 
@@ -102,24 +99,25 @@ def structure_signals(view: View) -> list[Signal]:
     found: list[Signal] = []
     if view.requirement_ids >= 2:
         n = view.requirement_ids
-        found.append(Signal(Kind.SPEC, min(4.0, 0.8 * n), f"{n} numbered requirements"))
+        found.append(Signal(Kind.SPEC, min(5.0, 1.3 * n), f"{n} numbered requirements"))
     headings = sorted({h for h in view.headings if h in m.SPEC_HEADINGS})
     if headings:
         shown = "/".join(h.title() for h in headings[:4])
         found.append(Signal(Kind.SPEC, min(4.5, 1.5 * len(headings)), f"headings {shown}"))
-    stories = len(m.USER_STORY.findall(view.prose_text)) + view.ears
+    stories = view.stories
     if stories:
-        found.append(Signal(Kind.SPEC, min(4.0, 1.5 * stories), f"{stories} user stories or EARS"))
+        found.append(Signal(Kind.SPEC, min(5.0, 2.0 * stories), f"{stories} user stories or EARS"))
     if view.gherkin_heads and view.gherkin_steps >= 2:
         found.append(Signal(Kind.SPEC, 6.0, f"Gherkin feature ({view.gherkin_steps} steps)"))
-    if m.STANDARD.search(view.head):
+    head = view.prose_text[:HEAD_CHARS]
+    if any(hint in head for hint in m.STANDARD_HINTS) and m.STANDARD.search(head):
         found.append(Signal(Kind.SPEC, 3.0, "wording of a standard"))
     return found
 
 
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value`` with keys a card would use."""
-    if len(view.card_keys) < 3 or len(view.card_keys) < 0.6 * max(1, len(view.content)):
+    if len(view.card_keys) < 3 or len(view.card_keys) < 0.6 * max(1, view.lines):
         return []
     known = sum(1 for key in view.card_keys if key in m.CARD_KEYS)
     if known < 2:
@@ -132,8 +130,8 @@ def prose_signals(view: View) -> list[Signal]:
     """Narrative text: sentences of ordinary length; quoted code is mentioned, not counted."""
     if view.words < 12 and not view.sentences:
         return []
-    share = len(view.prose) / max(1, len(view.body))
-    flow = min(1.0, view.sentences / max(1, len(view.prose)))
+    share = view.prose_lines / max(1, view.lines)
+    flow = min(1.0, view.sentences / max(1, view.prose_lines))
     weight = 0.5 + 1.5 * share + 1.5 * flow + min(1.0, view.words / 800)
     why = f"{view.sentences} sentences, {view.words} words"
     found = [Signal(Kind.PROSE, weight, why)]

@@ -65,6 +65,15 @@ API_MARKERS: tuple[tuple[str, str], ...] = (
     ),
 )
 API_PATTERNS = tuple((re.compile(p, re.MULTILINE), what) for p, what in API_MARKERS)
+#: A literal each marker needs, checked before its pattern runs (a substring test is cheap).
+API_HINTS = ("openapi", "swagger", "asyncapi", "$schema", "proto", "{", "{", "{", "definitions",
+             "schema", "#%RAML", "FORMAT:", "discoveryVersion", "namespace")  # fmt: skip
+RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
+STORY_HINTS = (" i want", " i need", " i would like", "ich", " je ", "quiero", "necesito",
+               "voglio", "vorrei", "我")  # fmt: skip
+STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormative", "onform",
+                  "ISO/IEC", "his document", "his specification", "his standard", "Key words",
+                  "Verweise", "规范性")  # fmt: skip
 
 #: Phrases that standards and formal specifications use and other texts do not.
 STANDARD = re.compile(
@@ -81,48 +90,49 @@ STANDARD = re.compile(
 RFC2119 = re.compile(
     r"\b(MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|RECOMMENDED|NOT RECOMMENDED)\b"
 )
-#: Requirement modals by language; several are common in prose too, so they count by density.
-MODALS = re.compile(
-    r"\b(?:must|shall|has to|needs to|is required to|"  # English
-    r"muss|müssen|soll|sollen|darf nicht|dürfen nicht|"  # German
+#: Modal verbs by language, matched in lower-cased text; several are common in prose,
+#: so they count by density and by who the subject is.
+MODAL_WORD = re.compile(
+    r"(?:must|shall|should|will|has to|needs to|is required to|"  # English
+    r"muss|müssen|soll|sollen|darf|"  # German
     r"doit|doivent|devra|devront|"  # French
     r"debe|deben|deberá|deberán|"  # Spanish
     r"deve|devono|dovrà|dovranno|devem|deverá|"  # Italian, Portuguese
-    r"moet|moeten|dient te|"  # Dutch
-    r"musi|muszą|должен|должна|должно|должны)\b"  # Polish, Russian
-    r"|必须|应当|应该|不得|须|しなければならない|ものとする|必要がある",
-    re.IGNORECASE,
+    r"moet|moeten|zal|dient te|musi|muszą|должен|должна|должно|должны)\b"  # Dutch, Polish, Russian
+    r"|必须|应当|应该|不得|须|需要|应|しなければならない|ものとする|必要がある"
 )
-#: A system as the subject of a modal: the shape of a requirement in any register.
-SYSTEM_MODAL = re.compile(
-    r"\b(?:the|a|an|each|every) (?:system|service|application|app|api|server|client|tool|"
+#: Modals too common in narrative to count as requirement words on their own.
+WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
+#: A system as the subject just before a modal: the shape of a requirement in any register.
+SYSTEM_SUBJECT = re.compile(
+    r"(?:\b(?:the|a|an|each|every) (?:system|service|application|app|api|server|client|tool|"
     r"software|product|platform|component|module|device|program|library|implementation|"
-    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller)s? "
-    r"(?:must|shall|should|will|needs to|has to)\b|"
-    r"\b(?:das System|die Anwendung|der Dienst|die Software|das Gerät) (?:muss|soll|darf)|"
-    r"\b(?:le système|l'application|le service|le logiciel) (?:doit|devra)|"
-    r"\b(?:el sistema|la aplicación|el servicio|el software) (?:debe|deberá)|"
-    r"\b(?:il sistema|l'applicazione|il servizio) (?:deve|dovrà)|"
-    r"\b(?:o sistema|a aplicação) (?:deve|deverá)|"
-    r"\bhet systeem (?:moet|zal)|система должна|"
-    r"(?:系统|软件|平台|服务|接口|程序|设备)(?:必须|应当|应该|应|需要|须)|システムは",
-    re.IGNORECASE,
+    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller)s?|"
+    r"\b(?:das system|die anwendung|der dienst|die software|das gerät)|"
+    r"\b(?:le système|l'application|le service|le logiciel)|"
+    r"\b(?:el sistema|la aplicación|el servicio|el software)|"
+    r"\b(?:il sistema|l'applicazione|il servizio)|\b(?:o sistema|a aplicação)|"
+    r"\bhet systeem|система|系统|软件|平台|服务|接口|程序|设备)\s*$"
+)
+#: A person as the subject just before a modal: advice and narrative, not requirements.
+PERSON_SUBJECT = re.compile(
+    r"\b(?:you|we|i|they|he|she|one|du|ihr|wir|ich|sie|tu|vous|nous|je|tú|usted|il|elle|on)"
+    r"\s+(?:really\s+|also\s+|just\s+)?$"
 )
 #: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
 REQUIREMENT_ID = re.compile(
-    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_ ]?\d{1,4}(?:\.\d+)*|R\d{1,3})\]?[\s:.)]"
+    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]?\d{1,4}(?:\.\d+)*|R\d{1,3})\]?[\s:.)]"
 )
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+\.){1,4}\d*\s+\S")
 #: User stories in several languages.
 USER_STORY = re.compile(
-    r"\bas an? .{1,60}?,? I (?:want|need|would like)\b|"
+    r"\bas an? .{1,60}?,? i (?:want|need|would like)\b|"
     r"\bals .{1,60}?(?:möchte|will) ich\b|\ben tant que .{1,60}?je (?:veux|souhaite)\b|"
     r"\bcomo .{1,60}?(?:quiero|necesito)\b|\bcome .{1,60}?(?:voglio|vorrei)\b|"
     r"作为.{1,30}?我(?:想要|希望|想|需要)",
-    re.IGNORECASE,
 )
 #: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
-EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b", re.I)
+EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b")
 #: Gherkin keywords in English, German, French, Spanish and Chinese.
 GHERKIN_HEAD = re.compile(
     r"^\s*(?:Feature|Scenario(?: Outline)?|Background|Examples|Funktionalität|Szenario|"
@@ -189,8 +199,8 @@ CODE_SHAPES = (
     r"(?-i:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)|"
     r"DROP|ALTER TABLE|GRANT)\b",
     r"[#%]\s*(?:include|define|ifn?def|if|endif|pragma|import)\b",
-    r"[}\])]+[;,]?\s*$",
-    r".*[;{]\s*$",
+    r"[}\])]+[;,]?[ \t]*$",
+    r"[^\n]*[;{][ \t]*$",
     r"[\w.$\[\]'\"-]+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
     r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
     r"@\w+",
@@ -208,7 +218,7 @@ CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
 
 # --- prose ----------------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"[^\W\d_][.!?][\"”»)]?(?=\s|$)|[。！？]")
+SENTENCE_END = re.compile(r"[.!?。！？](?=[\"”»)]?(?:\s|$))")
 WORD = re.compile(r"[^\W\d_]+")
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from askspec.markup import html_text, notebook_text, rst_text
+from askspec.markup import html_text, looks_rst, notebook_text, rst_text
 from askspec.models import Text
 
 #: Files up to this size are read whole; larger ones are sampled head and tail.
@@ -173,7 +173,7 @@ def markup(text: str, suffix: str, sampled: bool) -> tuple[str, str, tuple[str, 
     doctype = text.lstrip()[:15].lower() == "<!doctype html>"
     if suffix in HTML_SUFFIXES or (suffix == "" and doctype):
         return html_text(text), "html", ()
-    if suffix == ".rst":
+    if suffix == ".rst" or (suffix == ".txt" and looks_rst(text)):
         return rst_text(text), "rst", ()
     if suffix in MARKDOWN_SUFFIXES:
         return text, "markdown", ()

@@ -11,7 +11,7 @@ from typing import Any
 
 from askspec import markers as m
 from askspec.models import Kind, Verdict
-from askspec.view import file_tags
+from askspec.view import file_tags, is_code_name
 
 #: YAML above this size is judged by its name and head, not parsed (PyYAML is slow).
 YAML_PARSE_LIMIT = 256 << 10
@@ -83,11 +83,13 @@ def yaml_verdict(text: str) -> Verdict | None:
 
 
 def delimited_verdict(text: str, named: bool) -> Verdict | None:
-    """Rows of equal width split by a common delimiter."""
-    rows = [line for line in text.splitlines()[:50] if line.strip()]
+    """Rows of equal width split by a common delimiter (not statements ending in one)."""
+    rows = [line.strip() for line in text.splitlines()[:50] if line.strip()]
     if len(rows) < (2 if named else 5):
         return None
     for sep, what in m.DELIMITERS:
+        if not named and sum(row.endswith(sep) for row in rows) > len(rows) / 2:
+            continue
         widths = {row.count(sep) for row in rows}
         if len(widths) == 1 and widths.pop() >= 1:
             return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
@@ -106,4 +108,6 @@ def structured_verdict(name: str, text: str, fmt: str) -> Verdict | None:
         return found
     if "yaml" in tags and (found := yaml_verdict(text)):
         return found
+    if is_code_name(tags):
+        return None
     return delimited_verdict(text, bool(tags & {"csv", "tsv"}))
