@@ -59,8 +59,8 @@ SOURCES: tuple[tuple[str, str, str, str], ...] = (
     ("spec", "api-discovery", "/usr/lib/google-cloud-sdk/platform/bq/discovery_next", ".json"),
     ("prose", "history-multilingual", "deb:usr/share/doc/debian-history/docs", ".html"),
     *(
-        ("prose", "faq-multilingual", f"deb:usr/share/doc/debian-faq{lang}", ".html")
-        for lang in ("", "-de", "-fr", "-it", "-zh-cn")
+        ("prose", "faq-multilingual", f"deb:usr/share/doc/debian/FAQ{lang}", ".html")
+        for lang in ("", "/de", "/fr", "/it", "/zh-cn")
     ),
 )  # fmt: skip
 

@@ -86,7 +86,9 @@ def requirement_signals(view: View) -> list[Signal]:
         found.append(Signal(Kind.SPEC, weight, f"{len(keywords)} RFC 2119 keywords ({shown})"))
     if view.system_modals:
         n = view.system_modals
-        found.append(Signal(Kind.SPEC, min(4.0, 1.2 * n), f"{n} requirements on the system"))
+        found.append(
+            Signal(Kind.SPEC, min(4.0, 1.2 * n), f"{n} requirements on the system or its parts")
+        )
     density = view.modals / max(1, view.sentences)
     if view.modals >= 3 and density >= 0.08:
         why = f"{view.modals} requirement words in {view.sentences} sentences"
@@ -131,8 +133,9 @@ def prose_signals(view: View) -> list[Signal]:
     if view.words < 12 and not view.sentences:
         return []
     share = view.prose_lines / max(1, view.lines)
-    flow = min(1.0, view.sentences / max(1, view.prose_lines))
-    weight = 0.5 + 1.5 * share + 1.5 * flow + min(1.0, view.words / 800)
+    # Words without sentences are lists, tables or keywords, not narrative.
+    flow = min(1.0, 2.5 * view.sentences / max(1, view.prose_lines))
+    weight = 0.3 + flow * (1.5 + 1.5 * share + min(1.0, view.words / 800))
     why = f"{view.sentences} sentences, {view.words} words"
     found = [Signal(Kind.PROSE, weight, why)]
     if view.fenced:

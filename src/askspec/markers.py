@@ -41,8 +41,8 @@ API_MARKERS: tuple[tuple[str, str], ...] = (
     (r"[\"']?\$schema[\"']?\s*:\s*[\"']?[^\s\"']*json-schema", "JSON Schema"),
     (r"^\s*syntax\s*=\s*[\"']proto[23][\"']", "protobuf definition"),
     (
-        r"^\s*(?:message|service|enum)\s+\w+\s*\{(?:.|\n){0,400}?\b(?:rpc|int32|int64|string|bool|"
-        r"bytes|repeated|optional)\b",
+        r"^\s*message\s+\w+\s*\{[ \t]*\n(?:[ \t]*(?://[^\n]*)?\n)*[ \t]*"
+        r"(?:(?:repeated|optional|required)\s+)?[\w.]+\s+\w+\s*=\s*\d+\s*[;\[]",
         "protobuf definition",
     ),
     (
@@ -105,9 +105,12 @@ MODAL_WORD = re.compile(
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.
 SYSTEM_SUBJECT = re.compile(
-    r"(?:\b(?:the|a|an|each|every) (?:system|service|application|app|api|server|client|tool|"
+    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:system|service|application|app|"
+    r"api|server|client|tool|"
     r"software|product|platform|component|module|device|program|library|implementation|"
-    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller)s?|"
+    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller|"
+    r"package|file|field|value|script|message|request|response|header|entry|parameter|"
+    r"attribute|element|record|version|directory|maintainer|format|body|payload)s?|"
     r"\b(?:das system|die anwendung|der dienst|die software|das gerät)|"
     r"\b(?:le système|l'application|le service|le logiciel)|"
     r"\b(?:el sistema|la aplicación|el servicio|el software)|"
@@ -121,7 +124,8 @@ PERSON_SUBJECT = re.compile(
 )
 #: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
 REQUIREMENT_ID = re.compile(
-    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]?\d{1,4}(?:\.\d+)*|R\d{1,3})\]?[\s:.)]"
+    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
+    r"\]?[\s:.)]"
 )
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+\.){1,4}\d*\s+\S")
 #: User stories in several languages.
@@ -218,7 +222,8 @@ CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
 
 # --- prose ----------------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"[.!?。！？](?=[\"”»)]?(?:\s|$))")
+#: A sentence ends where the next one starts with a capital, or at a line end.
+SENTENCE_END = re.compile(r"[.!?](?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|[。！？]", re.M)
 WORD = re.compile(r"[^\W\d_]+")
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

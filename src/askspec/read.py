@@ -86,15 +86,13 @@ def decode(data: bytes, sampled: bool = False) -> tuple[str, str]:
         raise Binary("binary content (NUL bytes or a binary format signature)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        # A sample may cut a multi-byte character at its end; that is still UTF-8.
-        if sampled or exc.start >= len(data) - 3:
-            try:
-                return data[: exc.start].decode("utf-8") + data[exc.start :].decode(
-                    "utf-8", errors="replace"
-                ), "utf-8"
-            except UnicodeDecodeError:
-                pass
+    except UnicodeDecodeError:
+        # A sample is cut at the seam between head and tail, which may split a
+        # character or two; more errors than that mean another encoding.
+        if sampled:
+            text = data.decode("utf-8", errors="replace")
+            if text.count("\ufffd") <= 4:
+                return text, "utf-8"
     return detect(data)
 
 

@@ -21,11 +21,14 @@ FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | r
 #: Block comments and docstrings that start a line: prose inside code.
 BLOCK_COMMENT = re.compile(
     r"^[ \t]*(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
-    r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z))",
+    r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z)|"
+    r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
     M,
 )
 COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", r"^[ \t]*") + r".*\n?", M)
 HASH_LINE = re.compile(r"^[ \t]*#.*\n?", M)
+#: Comment starts that only code uses this way (elsewhere they open headings or quotes).
+CODE_COMMENT = re.compile(r"^[ \t]*[\"!;%].*\n?", M)
 CODE_WHOLE = re.compile(r"^[ \t]*(?:" + "|".join(m.CODE_SHAPES) + r").*$", M)
 NONBLANK = re.compile(r"^[ \t]*\S", M)
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
@@ -101,6 +104,8 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     body = COMMENT.sub("", BLOCK_COMMENT.sub("", unfenced))
     # In code a hash starts a comment; elsewhere it starts a Markdown heading.
     body = HASH_LINE.sub("", body)
+    if codeish:
+        body = CODE_COMMENT.sub("", body)
     return (body if codeish else unfenced), body, fenced
 
 
