@@ -173,6 +173,8 @@ class Request:
     questions: tuple[Question, ...]
     summary: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
+    #: Earlier answers to questions these seeds no longer raise, kept so none is lost.
+    retired: tuple[Question, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """request.json: the request as data."""

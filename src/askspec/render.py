@@ -15,6 +15,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from askspec.answer_format import MARKER_LABEL, Marker, make_marker, quote_answer
 from askspec.errors import TemplateError
 from askspec.models import Area, Question, Request
 from askspec.questions import AREA_TITLES
@@ -89,7 +90,7 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
             enabled_extensions=("html", "htm", "xml", "html.j2"), default_for_string=False
         ),
     )
-    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml)
+    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml, answer=quote_answer)
     return env
 
 
@@ -153,6 +154,11 @@ def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
     )
 
 
+def request_marker(request: Request, doc: str = "") -> Marker:
+    """The marker naming the request and its questions, embedded in every deliverable."""
+    return make_marker(request.id, request.version, (q.id for q in request.questions), doc)
+
+
 def context(request: Request, **extra: Any) -> dict[str, Any]:
     """The template context: everything comes in here, nothing is read from outside."""
     return {
@@ -164,7 +170,7 @@ def context(request: Request, **extra: Any) -> dict[str, Any]:
         "counts": request.scan.counts(),
         "sections": sections(request.questions),
         "questions": request.questions,
-        "marker": f"askspec:request id={request.id} version={request.version}",
+        "marker": str(request_marker(request)),
         **extra,
     }
 
@@ -204,10 +210,28 @@ def issue_form_data(request: Request) -> dict[str, Any]:
             {
                 "type": "textarea",
                 "id": q.id.lower(),
-                "attributes": {"label": f"{q.id} — {q.title}", "description": description},
+                "attributes": {
+                    "label": f"{q.id} — {q.title}",
+                    "description": description,
+                    # An earlier answer comes pre-filled, ready to confirm or correct.
+                    **({"value": q.answer} if q.answer else {}),
+                },
                 "validations": {"required": q.required},
             }
         )
+    body.append(
+        {
+            "type": "textarea",
+            "id": "askspec-request",
+            "attributes": {
+                "label": MARKER_LABEL,
+                "description": "Leave this as it is: it tells askspec which request "
+                "and questions this issue answers.",
+                "value": request_marker(request, "issue").comment(),
+            },
+            "validations": {"required": False},
+        }
+    )
     return {
         "name": f"Spec request: {request.project}"[:200],
         "description": "Answer askspec's questions about inputs, outputs, hardware and "
