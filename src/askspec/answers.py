@@ -30,23 +30,23 @@ MEASURED_AREAS = frozenset({Area.HARDWARE, Area.PERFORMANCE})
 NOT_MEASURED = frozenset({"HW-2"})
 RETIRED_TITLE = "A question this request no longer asks"
 
-_UNITS = frozenset(
-    """
-    ns µs us ms s sec secs second seconds min mins minute minutes h hr hrs hour hours
-    day days week weeks month months year years
-    b kb mb gb tb pb kib mib gib tib byte bytes bit bits kbit mbit gbit kbps mbps gbps
-    hz khz mhz ghz fps rps qps tps rpm % percent pct
-    request requests req reqs call calls query queries row rows record records order orders
-    event events message messages msg msgs file files item items transaction transactions
-    upload uploads user users session sessions connection connections image images frame
-    frames page pages document documents job jobs task tasks sample samples reading readings
-    op ops write writes read reads token tokens px pixels
-    core cores cpu cpus vcpu vcpus gpu gpus thread threads node nodes machine machines
-    server servers vm vms instance instances disk disks
-    w kw watt watts v volt volts mah wh kwh km cm mm
-    eur usd gbp chf euro euros dollar dollars
-    """.split()
-)
+#: Unit words (lower case) that make a number a measurable value.
+_UNIT_WORDS = """
+ns µs us ms s sec secs second seconds min mins minute minutes h hr hrs hour hours
+day days week weeks month months year years
+b kb mb gb tb pb kib mib gib tib byte bytes bit bits kbit mbit gbit kbps mbps gbps
+hz khz mhz ghz fps rps qps tps rpm % percent pct
+request requests req reqs call calls query queries row rows record records order orders
+event events message messages msg msgs file files item items transaction transactions
+upload uploads user users session sessions connection connections image images frame
+frames page pages document documents job jobs task tasks sample samples reading readings
+op ops write writes read reads token tokens px pixels
+core cores cpu cpus vcpu vcpus gpu gpus thread threads node nodes machine machines
+server servers vm vms instance instances disk disks
+w kw watt watts v volt volts mah wh kwh km cm mm
+eur usd gbp chf euro euros dollar dollars
+"""
+_UNITS = frozenset(_UNIT_WORDS.split())
 _QUANTITY = re.compile(
     r"(?<![\w.])(?P<cur>[$€£¥])?\s?\d+(?:[.,]\d+)*"
     r"(?:\s*(?:thousand|million|billion|bn|k)\b)?\s*-?\s*(?P<unit>[^\W\d_]+|%|°[CF])?",
@@ -123,7 +123,9 @@ def assess(reading: Reading, asked: Sequence[str] | None = None) -> CheckResult:
     questions = in_order(reading.asked if asked is None else asked)
     by_id = {a.id: a for a in reading.answers}
     answered = tuple(by_id[q] for q in questions if q in by_id)
-    vague = tuple(a.id for a in answered if a.text and wants_number(a.id) and not measurable(a.text))
+    vague = tuple(
+        a.id for a in answered if a.text and wants_number(a.id) and not measurable(a.text)
+    )
     retired_ids = in_order(q for q in by_id if q not in questions)
     return CheckResult(
         request=reading.marker,

@@ -39,9 +39,11 @@ def looks_like_mail(name: str, data: bytes) -> bool:
 
 def messages(data: bytes) -> list[EmailMessage]:
     """The messages in a single .eml or an mbox file."""
-    chunks = [c for c in _MBOX_FROM.split(data) if c.strip()] if data.startswith(b"From ") else [data]
+    chunks = [data]
+    if data.startswith(b"From "):
+        chunks = [c for c in _MBOX_FROM.split(data) if c.strip()]
     parser = BytesParser(policy=policy.default)
-    return [parser.parsebytes(chunk) for chunk in chunks]  # type: ignore[misc]
+    return [parser.parsebytes(chunk) for chunk in chunks]
 
 
 def plain_text(message: EmailMessage, path: str) -> str:

@@ -207,7 +207,7 @@ def check(
     """
     from askspec.answers import check_answers
 
-    stdin = click.get_binary_stream("stdin").read() if "-" in files else None
+    stdin = sys.stdin.buffer.read() if "-" in files else None
     with reported():
         result = check_answers(files, stdin=stdin)
     if as_json:
