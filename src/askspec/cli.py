@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 
 from askspec import __version__
@@ -51,7 +50,7 @@ def reported() -> Iterator[None]:
     except AskspecError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # a bug, still reported on one line; ASKSPEC_DEBUG shows more
@@ -290,13 +289,5 @@ def templates_copy(
 
 
 def main() -> None:
-    """Entry point: run the app and turn Ctrl-C and usage errors into their exit codes."""
-    try:
-        code = app(standalone_mode=False)
-    except click.exceptions.Abort:
-        typer.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    sys.exit(code if isinstance(code, int) else 0)
+    """Entry point. Typer maps usage errors to exit 2 and Ctrl-C to exit 130."""
+    app(prog_name="askspec")

@@ -48,7 +48,7 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.CONTEXT,
         "How is the code built and run today?",
         "Name the language version, the command that starts it and its dependencies.",
-        "Python 3.11; `python -m tracker --config prod.toml`; runs hourly from cron.",
+        "Python 3.11; started with python -m tracker --config prod.toml; runs hourly from cron.",
         when=CODE,
     ),
     Entry(

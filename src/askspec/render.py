@@ -31,7 +31,7 @@ TEMPLATE_NAMES = (
 BUILTIN_PREFIX = "builtin"
 #: Characters that could start Markdown syntax inside a line.
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~#{}])")
-MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 
 
 def _builtin_source(name: str) -> tuple[str, str, Callable[[], bool]]:
@@ -55,7 +55,7 @@ def md_inline(value: object) -> str:
     """Seed text made safe for one line of Markdown: flattened, every marker escaped."""
     flat = " ".join(str(value).split())
     escaped = MD_SPECIAL.sub(r"\\\1", flat)
-    return MD_LINE_START.sub(r"\\\1", escaped)
+    return MD_LINE_START.sub(r"\1\\\2", escaped)
 
 
 def md_code(value: object) -> str:
@@ -115,6 +115,12 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
         path, line = _template_line(exc)
         raise TemplateError(str(exc), path or name, line) from exc
+
+
+def without_marker(text: str) -> str:
+    """The Markdown without its leading marker comment, which raw-HTML-off would show."""
+    first, _, rest = text.partition("\n")
+    return rest if first.startswith("<!-- askspec:") and first.endswith("-->") else text
 
 
 def markdown_html(text: str) -> Markup:
@@ -249,7 +255,7 @@ def render_documents(request: Request, env: jinja2.Environment) -> Documents:
     email_text = render_template(env, "request.eml.j2", ctx)
     page = {**ctx, "title": f"Request for details: {request.project}"}
     request_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(request_md)}
+        env, "request.html.j2", {**page, "body": markdown_html(without_marker(request_md))}
     )
     email_html = render_template(
         env, "request.html.j2", {**page, "body": markdown_html(email_text)}
