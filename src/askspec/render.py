@@ -118,9 +118,10 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
 
 
 def without_marker(text: str) -> str:
-    """The Markdown without its leading marker comment, which raw-HTML-off would show."""
-    first, _, rest = text.partition("\n")
-    return rest if first.startswith("<!-- askspec:") and first.endswith("-->") else text
+    """The Markdown without its marker comment lines, which raw-HTML-off would show as text."""
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not (ln.startswith("<!-- askspec:") and ln.endswith("-->"))]
+    return "\n".join(kept)
 
 
 def markdown_html(text: str) -> Markup:
@@ -227,7 +228,8 @@ def issue_form_data(request: Request) -> dict[str, Any]:
         )
     body.append(
         {
-            "type": "textarea",
+            # A one-line input: GitHub copies its value into the issue body, unlike markdown.
+            "type": "input",
             "id": "askspec-request",
             "attributes": {
                 "label": MARKER_LABEL,
@@ -258,7 +260,7 @@ def render_documents(request: Request, env: jinja2.Environment) -> Documents:
         env, "request.html.j2", {**page, "body": markdown_html(without_marker(request_md))}
     )
     email_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(email_text)}
+        env, "request.html.j2", {**page, "body": markdown_html(without_marker(email_text))}
     )
     checklist = render_template(env, "checklist.md.j2", ctx)
     form = render_template(env, "issue-form.yml.j2", {**ctx, "form": issue_form_data(request)})
