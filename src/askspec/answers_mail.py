@@ -87,13 +87,15 @@ def read_reply(path: str, text: str) -> Reading:
 
     The quoted lines, with one ``>`` removed, are parsed as the request itself;
     answers written back in an earlier round count unless new text replaces them.
-    A message with no quoted line is read as a filled request.
+    A message whose questions are not quoted is read as a filled request.
     """
     text = normalize_newlines(text)
+    # Questions at the top level mean the request was pasted or edited, not quoted:
+    # its evidence quotes start with ">" too, but its headings are not inside a quote.
+    if outline(text).spans:
+        return read_markdown(path, text)
     lines = text.split("\n")
     quoted = [line.startswith(">") for line in lines]
-    if not any(quoted):
-        return read_markdown(path, text)
     # Unquoted lines become blank, so nothing the sender typed can reshape the request.
     doc = "\n".join(strip_quote(ln) if q else "" for ln, q in zip(lines, quoted, strict=True))
     earlier = read_markdown(path, doc)

@@ -198,7 +198,7 @@ def data_signals(text: str) -> list[Signal]:
     if stripped[:1] in "[{":
         try:
             json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # deep nesting is hostile, not data
             return []
         return [Signal(Kind.DATA, 3.0, "parses as JSON data")]
     rows = [line for line in text.splitlines()[:50] if line.strip()]

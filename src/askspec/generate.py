@@ -11,10 +11,11 @@ from typing import Any
 
 from askspec import __version__
 from askspec.extract import extract
+from askspec.intro import describe
 from askspec.mail import Envelope, build_message
 from askspec.models import Request, ScanResult
 from askspec.output import write_outputs
-from askspec.questions import plan
+from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
 from askspec.scan import scan
 
@@ -73,6 +74,7 @@ def project_name(seeds: Path, given: str) -> str:
 def build_request(result: ScanResult, options: Options, seeds: Path) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
     facts = extract(result.files)
+    areas = area_findings(facts)
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
@@ -82,7 +84,9 @@ def build_request(result: ScanResult, options: Options, seeds: Path) -> Request:
         version=__version__,
         scan=result,
         questions=plan(result.kinds(), facts),
+        summary=describe(result.files, areas),
         facts=facts,
+        areas=areas,
     )
 
 
