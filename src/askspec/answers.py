@@ -103,6 +103,21 @@ class CheckResult:
         """True when every required question has an answer."""
         return not self.open_required
 
+    def summary_lines(self) -> list[str]:
+        """A short human summary naming the open questions."""
+        name = f"request {self.request.id}" if self.request else "request (no marker found)"
+        lines = [f"{name}: {len(self.answered)} of {len(self.questions)} questions answered"]
+        for label, ids in (
+            ("open (required)", self.open_required),
+            ("open (optional)", tuple(q for q in self.open if not is_required(q))),
+            ("vague (no number with a unit)", self.vague),
+            ("answers to questions not asked", tuple(a.id for a in self.retired)),
+        ):
+            if ids:
+                lines.append(f"{label}: {', '.join(ids)}")
+        lines.append("complete" if self.complete else "incomplete")
+        return lines
+
     def to_json(self) -> dict[str, Any]:
         """The object printed by ``check --json`` and written to answers.json."""
         marker = self.request

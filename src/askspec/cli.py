@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import os
 import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from askspec import __version__
-from askspec.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_OPEN, AskspecError, UsageError
-
-if TYPE_CHECKING:
-    from askspec.answers import CheckResult
+from askspec.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OPEN,
+    AskspecError,
+    UsageError,
+)
 
 app = typer.Typer(
     help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
@@ -212,26 +217,68 @@ def check(
     if as_json:
         emit_json(result.to_json())
     else:
-        for line in summary_lines(result):
+        for line in result.summary_lines():
             typer.echo(line)
     raise typer.Exit(EXIT_OK if result.complete else EXIT_OPEN)
 
 
-def summary_lines(result: CheckResult) -> list[str]:
-    """The short human summary of check."""
-    name = f"request {result.request.id}" if result.request else "request (no marker found)"
-    lines = [f"{name}: {len(result.answered)} of {len(result.questions)} questions answered"]
-    optional = [q for q in result.open if q not in result.open_required]
-    for label, ids in (
-        ("open (required)", result.open_required),
-        ("open (optional)", optional),
-        ("vague (no number with a unit)", result.vague),
-        ("answers to questions not asked", [a.id for a in result.retired]),
-    ):
-        if ids:
-            lines.append(f"{label}: {', '.join(ids)}")
-    lines.append("complete" if result.complete else "incomplete")
-    return lines
+Recipients = Annotated[list[str], typer.Option("--to", help="Recipient (repeatable).")]
+SmtpFlag = Annotated[str | None, typer.Option(help="Overrides ASKSPEC_SMTP_* and config.")]
+
+
+@app.command()
+def email(
+    seeds: Seeds,
+    to: Recipients,
+    cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to (repeatable).")] = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "",
+    out: Annotated[Path, typer.Option("-o", "--out", help="The .eml file (or folder).")] = Path(
+        "request.eml"
+    ),
+    send: Annotated[bool, typer.Option("--send", help="Deliver over SMTP.")] = False,
+    attach: Annotated[
+        list[str] | None, typer.Option("--attach", help="Attach md, html or checklist.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the .eml.")] = False,
+    project: Annotated[str, typer.Option("--project", help="Project name (default: folder).")] = "",
+    templates: TemplatesDir = None,
+    smtp_host: SmtpFlag = None,
+    smtp_port: SmtpFlag = None,
+    smtp_user: SmtpFlag = None,
+    smtp_security: Annotated[
+        str | None, typer.Option(help="starttls (default), ssl or none.")
+    ] = None,
+    smtp_cafile: SmtpFlag = None,
+) -> None:
+    """Write the request as an email (.eml); send it over SMTP only with --send.
+
+    SMTP settings: --smtp-* flags, then ASKSPEC_SMTP_HOST/PORT/USER/SECURITY/CAFILE,
+    then [tool.askspec.smtp] in ./pyproject.toml or [smtp] in
+    $XDG_CONFIG_HOME/askspec/config.toml. The password comes from ASKSPEC_SMTP_PASSWORD,
+    password_command in the user config, or a prompt on a terminal; never from a flag.
+
+    Example: askspec email seeds --to ana@example.com --from me@example.com --send
+    """
+    from askspec.deliver import EmailJob, email_report
+    from askspec.deliver import email as run_email
+    from askspec.generate import Options
+
+    options = Options(
+        project=project, sender=sender, to=tuple(to), cc=tuple(cc or ()), templates=templates
+    )
+    smtp = {"host": smtp_host, "port": smtp_port, "user": smtp_user}
+    smtp |= {"security": smtp_security, "cafile": smtp_cafile}
+    job = EmailJob(seeds, out, options, tuple(attach or ()), send, force, smtp)
+    prompt = getpass.getpass if sys.stdin.isatty() else None
+    with reported():
+        result = run_email(job, prompt=prompt)
+    lines, problems = email_report(result)
+    for line in lines:
+        typer.echo(line)
+    for line in problems:
+        typer.echo(line, err=True)
+    if result.delivery is not None and result.delivery.refused:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @templates_app.command("list")
