@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 
 from askspec.errors import TemplateError
@@ -172,3 +173,24 @@ def test_rendering_needs_no_network_or_clock(tmp_path: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
+
+
+def test_runaway_template_output_is_capped(tmp_path: Path) -> None:
+    (tmp_path / "big.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx{% endfor %}"
+        "{% endfor %}",
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplateError) as info:
+        render_template(make_env(tmp_path), "big.j2", {})
+    assert "refusing to render more" in str(info.value)
+    assert info.value.path is not None and info.value.path.endswith("big.j2")
+
+
+def test_yaml_filter_keeps_line_separators_as_data() -> None:
+    # Found by the property tests: PyYAML wrote NEL raw and read it back as a space.
+    from askspec.render import to_yaml
+
+    for value in ({"label": "a\x85b"}, ["\u2028"], "x\u2029y", {"zh": "输入\x85"}):
+        assert yaml.safe_load(to_yaml(value)) == value
+    assert "输入" in to_yaml({"zh": "输入"})

@@ -29,6 +29,8 @@ TEMPLATE_NAMES = (
     "issue-form.yml.j2",
 )
 BUILTIN_PREFIX = "builtin"
+#: The most one template may produce, in characters.
+OUTPUT_LIMIT = 16 << 20
 #: Characters that could start Markdown syntax inside a line.
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~#{}])")
 MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
@@ -69,7 +71,12 @@ def md_code(value: object) -> str:
 
 def to_yaml(value: Any) -> str:
     """Dump data as YAML safely: seed text stays a string value, never YAML syntax."""
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
+    readable = yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
+    # PyYAML writes NEL and the Unicode line separators raw, and YAML reads them back as
+    # line breaks; where that changes the data, escape everything that is not ASCII.
+    if yaml.safe_load(readable) == value:
+        return readable
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=False, width=100)
 
 
 def make_env(templates: Path | None = None) -> jinja2.Environment:
@@ -102,10 +109,28 @@ def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render chunk by chunk and stop once the output passes OUTPUT_LIMIT characters.
+
+    A template loop can multiply its output far beyond memory; this stops it early.
+    """
+    chunks: list[str] = []
+    size = 0
+    for chunk in template.generate(context):
+        size += len(chunk)
+        if size > OUTPUT_LIMIT:
+            raise TemplateError(
+                f"output passes {OUTPUT_LIMIT // (1 << 20)} MiB; refusing to render more",
+                template.filename or template.name,
+            )
+        chunks.append(chunk)
+    return "".join(chunks)
+
+
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render one template; any failure becomes a TemplateError naming template and line."""
     try:
-        return env.get_template(name).render(context)
+        return _bounded(env.get_template(name), context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             exc.message or "syntax error", exc.filename or exc.name or name, exc.lineno
