@@ -26,6 +26,7 @@ CHECKLIST_MD = "CHECKLIST.md"
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/spec-request.yml"
 REQUEST_JSON = "request.json"
 SCAN_JSON = "scan.json"
+ANSWERS_JSON = "answers.json"
 OUTPUT_NAMES = (
     REQUEST_MD,
     REQUEST_HTML,
@@ -48,6 +49,8 @@ class Options:
     cc: tuple[str, ...] = ()
     templates: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Earlier answers (filled request, checklist, issue body, reply email, answers.json).
+    answers: tuple[Path, ...] = ()
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -110,6 +113,14 @@ def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     }
 
 
+def answered_request(request: Request, answers: tuple[Path, ...]) -> tuple[Request, bytes]:
+    """The request with earlier answers put back, and answers.json saying what is still open."""
+    from askspec.answers import read_answers, with_answers
+
+    request, result = with_answers(request, read_answers(answers))
+    return request, to_json_bytes(result.to_json())
+
+
 @dataclass(frozen=True)
 class Generated:
     """What generate wrote, and the request it wrote."""
@@ -125,6 +136,9 @@ def generate(
     options = options or Options()
     seeds, out = Path(seeds), Path(out)
     request = build_request(scan(seeds), options, seeds)
-    files = render_outputs(request, options)
+    extra: dict[str, bytes] = {}
+    if options.answers:
+        request, extra[ANSWERS_JSON] = answered_request(request, options.answers)
+    files = {**render_outputs(request, options), **extra}
     written = write_outputs(out, files, force=force)
     return Generated(request, tuple(written))
