@@ -8,7 +8,6 @@ request. Everything that flows back into askspec passes through here.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,55 +17,43 @@ from askspec.answer_format import Marker, is_open, normalize
 from askspec.answers_mail import looks_like_mail, read_mail
 from askspec.answers_markdown import Answer, Reading, read_markdown
 from askspec.errors import AnswersError
+from askspec.measure import hardware_specific, measurable, states_quantity
 from askspec.models import Area, Question, Request
 from askspec.questions import CATALOGUE, catalogue_ids
 
-__all__ = ["Answer", "CheckResult", "check_answers", "measurable", "read_answers", "with_answers"]
+__all__ = [
+    "Answer",
+    "CheckResult",
+    "answer_is_vague",
+    "check_answers",
+    "read_answers",
+    "with_answers",
+]
 
 STDIN = "-"
 _ENTRIES = {entry.id: entry for entry in CATALOGUE}
-#: Areas whose answers should carry a number with a unit; HW-2 asks for an OS and a place.
+#: Areas whose answers must be measurable or, for hardware, name the machine exactly.
 MEASURED_AREAS = frozenset({Area.HARDWARE, Area.PERFORMANCE})
-NOT_MEASURED = frozenset({"HW-2"})
 RETIRED_TITLE = "A question this request no longer asks"
-
-#: Unit words (lower case) that make a number a measurable value.
-_UNIT_WORDS = """
-ns µs us ms s sec secs second seconds min mins minute minutes h hr hrs hour hours
-day days week weeks month months year years
-b kb mb gb tb pb kib mib gib tib byte bytes bit bits kbit mbit gbit kbps mbps gbps
-hz khz mhz ghz fps rps qps tps rpm % percent pct
-request requests req reqs call calls query queries row rows record records order orders
-event events message messages msg msgs file files item items transaction transactions
-upload uploads user users session sessions connection connections image images frame
-frames page pages document documents job jobs task tasks sample samples reading readings
-op ops write writes read reads token tokens px pixels
-core cores cpu cpus vcpu vcpus gpu gpus thread threads node nodes machine machines
-server servers vm vms instance instances disk disks
-w kw watt watts v volt volts mah wh kwh km cm mm
-eur usd gbp chf euro euros dollar dollars
-"""
-_UNITS = frozenset(_UNIT_WORDS.split())
-_QUANTITY = re.compile(
-    r"(?<![\w.])(?P<cur>[$€£¥])?\s?\d+(?:[.,]\d+)*"
-    r"(?:\s*(?:thousand|million|billion|bn|k)\b)?\s*-?\s*(?P<unit>[^\W\d_]+|%|°[CF])?",
-    re.IGNORECASE,
-)
-
-
-def measurable(text: str) -> bool:
-    """True when text states a number with a unit: "200 ms", "8 GB", "€300", "500 requests/s"."""
-    for match in _QUANTITY.finditer(text):
-        unit = (match.group("unit") or "").lower()
-        if match.group("cur") or unit in _UNITS or unit.startswith("°"):
-            return True
-    return False
 
 
 def wants_number(qid: str) -> bool:
     """True for questions whose answer should be a measurable value."""
     entry = _ENTRIES.get(qid)
-    return entry is not None and entry.area in MEASURED_AREAS and qid not in NOT_MEASURED
+    return entry is not None and entry.area in MEASURED_AREAS
+
+
+def answer_is_vague(qid: str, text: str) -> bool:
+    """An answer to a hardware or performance question that pins nothing down.
+
+    The question gives the metric, so any number with a unit answers it; hardware may
+    also be pinned down by a model or version ("Raspberry Pi 4", "Debian 12").
+    """
+    if not text or not wants_number(qid):
+        return False
+    if qid.startswith("HW-"):
+        return not hardware_specific(text)
+    return not (measurable(text) or states_quantity(text))
 
 
 def is_required(qid: str) -> bool:
@@ -138,9 +125,7 @@ def assess(reading: Reading, asked: Sequence[str] | None = None) -> CheckResult:
     questions = in_order(reading.asked if asked is None else asked)
     by_id = {a.id: a for a in reading.answers}
     answered = tuple(by_id[q] for q in questions if q in by_id)
-    vague = tuple(
-        a.id for a in answered if a.text and wants_number(a.id) and not measurable(a.text)
-    )
+    vague = tuple(a.id for a in answered if answer_is_vague(a.id, a.text))
     retired_ids = in_order(q for q in by_id if q not in questions)
     return CheckResult(
         request=reading.marker,
