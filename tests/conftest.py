@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SEEDS = ROOT / "examples" / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+#: A real SMTP server on 127.0.0.1 for the mail tests (fixtures certs and smtp_server).
+pytest_plugins = ["smtp_server"]
 
 Tree = Mapping[str, "str | bytes | Tree"]
 
@@ -30,6 +34,8 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     for name in ("SOURCE_DATE_EPOCH", "ASKSPEC_DEBUG"):
         monkeypatch.delenv(name, raising=False)
+    for name in [n for n in os.environ if n.startswith("ASKSPEC_SMTP_")]:
+        monkeypatch.delenv(name)
     return home
 
 

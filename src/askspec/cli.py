@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import os
 import sys
@@ -11,11 +12,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 
 from askspec import __version__
-from askspec.errors import EXIT_INTERRUPTED, AskspecError, UsageError
+from askspec.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OPEN,
+    AskspecError,
+    UsageError,
+)
 
 app = typer.Typer(
     help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
@@ -48,7 +55,7 @@ def reported() -> Iterator[None]:
     except AskspecError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # a bug, still reported on one line; ASKSPEC_DEBUG shows more
@@ -138,6 +145,15 @@ def generate(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print what was written as JSON.")
     ] = False,
+    answers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--answers",
+            help="Earlier answers to put back (request.md, CHECKLIST.md, issue body, reply "
+            ".eml, answers.json); repeatable, later files win.",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the request (.md, .html), the email (.eml), the checklist and the issue form.
 
@@ -157,6 +173,7 @@ def generate(
             sender=sender,
             to=tuple(to or ()),
             templates=templates,
+            answers=tuple(answers or ()),
         )
         result = run_generate(seeds, out, options, force=force)
     written = [str(p) for p in result.written]
@@ -171,6 +188,97 @@ def generate(
         f"for {len(result.request.scan.files)} seed files",
         err=True,
     )
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Filled request.md, CHECKLIST.md, issue body, reply .eml/mbox, answers.json, "
+            "or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Read the answers back and say which questions are still open.
+
+    Exit 0 when every required question is answered, 3 when some are open, 1 on error.
+    Later files win where two answer the same question.
+
+    Example: askspec check out/request.md reply.eml --json
+    """
+    from askspec.answers import check_answers
+
+    stdin = sys.stdin.buffer.read() if "-" in files else None
+    with reported():
+        result = check_answers(files, stdin=stdin)
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        for line in result.summary_lines():
+            typer.echo(line)
+    raise typer.Exit(EXIT_OK if result.complete else EXIT_OPEN)
+
+
+Recipients = Annotated[list[str], typer.Option("--to", help="Recipient (repeatable).")]
+SmtpFlag = Annotated[str | None, typer.Option(help="Overrides ASKSPEC_SMTP_* and config.")]
+
+
+@app.command()
+def email(
+    seeds: Seeds,
+    to: Recipients,
+    cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to (repeatable).")] = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "",
+    out: Annotated[Path, typer.Option("-o", "--out", help="The .eml file (or folder).")] = Path(
+        "request.eml"
+    ),
+    send: Annotated[bool, typer.Option("--send", help="Deliver over SMTP.")] = False,
+    attach: Annotated[
+        list[str] | None, typer.Option("--attach", help="Attach md, html or checklist.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the .eml.")] = False,
+    project: Annotated[str, typer.Option("--project", help="Project name (default: folder).")] = "",
+    templates: TemplatesDir = None,
+    smtp_host: SmtpFlag = None,
+    smtp_port: SmtpFlag = None,
+    smtp_user: SmtpFlag = None,
+    smtp_security: Annotated[
+        str | None, typer.Option(help="starttls (default), ssl or none.")
+    ] = None,
+    smtp_cafile: SmtpFlag = None,
+) -> None:
+    """Write the request as an email (.eml); send it over SMTP only with --send.
+
+    SMTP settings: --smtp-* flags, then ASKSPEC_SMTP_HOST/PORT/USER/SECURITY/CAFILE,
+    then [tool.askspec.smtp] in ./pyproject.toml or [smtp] in
+    $XDG_CONFIG_HOME/askspec/config.toml. The password comes from ASKSPEC_SMTP_PASSWORD,
+    password_command in the user config, or a prompt on a terminal; never from a flag.
+
+    Example: askspec email seeds --to ana@example.com --from me@example.com --send
+    """
+    from askspec.deliver import EmailJob, email_report
+    from askspec.deliver import email as run_email
+    from askspec.generate import Options
+
+    options = Options(
+        project=project, sender=sender, to=tuple(to), cc=tuple(cc or ()), templates=templates
+    )
+    smtp = {"host": smtp_host, "port": smtp_port, "user": smtp_user}
+    smtp |= {"security": smtp_security, "cafile": smtp_cafile}
+    job = EmailJob(seeds, out, options, tuple(attach or ()), send, force, smtp)
+    prompt = getpass.getpass if sys.stdin.isatty() else None
+    with reported():
+        result = run_email(job, prompt=prompt)
+    lines, problems = email_report(result)
+    for line in lines:
+        typer.echo(line)
+    for line in problems:
+        typer.echo(line, err=True)
+    if result.delivery is not None and result.delivery.refused:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @templates_app.command("list")
@@ -228,13 +336,5 @@ def templates_copy(
 
 
 def main() -> None:
-    """Entry point: run the app and turn Ctrl-C and usage errors into their exit codes."""
-    try:
-        code = app(standalone_mode=False)
-    except click.exceptions.Abort:
-        typer.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    sys.exit(code if isinstance(code, int) else 0)
+    """Entry point. Typer maps usage errors to exit 2 and Ctrl-C to exit 130."""
+    app(prog_name="askspec")

@@ -1,49 +1,202 @@
-"""Find what the seeds already state about each area, with file and line."""
+"""Find what the seeds already state about each area, with file and line.
+
+Pure functions over the text that scan read: headings and design-card keys name an
+area outright; phrasing ("reads CSV files", "must answer in 200 ms") names it in
+passing; code and API definitions are read by :mod:`askspec.extract_code`.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from askspec import extract_rules as r
+from askspec.extract_code import api_hits, code_hits, is_comment_line
+from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area, Fact, Kind, SeedFile
 
-#: Design-card keys and the area each one states.
-CARD_KEYS: dict[str, Area] = {
-    "input": Area.INPUTS,
-    "inputs": Area.INPUTS,
-    "output": Area.OUTPUTS,
-    "outputs": Area.OUTPUTS,
-    "hardware": Area.HARDWARE,
-    "platform": Area.HARDWARE,
-    "performance": Area.PERFORMANCE,
-    "latency": Area.PERFORMANCE,
-    "throughput": Area.PERFORMANCE,
-}
-
-CARD_LINE = re.compile(r"^\s*([A-Za-z][\w -]{0,30}):\s+(\S.*)$")
 QUOTE_LIMIT = 200
+#: Lines cited from one section: enough to show it was read, few enough to stay readable.
+SECTION_LIMIT = 6
+#: Lines cited per area from one code file: a script prints many times, once is enough.
+CODE_LIMIT = 3
+READ_KINDS = frozenset({Kind.PROSE, Kind.CODE, Kind.SPEC})
+Hit = tuple[Area, int, str]
+#: List markers, comment markers and docstring quotes around a cited line.
+BULLET = re.compile(r"^\s*(?:[-*+>]\s+|#+\s*|//+\s*|\"\"\"|\'\'\')+")
+TRAILER = re.compile(r"\s*(?:\"\"\"|\'\'\'|\*/)\s*$")
 
 
 def quote(text: str) -> str:
-    """A line shortened to one quotable line."""
-    flat = " ".join(text.split())
+    """A line shortened to one quotable line, list markers dropped."""
+    flat = " ".join(TRAILER.sub("", BULLET.sub("", text)).split())
     return flat if len(flat) <= QUOTE_LIMIT else flat[: QUOTE_LIMIT - 1] + "…"
 
 
-def card_facts(seed: SeedFile) -> list[Fact]:
-    """Facts from ``key: value`` lines whose key names an area."""
-    facts = []
-    for number, line in enumerate(seed.text.splitlines(), start=1):
-        match = CARD_LINE.match(line)
-        if match and (area := CARD_KEYS.get(match.group(1).strip().lower())):
-            facts.append(Fact(area, seed.path, number, quote(line)))
-    return facts
+def areas_named(title: str) -> tuple[Area, ...]:
+    """The areas a heading or card key names ("Inputs", "输入", "Hardware and OS")."""
+    text = " ".join(title.strip(" :：*#").split())
+    if not text or len(text.split()) > 6 or len(text) > 40:
+        return ()
+    return tuple(area for area, pattern in r.HEADING_AREAS if pattern.search(text))
+
+
+def heading(lines: list[str], index: int) -> str | None:
+    """The heading text when line ``index`` is a heading or a lone label, else None."""
+    line = lines[index]
+    if not line.strip():
+        return None
+    for pattern in (r.ATX, r.BOLD, r.LABEL):
+        if match := pattern.match(line):
+            return match.group(1)
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if r.UNDERLINE.match(following) and not r.UNDERLINE.match(line):
+        return line.strip()
+    match = r.NUMBERED.match(line)
+    if match and len(match.group(1).split()) <= 5 and not match.group(1).rstrip().endswith("."):
+        return match.group(1)
+    return None
+
+
+def section_hits(lines: list[str]) -> Iterator[Hit]:
+    """Lines under a heading or label that names an area, a few per section."""
+    current: tuple[Area, ...] = ()
+    cited = 0
+    for index, line in enumerate(lines):
+        title = heading(lines, index)
+        if title is not None:
+            current, cited = areas_named(title), 0
+            continue
+        if not current or not line.strip() or r.UNDERLINE.match(line) or cited >= SECTION_LIMIT:
+            continue
+        cited += 1
+        for area in current:
+            yield area, index + 1, line
+
+
+def card_hits(lines: list[str]) -> Iterator[Hit]:
+    """``key: value`` lines whose key names an area (``inputs:``, ``latency:``, ``内存：``)."""
+    for index, line in enumerate(lines):
+        match = r.CARD.match(line)
+        if match:
+            for area in areas_named(match.group(1)):
+                yield area, index + 1, line
+
+
+def phrase_areas(line: str) -> Iterator[Area]:
+    """The areas a sentence speaks about in passing."""
+    if any(p.search(line) for p in r.INPUT_PHRASES):
+        yield Area.INPUTS
+    if any(p.search(line) for p in r.OUTPUT_PHRASES):
+        yield Area.OUTPUTS
+    if any(p.search(line) for p in (r.HARDWARE_STRONG, r.HARDWARE_WEAK, r.OS, r.NETWORK)):
+        yield Area.HARDWARE
+    # "fast" or "10 minutes" in a story is no target; a wish or a metric name makes it one.
+    if (r.WISH.search(line) or r.PERF_METRIC.search(line)) and (
+        r.PERF_WORDS.search(line) or parse_targets(line)
+    ):
+        yield Area.PERFORMANCE
+
+
+def phrase_hits(lines: list[str], only: Iterable[int] | None = None) -> Iterator[Hit]:
+    """Phrase hits on every line, or on the given 0-based line indexes only."""
+    indexes = range(len(lines)) if only is None else only
+    for index in indexes:
+        for area in phrase_areas(lines[index]):
+            yield area, index + 1, lines[index]
+
+
+def text_hits(lines: list[str]) -> Iterator[Hit]:
+    """Every hit in a document: sections, card keys, then phrasing."""
+    yield from section_hits(lines)
+    yield from card_hits(lines)
+    yield from phrase_hits(lines)
+
+
+def source_hits(lines: list[str]) -> Iterator[Hit]:
+    """Hits in source code: plain statements, plus phrasing in comments and docstrings."""
+    comments = [index for index, is_comment in enumerate(is_comment_line(lines)) if is_comment]
+    yield from phrase_hits(lines, comments)
+    cited: dict[Area, int] = {}
+    for area, number, line in code_hits(lines):
+        if cited.get(area, 0) < CODE_LIMIT:
+            cited[area] = cited.get(area, 0) + 1
+            yield area, number, line
+
+
+def topics(area: Area, text: str) -> tuple[str, ...]:
+    """Which questions of its area a line answers: volume, delivery, os, network..."""
+    found: list[str] = []
+    if area is Area.PERFORMANCE:
+        found = [t.metric for t in parse_targets(text)]
+    elif area is Area.HARDWARE:
+        found = [name for name, p in (("os", r.OS), ("network", r.NETWORK)) if p.search(text)]
+        if r.MACHINE.search(text) or not found:
+            found.insert(0, "machine")
+    else:
+        checks = (("volume", r.VOLUME), ("invalid", r.INVALID), ("delivery", r.DELIVERY))
+        found = [name for name, p in checks if p.search(text)]
+    return tuple(dict.fromkeys(found))
+
+
+def make_fact(area: Area, path: str, number: int, line: str) -> Fact:
+    """A fact from one line: quoted, judged measurable or vague, tagged and parsed."""
+    text = quote(line)
+    value = r.CARD.match(line)
+    placeholder = bool(r.PLACEHOLDER.match(value.group(2) if value else text))
+    targets = parse_targets(text) if area in {Area.HARDWARE, Area.PERFORMANCE} else ()
+    if area is Area.HARDWARE:
+        measurable = hardware_specific(text)
+    elif area is Area.PERFORMANCE:
+        measurable = bool(targets)
+    else:
+        measurable = True
+    return Fact(
+        area, path, number, text, measurable and not placeholder, topics(area, text), targets
+    )
+
+
+SENTENCE_END = re.compile(r"[.!?。！？:;；：]\s*$")
+NEW_ITEM = re.compile(r"^\s*(?:[-*+>#|]|\d+[.)]|[A-Z]{1,5}-\d)")
+
+
+def sentence(lines: list[str], index: int, extra: int = 2) -> str:
+    """A line with the lines that finish its sentence, so a wrapped statement reads whole."""
+    text = lines[index]
+    for follow in lines[index + 1 : index + 1 + extra]:
+        if SENTENCE_END.search(text) or not follow.strip() or NEW_ITEM.match(follow):
+            break
+        text += " " + follow.strip()
+    return text
+
+
+def seed_facts(seed: SeedFile) -> list[Fact]:
+    """Every fact one seed states, one per area and line, in line order."""
+    lines = seed.text.splitlines()
+    api = api_hits(lines) if seed.kind is Kind.SPEC else []
+    if seed.kind is Kind.CODE:
+        hits: Iterable[Hit] = source_hits(lines)
+    elif api:
+        # Headings and keys of an API definition are its structure, not statements.
+        hits = [*api, *phrase_hits(lines)]
+    else:
+        hits = text_hits(lines)
+    seen: dict[tuple[int, Area], Fact] = {}
+    for area, number, line in hits:
+        if (number, area) not in seen and line.strip():
+            # API summaries and code lines stand alone; prose wraps across lines.
+            whole = sentence(lines, number - 1) if line == lines[number - 1] and not api else line
+            if seed.kind is Kind.CODE:
+                whole = line
+            seen[number, area] = make_fact(area, seed.path, number, whole)
+    order = list(Area)
+    return [seen[key] for key in sorted(seen, key=lambda k: (k[0], order.index(k[1])))]
 
 
 def extract(files: Iterable[SeedFile]) -> tuple[Fact, ...]:
     """Every fact the readable seeds state, in file and line order."""
     facts: list[Fact] = []
     for seed in files:
-        if seed.kind in {Kind.PROSE, Kind.CODE, Kind.SPEC} and seed.text:
-            facts.extend(card_facts(seed))
+        if seed.kind in READ_KINDS and seed.text:
+            facts.extend(seed_facts(seed))
     return tuple(facts)

@@ -11,10 +11,11 @@ from typing import Any
 
 from askspec import __version__
 from askspec.extract import extract
+from askspec.intro import describe
 from askspec.mail import Envelope, build_message
 from askspec.models import Request, ScanResult
 from askspec.output import write_outputs
-from askspec.questions import plan
+from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
 from askspec.scan import scan
 
@@ -25,6 +26,7 @@ CHECKLIST_MD = "CHECKLIST.md"
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/spec-request.yml"
 REQUEST_JSON = "request.json"
 SCAN_JSON = "scan.json"
+ANSWERS_JSON = "answers.json"
 OUTPUT_NAMES = (
     REQUEST_MD,
     REQUEST_HTML,
@@ -47,6 +49,8 @@ class Options:
     cc: tuple[str, ...] = ()
     templates: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Earlier answers (filled request, checklist, issue body, reply email, answers.json).
+    answers: tuple[Path, ...] = ()
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -70,6 +74,7 @@ def project_name(seeds: Path, given: str) -> str:
 def build_request(result: ScanResult, options: Options, seeds: Path) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
     facts = extract(result.files)
+    areas = area_findings(facts)
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
@@ -79,7 +84,9 @@ def build_request(result: ScanResult, options: Options, seeds: Path) -> Request:
         version=__version__,
         scan=result,
         questions=plan(result.kinds(), facts),
+        summary=describe(result.files, areas),
         facts=facts,
+        areas=areas,
     )
 
 
@@ -106,6 +113,14 @@ def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     }
 
 
+def answered_request(request: Request, answers: tuple[Path, ...]) -> tuple[Request, bytes]:
+    """The request with earlier answers put back, and answers.json saying what is still open."""
+    from askspec.answers import read_answers, with_answers
+
+    request, result = with_answers(request, read_answers(answers))
+    return request, to_json_bytes(result.to_json())
+
+
 @dataclass(frozen=True)
 class Generated:
     """What generate wrote, and the request it wrote."""
@@ -121,6 +136,9 @@ def generate(
     options = options or Options()
     seeds, out = Path(seeds), Path(out)
     request = build_request(scan(seeds), options, seeds)
-    files = render_outputs(request, options)
+    extra: dict[str, bytes] = {}
+    if options.answers:
+        request, extra[ANSWERS_JSON] = answered_request(request, options.answers)
+    files = {**render_outputs(request, options), **extra}
     written = write_outputs(out, files, force=force)
     return Generated(request, tuple(written))

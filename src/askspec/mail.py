@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email import message_from_bytes, policy
+from email.headerregistry import Address, HeaderRegistry
+from email.message import EmailMessage, Message
+from email.utils import format_datetime, make_msgid
 
 from askspec.errors import MailError
 
@@ -16,6 +18,13 @@ from askspec.errors import MailError
 PLACEHOLDER_TO = "stakeholder@example.invalid"
 PLACEHOLDER_FROM = "askspec@example.invalid"
 CONTROL = {chr(c) for c in range(32)} | {"\x7f", "\u2028", "\u2029", "\x85"}
+#: Control characters a text body may keep; the rest are replaced (NUL and ESC have no
+#: place in mail, and some clients act on terminal escapes).
+BODY_KEEPS = {"\n", "\t"}
+DOMAIN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+#: 7-bit transfer encodings only (quoted-printable or base64 for non-ASCII text), so the
+#: saved bytes are exactly the bytes every SMTP server accepts, 8BITMIME or not.
+MAIL_POLICY = policy.SMTP.clone(cte_type="7bit")
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,15 @@ class Envelope:
     cc: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A text file attached to the message, e.g. request.md."""
+
+    filename: str
+    content: str
+    subtype: str = "plain"
+
+
 def clean_header(value: str, what: str) -> str:
     """Refuse any control character in a header value: no header can be injected."""
     if any(ch in CONTROL for ch in value):
@@ -35,10 +53,29 @@ def clean_header(value: str, what: str) -> str:
     return value
 
 
-def parse_address(value: str, what: str) -> Address:
-    """An address from ``user@host`` or ``Name <user@host>``, validated."""
-    from email.headerregistry import HeaderRegistry
+def clean_body(text: str) -> str:
+    """Body text with line breaks normalised and other control characters replaced."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join("\ufffd" if ch in CONTROL and ch not in BODY_KEEPS else ch for ch in text)
 
+
+def _ascii_domain(domain: str, what: str, value: str) -> str:
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise MailError(f"{what} has an invalid domain: {value!r}") from None
+    labels = ascii_domain.split(".")
+    if len(labels) < 2 or not all(DOMAIN_LABEL.match(label) for label in labels):
+        raise MailError(f"{what} has an invalid domain: {value!r}")
+    return ascii_domain
+
+
+def parse_address(value: str, what: str) -> Address:
+    """An address from ``user@host`` or ``Name <user@host>``, validated.
+
+    The parser is the one the message is serialised with, so what passes here is what
+    the message will say. No DNS lookups: a check must not touch the network.
+    """
     clean_header(value, what)
     try:
         header = HeaderRegistry()("to", value)
@@ -48,9 +85,12 @@ def parse_address(value: str, what: str) -> Address:
     if len(addresses) != 1 or header.defects:
         raise MailError(f"{what} is not a single valid address: {value!r}")
     address: Address = addresses[0]
-    if not address.username or "." not in address.domain:
-        raise MailError(f"{what} is not a valid address: {value!r}")
-    return address
+    # Encoded words (=?utf-8?q?...?=) are decoded by the parser: check what they became.
+    clean_header(address.display_name, f"{what} name")
+    if not address.username or not address.username.isascii():
+        raise MailError(f"{what} needs an ASCII user part: {value!r}")
+    domain = _ascii_domain(address.domain, what, value)
+    return Address(address.display_name, address.username, domain)
 
 
 def message_id(body: str, domain: str) -> str:
@@ -59,45 +99,139 @@ def message_id(body: str, domain: str) -> str:
     return f"<{digest}@{domain}>"
 
 
-def build_message(
-    envelope: Envelope, text: str, html: str, date: datetime | None = None, draft: bool = True
-) -> EmailMessage:
-    """multipart/alternative: text/plain first, text/html last; headers checked after building."""
+@dataclass(frozen=True)
+class Headers:
+    """The headers a message is meant to carry, checked again after serialising."""
+
+    subject: str
+    sender: Address
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    date: str
+    message_id: str
+    draft: bool
+
+    def expected(self) -> dict[str, str]:
+        """Header name (lower case) to intended value."""
+        found = {
+            "subject": self.subject,
+            "from": str(self.sender),
+            "to": ", ".join(str(a) for a in self.to),
+            "date": self.date,
+            "message-id": self.message_id,
+            "mime-version": "1.0",
+        }
+        if self.cc:
+            found["cc"] = ", ".join(str(a) for a in self.cc)
+        if self.draft:
+            found["x-unsent"] = "1"
+        return found
+
+
+def intended_headers(
+    envelope: Envelope, date: datetime | None, draft: bool, unique_id: bool, body: str
+) -> Headers:
+    """Validate addresses and subject and fix Date and Message-ID before building."""
     sender = parse_address(envelope.sender or PLACEHOLDER_FROM, "From")
-    to = [parse_address(a, "To") for a in envelope.to or (PLACEHOLDER_TO,)]
-    cc = [parse_address(a, "Cc") for a in envelope.cc]
+    to = tuple(parse_address(a, "To") for a in envelope.to or (PLACEHOLDER_TO,))
+    cc = tuple(parse_address(a, "Cc") for a in envelope.cc)
     subject = clean_header(envelope.subject, "Subject")
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["Subject"] = subject
-    msg["From"] = sender
-    msg["To"] = to
-    if cc:
-        msg["Cc"] = cc
     when = date or datetime.now(UTC)
-    msg["Date"] = format_datetime(when if when.tzinfo else when.replace(tzinfo=UTC))
-    msg["Message-ID"] = message_id(text + subject, sender.domain)
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    # A real send needs a world-unique ID; a generated draft keeps a reproducible one.
+    msgid = make_msgid(domain=sender.domain) if unique_id else message_id(body, sender.domain)
+    return Headers(subject, sender, to, cc, format_datetime(when), msgid, draft)
+
+
+def build_message(
+    envelope: Envelope,
+    text: str,
+    html: str,
+    date: datetime | None = None,
+    draft: bool = True,
+    attachments: Sequence[Attachment] = (),
+    unique_id: bool = False,
+) -> EmailMessage:
+    """multipart/alternative (text/plain first, text/html last), in multipart/mixed when
+    files are attached; headers checked after building."""
+    text = clean_body(text)
+    wanted = intended_headers(envelope, date, draft, unique_id, text + envelope.subject)
+    msg = EmailMessage(policy=MAIL_POLICY)
+    msg["Subject"] = wanted.subject
+    msg["From"] = wanted.sender
+    msg["To"] = wanted.to
+    if wanted.cc:
+        msg["Cc"] = wanted.cc
+    msg["Date"] = wanted.date
+    msg["Message-ID"] = wanted.message_id
     msg["MIME-Version"] = "1.0"
     if draft:
         msg["X-Unsent"] = "1"
     msg.set_content(text, subtype="plain", charset="utf-8")
-    msg.add_alternative(html, subtype="html", charset="utf-8")
-    verify_headers(msg, subject, [str(a) for a in to], [str(a) for a in cc])
+    msg.add_alternative(clean_body(html), subtype="html", charset="utf-8")
+    for item in attachments:
+        msg.add_attachment(
+            clean_body(item.content), subtype=item.subtype, charset="utf-8", filename=item.filename
+        )
+    set_boundaries(msg)
+    verify_headers(msg, wanted)
     return msg
 
 
-def verify_headers(msg: EmailMessage, subject: str, to: list[str], cc: list[str]) -> None:
-    """Parse the message back and compare its headers with what was intended."""
-    from email import message_from_bytes
+def set_boundaries(msg: EmailMessage) -> None:
+    """MIME boundaries from a digest of the parts instead of random ones: the same request
+    gives the same bytes, and no part can contain a boundary it cannot know in advance."""
+    digest = hashlib.sha256()
+    for part in msg.walk():
+        if not part.is_multipart():  # leaf parts hold no boundary, so they hash stably
+            digest.update(part.as_bytes())
+    multiparts = [part for part in msg.walk() if part.is_multipart()]
+    for number, part in enumerate(multiparts):
+        part.set_boundary(f"=_askspec_{digest.hexdigest()[:32]}_{number}")
 
+
+def _same(got: str, want: str) -> bool:
+    return " ".join(got.split()) == " ".join(want.split())
+
+
+def verify_headers(msg: EmailMessage, wanted: Headers) -> None:
+    """Parse the serialised message back and compare headers and structure with the intent.
+
+    Catches what the email package can still be tricked into: an encoded word that decodes
+    to something else, a header that appears twice, a header nobody asked for.
+    """
     parsed = message_from_bytes(msg.as_bytes(), policy=policy.default)
-    expected = {"subject": subject, "to": ", ".join(to)}
-    if cc:
-        expected["cc"] = ", ".join(cc)
-    for name, value in expected.items():
-        got = str(parsed.get(name, ""))
-        if " ".join(got.split()) != " ".join(value.split()):
+    for name, value in wanted.expected().items():
+        values = parsed.get_all(name) or []
+        if len(values) != 1:
+            raise MailError(f"{name.title()} header appears {len(values)} times, not once")
+        got = str(values[0])
+        if not _same(got, value) or any(ch in CONTROL for ch in got):
             raise MailError(f"{name.title()} header did not survive encoding: {got!r}")
-    known = {k.lower() for k in msg}
-    extra = {k.lower() for k in parsed} - known - {"content-type"}
-    if extra:
+    for name in ("to", "cc"):
+        got_addresses = parsed[name].addresses if parsed[name] else ()
+        want_addresses = getattr(wanted, name)
+        if [a.addr_spec for a in got_addresses] != [a.addr_spec for a in want_addresses]:
+            raise MailError(f"{name.title()} addresses changed in encoding")
+    known = set(wanted.expected()) | {"content-type", "content-transfer-encoding"}
+    if extra := {k.lower() for k in parsed} - known:
         raise MailError(f"message grew unexpected headers: {', '.join(sorted(extra))}")
+    _verify_structure(parsed)
+
+
+def _verify_structure(parsed: Message) -> None:
+    """text/plain first and text/html last inside multipart/alternative."""
+    alternative = parsed
+    if parsed.get_content_type() == "multipart/mixed":
+        alternative = _parts(parsed)[0] if _parts(parsed) else parsed
+    kinds = [part.get_content_type() for part in _parts(alternative)]
+    if alternative.get_content_type() != "multipart/alternative" or kinds != [
+        "text/plain",
+        "text/html",
+    ]:
+        raise MailError(f"message structure is not text/plain then text/html: {kinds}")
+
+
+def _parts(msg: Message) -> list[Message]:
+    payload = msg.get_payload()
+    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []

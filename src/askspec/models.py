@@ -119,18 +119,61 @@ class ScanResult:
 
 
 @dataclass(frozen=True)
+class Target:
+    """One measurable statement: what is measured, how much, in what unit, and when."""
+
+    metric: str
+    value: float
+    unit: str
+    percentile: str = ""
+    condition: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The target as data; empty percentile and condition are left out."""
+        data: dict[str, Any] = {"metric": self.metric, "value": self.value, "unit": self.unit}
+        if self.percentile:
+            data["percentile"] = self.percentile
+        if self.condition:
+            data["condition"] = self.condition
+        return data
+
+
+@dataclass(frozen=True)
 class Fact:
-    """Something a seed already states about an area, with where it says it."""
+    """Something a seed already states about an area, with where it says it.
+
+    ``topics`` narrow the fact down within its area (``volume``, ``latency``, ``os``...)
+    so that each question gets the facts that answer it; ``targets`` are the
+    measurable values parsed out of the quote.
+    """
 
     area: Area
     path: str
     line: int
     quote: str
     measurable: bool = True
+    topics: tuple[str, ...] = ()
+    targets: tuple[Target, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The evidence entry in request.json."""
-        return {"path": self.path, "line": self.line, "quote": self.quote}
+        data: dict[str, Any] = {"path": self.path, "line": self.line, "quote": self.quote}
+        if self.targets:
+            data["targets"] = [t.to_json() for t in self.targets]
+        return data
+
+
+@dataclass(frozen=True)
+class AreaFinding:
+    """What the seeds say about one required area as a whole."""
+
+    area: Area
+    status: Status
+    evidence: tuple[Fact, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The area's entry under ``areas`` in request.json."""
+        return {"status": self.status.value, "evidence": [f.to_json() for f in self.evidence]}
 
 
 @dataclass(frozen=True)
@@ -146,6 +189,7 @@ class Question:
     status: Status = Status.MISSING
     evidence: tuple[Fact, ...] = ()
     answer: str = ""
+    hint: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The question as it appears in request.json."""
@@ -173,6 +217,9 @@ class Request:
     questions: tuple[Question, ...]
     summary: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
+    areas: tuple[AreaFinding, ...] = ()
+    #: Earlier answers to questions these seeds no longer raise, kept so none is lost.
+    retired: tuple[Question, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """request.json: the request as data."""
@@ -182,6 +229,7 @@ class Request:
             "project": self.project,
             "date": self.date,
             "summary": list(self.summary),
+            "areas": {a.area.value: a.to_json() for a in self.areas},
             "seeds": [
                 {
                     "path": f.path,

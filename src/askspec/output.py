@@ -16,7 +16,7 @@ TEMP_PREFIX = ".askspec-tmp-"
 def safe_relpath(name: str) -> Path:
     """An output name as a path that cannot leave the output folder."""
     path = Path(name)
-    if path.is_absolute() or any(part in {"", ".", ".."} for part in path.parts):
+    if path.is_absolute() or any(part in {"", ".", ".."} for part in name.split("/")):
         raise OutputError(f"unsafe output name: {name!r}")
     return path
 

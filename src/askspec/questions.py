@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from askspec.models import Area, Fact, Kind, Question, Status
+from askspec.models import REQUIRED_AREAS, Area, AreaFinding, Fact, Kind, Question, Status
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class Entry:
     example: str
     required: bool = True
     when: frozenset[Kind] = frozenset()
+    #: The fact topics this question takes as evidence; None takes every fact of its area,
+    #: "" stands for facts with no topic (a vague "fast enough").
+    topics: frozenset[str] | None = None
 
 
 PROSE, CODE, SPEC = frozenset({Kind.PROSE}), frozenset({Kind.CODE}), frozenset({Kind.SPEC})
@@ -48,7 +51,7 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.CONTEXT,
         "How is the code built and run today?",
         "Name the language version, the command that starts it and its dependencies.",
-        "Python 3.11; `python -m tracker --config prod.toml`; runs hourly from cron.",
+        "Python 3.11; started with python -m tracker --config prod.toml; runs hourly from cron.",
         when=CODE,
     ),
     Entry(
@@ -73,6 +76,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "How much input, and how often?",
         "Give sizes and rates with units: typical and peak.",
         "About 20,000 rows per day, files up to 50 MB, peaks of 5 uploads per minute.",
+        topics=frozenset({"volume"}),
     ),
     Entry(
         "IN-3",
@@ -80,6 +84,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "What invalid or unexpected input must it handle?",
         "Say what happens with malformed, duplicate or late input.",
         "Rows with an unknown currency are rejected and listed in a report; the rest load.",
+        topics=frozenset({"invalid"}),
     ),
     Entry(
         "OUT-1",
@@ -94,6 +99,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "Who or what consumes the outputs, and how are they delivered?",
         "Name the people or systems that read the outputs and how they get them.",
         "The finance team gets the report by email at 07:00; the shop front calls the API.",
+        topics=frozenset({"delivery"}),
     ),
     Entry(
         "HW-1",
@@ -101,6 +107,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "What machine must it run on?",
         "CPU cores, memory, GPU or accelerator model, disk; or a device by name.",
         "One 4-core x86 VM with 8 GB RAM and 100 GB SSD; no GPU.",
+        topics=frozenset({"machine"}),
     ),
     Entry(
         "HW-2",
@@ -108,6 +115,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "Which operating system, network and location constraints apply?",
         "Operating system and version, network access, offline use, data residency.",
         "Debian 12; no internet access from the server; data must stay in the EU.",
+        topics=frozenset({"os", "network"}),
     ),
     Entry(
         "PERF-1",
@@ -115,6 +123,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "How fast must it respond?",
         "A latency target is a number, a unit, a percentile, a load and a way to measure it.",
         "p99 latency under 200 ms at 500 requests/s on one 4-core machine, measured with wrk.",
+        topics=frozenset({"latency", "time", "startup", ""}),
     ),
     Entry(
         "PERF-2",
@@ -122,6 +131,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "How much must it handle?",
         "Throughput, data volume and growth, with units and the time window.",
         "1 million orders per day now, 5 million within two years, with no batch over 1 hour.",
+        topics=frozenset({"throughput", "volume"}),
     ),
     Entry(
         "PERF-3",
@@ -129,6 +139,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "What resource and cost budgets apply?",
         "Memory, start-up time, storage and running cost, each with a number and unit.",
         "Under 2 GB RAM, starts in under 3 s, under 300 EUR per month in hosting.",
+        topics=frozenset({"memory", "disk", "cost", "startup"}),
     ),
     Entry(
         "USER-1",
@@ -182,6 +193,19 @@ def catalogue_ids() -> tuple[str, ...]:
     return tuple(entry.id for entry in CATALOGUE)
 
 
+#: What turns a vague statement into a measurable one, per area.
+HINTS: dict[Area, str] = {
+    Area.INPUTS: "Name the format, where it comes from and a typical size.",
+    Area.OUTPUTS: "Name the format, who receives it and how it is delivered.",
+    Area.HARDWARE: "Name the machine precisely: CPU cores, memory in GB, GPU or device model "
+    "(for example Raspberry Pi 4 with 4 GB), operating system and version.",
+    Area.PERFORMANCE: "Give a number with a unit, the percentile or load it must hold at, "
+    "and how it is measured (for example p95 under 2 s with 3 rooms reporting).",
+}
+#: Facts quoted per question or area: enough to show the seeds were read.
+EVIDENCE_LIMIT = 5
+
+
 def area_status(facts: Iterable[Fact]) -> Status:
     """Stated when some fact is measurable, vague when only unmeasurable ones, else missing."""
     found = list(facts)
@@ -190,21 +214,56 @@ def area_status(facts: Iterable[Fact]) -> Status:
     return Status.STATED if any(f.measurable for f in found) else Status.VAGUE
 
 
+def evidence(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """The facts to quote, a few only: measurable first, then taking turns between files.
+
+    Taking turns keeps one chatty source file from hiding what the spec says.
+    """
+    turn: dict[str, int] = {}
+    keyed = []
+    for index, fact in enumerate(facts):
+        turn[fact.path] = turn.get(fact.path, -1) + 1
+        keyed.append(((not fact.measurable, turn[fact.path], index), fact))
+    keyed.sort(key=lambda pair: pair[0])
+    chosen = sorted(keyed[:EVIDENCE_LIMIT], key=lambda pair: pair[0][2])
+    return tuple(fact for _, fact in chosen)
+
+
+def answers(entry: Entry, fact: Fact) -> bool:
+    """Whether a fact speaks to this catalogue entry."""
+    if fact.area is not entry.area:
+        return False
+    return entry.topics is None or bool(set(fact.topics or ("",)) & entry.topics)
+
+
+def area_findings(facts: Iterable[Fact]) -> tuple[AreaFinding, ...]:
+    """Status and evidence for each required area, in the order of the request."""
+    found = list(facts)
+    result = []
+    for area in REQUIRED_AREAS:
+        mine = [f for f in found if f.area is area]
+        result.append(AreaFinding(area, area_status(mine), evidence(mine)))
+    return tuple(result)
+
+
+def ask(entry: Entry, facts: Iterable[Fact]) -> Question:
+    """The question for one catalogue entry, with its own status and evidence."""
+    mine = [fact for fact in facts if answers(entry, fact)]
+    return Question(
+        entry.id,
+        entry.area,
+        entry.title,
+        entry.guidance,
+        entry.example,
+        entry.required,
+        status=area_status(mine),
+        evidence=evidence(mine),
+        hint=HINTS.get(entry.area, ""),
+    )
+
+
 def plan(kinds: Iterable[Kind], facts: Iterable[Fact] = ()) -> tuple[Question, ...]:
     """The questions for seeds of these kinds, each carrying what the seeds already say."""
     present = frozenset(kinds)
-    by_area: dict[Area, list[Fact]] = {}
-    for fact in facts:
-        by_area.setdefault(fact.area, []).append(fact)
-    chosen: list[Question] = []
-    for entry in CATALOGUE:
-        if entry.when and not entry.when & present:
-            continue
-        question = Question(
-            entry.id, entry.area, entry.title, entry.guidance, entry.example, entry.required
-        )
-        area_facts = by_area.get(entry.area, [])
-        if area_facts and entry.id.endswith("-1"):
-            question = replace(question, status=area_status(area_facts), evidence=tuple(area_facts))
-        chosen.append(question)
-    return tuple(chosen)
+    found = list(facts)
+    return tuple(ask(entry, found) for entry in CATALOGUE if not entry.when or entry.when & present)

@@ -15,6 +15,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from askspec.answer_format import MARKER_LABEL, Marker, make_marker, quote_answer
 from askspec.errors import TemplateError
 from askspec.models import Area, Question, Request
 from askspec.questions import AREA_TITLES
@@ -28,9 +29,11 @@ TEMPLATE_NAMES = (
     "issue-form.yml.j2",
 )
 BUILTIN_PREFIX = "builtin"
+#: The most one template may produce, in characters.
+OUTPUT_LIMIT = 16 << 20
 #: Characters that could start Markdown syntax inside a line.
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~#{}])")
-MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 
 
 def _builtin_source(name: str) -> tuple[str, str, Callable[[], bool]]:
@@ -54,7 +57,7 @@ def md_inline(value: object) -> str:
     """Seed text made safe for one line of Markdown: flattened, every marker escaped."""
     flat = " ".join(str(value).split())
     escaped = MD_SPECIAL.sub(r"\\\1", flat)
-    return MD_LINE_START.sub(r"\\\1", escaped)
+    return MD_LINE_START.sub(r"\1\\\2", escaped)
 
 
 def md_code(value: object) -> str:
@@ -68,7 +71,12 @@ def md_code(value: object) -> str:
 
 def to_yaml(value: Any) -> str:
     """Dump data as YAML safely: seed text stays a string value, never YAML syntax."""
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
+    readable = yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
+    # PyYAML writes NEL and the Unicode line separators raw, and YAML reads them back as
+    # line breaks; where that changes the data, escape everything that is not ASCII.
+    if yaml.safe_load(readable) == value:
+        return readable
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=False, width=100)
 
 
 def make_env(templates: Path | None = None) -> jinja2.Environment:
@@ -89,7 +97,7 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
             enabled_extensions=("html", "htm", "xml", "html.j2"), default_for_string=False
         ),
     )
-    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml)
+    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml, answer=quote_answer)
     return env
 
 
@@ -101,10 +109,28 @@ def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render chunk by chunk and stop once the output passes OUTPUT_LIMIT characters.
+
+    A template loop can multiply its output far beyond memory; this stops it early.
+    """
+    chunks: list[str] = []
+    size = 0
+    for chunk in template.generate(context):
+        size += len(chunk)
+        if size > OUTPUT_LIMIT:
+            raise TemplateError(
+                f"output passes {OUTPUT_LIMIT // (1 << 20)} MiB; refusing to render more",
+                template.filename or template.name,
+            )
+        chunks.append(chunk)
+    return "".join(chunks)
+
+
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render one template; any failure becomes a TemplateError naming template and line."""
     try:
-        return env.get_template(name).render(context)
+        return _bounded(env.get_template(name), context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             exc.message or "syntax error", exc.filename or exc.name or name, exc.lineno
@@ -114,6 +140,13 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
         path, line = _template_line(exc)
         raise TemplateError(str(exc), path or name, line) from exc
+
+
+def without_marker(text: str) -> str:
+    """The Markdown without its marker comment lines, which raw-HTML-off would show as text."""
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not (ln.startswith("<!-- askspec:") and ln.endswith("-->"))]
+    return "\n".join(kept)
 
 
 def markdown_html(text: str) -> Markup:
@@ -153,6 +186,11 @@ def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
     )
 
 
+def request_marker(request: Request, doc: str = "") -> Marker:
+    """The marker naming the request and its questions, embedded in every deliverable."""
+    return make_marker(request.id, request.version, (q.id for q in request.questions), doc)
+
+
 def context(request: Request, **extra: Any) -> dict[str, Any]:
     """The template context: everything comes in here, nothing is read from outside."""
     return {
@@ -164,7 +202,7 @@ def context(request: Request, **extra: Any) -> dict[str, Any]:
         "counts": request.scan.counts(),
         "sections": sections(request.questions),
         "questions": request.questions,
-        "marker": f"askspec:request id={request.id} version={request.version}",
+        "marker": str(request_marker(request)),
         **extra,
     }
 
@@ -204,10 +242,29 @@ def issue_form_data(request: Request) -> dict[str, Any]:
             {
                 "type": "textarea",
                 "id": q.id.lower(),
-                "attributes": {"label": f"{q.id} — {q.title}", "description": description},
+                "attributes": {
+                    "label": f"{q.id} — {q.title}",
+                    "description": description,
+                    # An earlier answer comes pre-filled, ready to confirm or correct.
+                    **({"value": q.answer} if q.answer else {}),
+                },
                 "validations": {"required": q.required},
             }
         )
+    body.append(
+        {
+            # A one-line input: GitHub copies its value into the issue body, unlike markdown.
+            "type": "input",
+            "id": "askspec-request",
+            "attributes": {
+                "label": MARKER_LABEL,
+                "description": "Leave this as it is: it tells askspec which request "
+                "and questions this issue answers.",
+                "value": request_marker(request, "issue").comment(),
+            },
+            "validations": {"required": False},
+        }
+    )
     return {
         "name": f"Spec request: {request.project}"[:200],
         "description": "Answer askspec's questions about inputs, outputs, hardware and "
@@ -225,10 +282,10 @@ def render_documents(request: Request, env: jinja2.Environment) -> Documents:
     email_text = render_template(env, "request.eml.j2", ctx)
     page = {**ctx, "title": f"Request for details: {request.project}"}
     request_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(request_md)}
+        env, "request.html.j2", {**page, "body": markdown_html(without_marker(request_md))}
     )
     email_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(email_text)}
+        env, "request.html.j2", {**page, "body": markdown_html(without_marker(email_text))}
     )
     checklist = render_template(env, "checklist.md.j2", ctx)
     form = render_template(env, "issue-form.yml.j2", {**ctx, "form": issue_form_data(request)})

@@ -51,13 +51,13 @@ def json_verdict(text: str, tags: frozenset[str]) -> Verdict | None:
     """JSON, JSON Lines, or a large JSON file that was sampled."""
     try:
         return parsed_verdict(json.loads(text), "JSON")
-    except ValueError:
+    except (ValueError, RecursionError):  # deep nesting is hostile, not data
         pass
     rows = [line for line in text.splitlines()[:50] if line.strip()]
     try:
         if len(rows) >= 2 and all(isinstance(json.loads(row), dict | list) for row in rows):
             return Verdict(Kind.DATA, 0.95, (f"JSON Lines: {len(rows)} records read",))
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     if "json" in tags:
         return Verdict(Kind.DATA, 0.7, ("JSON file name; the content did not parse whole",))
@@ -73,7 +73,7 @@ def yaml_verdict(text: str) -> Verdict | None:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     if isinstance(doc, dict) and sum(str(k).lower() in m.CARD_KEYS for k in doc) >= 2:
         return None  # a design card: scored with the other spec evidence

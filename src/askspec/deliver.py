@@ -1,0 +1,180 @@
+"""The email command's job: build the message, save it, and send it only when asked."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+
+from askspec.config import SmtpSettings, load_settings, resolve_password
+from askspec.errors import MailError, UsageError
+from askspec.generate import REQUEST_EML, Options, build_request, subject_for
+from askspec.mail import Attachment, Envelope, build_message
+from askspec.output import write_outputs
+from askspec.render import Documents, make_env, render_documents
+from askspec.scan import scan
+from askspec.smtp import Delivery, send
+
+log = logging.getLogger(__name__)
+
+#: --attach choices: the file name and MIME subtype each attaches as.
+ATTACHABLE = {
+    "md": ("request.md", "markdown"),
+    "html": ("request.html", "html"),
+    "checklist": ("CHECKLIST.md", "markdown"),
+}
+
+
+@dataclass(frozen=True)
+class EmailJob:
+    """What the email command was asked to do."""
+
+    seeds: Path
+    out: Path
+    options: Options
+    attach: tuple[str, ...] = ()
+    send: bool = False
+    force: bool = False
+    #: --smtp-* flags by setting name; None where not given.
+    smtp: Mapping[str, object | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EmailResult:
+    """What was saved, what would be or was sent, and what the server said."""
+
+    path: Path
+    subject: str
+    sender: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    size: int
+    attachments: tuple[str, ...]
+    settings: SmtpSettings
+    warnings: tuple[str, ...] = ()
+    delivery: Delivery | None = None
+
+
+def attachments_for(docs: Documents, names: tuple[str, ...]) -> list[Attachment]:
+    """The requested deliverables as attachments, each once, in the order asked."""
+    texts = {"md": docs.request_md, "html": docs.request_html, "checklist": docs.checklist_md}
+    chosen: list[Attachment] = []
+    for name in dict.fromkeys(names):
+        if name not in ATTACHABLE:
+            raise UsageError(f"--attach takes {', '.join(ATTACHABLE)}, not {name!r}")
+        filename, subtype = ATTACHABLE[name]
+        chosen.append(Attachment(filename, texts[name], subtype))
+    return chosen
+
+
+def eml_path(out: Path) -> Path:
+    """OUT itself, or request.eml inside it when OUT is a folder."""
+    return out / REQUEST_EML if out.is_dir() else out
+
+
+def warnings_for(settings: SmtpSettings) -> tuple[str, ...]:
+    """What the user should know before a password travels."""
+    if settings.security == "none" and settings.user:
+        return (
+            f"security is none: the password for {settings.user} goes to {settings.server} "
+            "in clear text",
+        )
+    return ()
+
+
+def compose(job: EmailJob) -> EmailMessage:
+    """Scan, plan and render the seeds into the message to save (and maybe send)."""
+    request = build_request(scan(job.seeds), job.options, job.seeds)
+    docs = render_documents(request, make_env(job.options.templates))
+    envelope = Envelope(subject_for(request), job.options.sender, job.options.to, job.options.cc)
+    # A sent copy is not a draft: it carries the send time, a unique ID and no X-Unsent,
+    # so the saved file and the delivered message are the same bytes.
+    return build_message(
+        envelope,
+        docs.email_text,
+        docs.email_html,
+        draft=not job.send,
+        attachments=attachments_for(docs, job.attach),
+        unique_id=job.send,
+    )
+
+
+def email(
+    job: EmailJob,
+    env: Mapping[str, str] | None = None,
+    prompt: Callable[[str], str] | None = None,
+) -> EmailResult:
+    """Write the .eml; with job.send, deliver exactly the saved bytes afterwards."""
+    env = os.environ if env is None else env
+    if job.send and not job.options.sender:
+        raise UsageError("--send needs --from: the sender address")
+    settings = load_settings(job.smtp, env)
+    if job.send and not settings.host:
+        raise UsageError("--send needs an SMTP server: --smtp-host, ASKSPEC_SMTP_HOST or config")
+    message = compose(job)
+    data = message.as_bytes()
+    path = eml_path(job.out)
+    write_outputs(path.parent, {path.name: data}, force=job.force)
+    result = EmailResult(
+        path,
+        str(message["Subject"]),
+        str(message["From"]),
+        job.options.to,
+        job.options.cc,
+        len(data),
+        tuple(str(p.get_filename()) for p in message.iter_attachments()),
+        settings,
+        warnings_for(settings),
+    )
+    if not job.send:
+        return result
+    log.info("sending %s via %s", path, settings.server)
+    try:
+        password = resolve_password(settings, env, prompt)
+        sender = message["From"].addresses[0].addr_spec
+        delivery = send(settings, password, sender, recipients(message), data)
+    except MailError as exc:
+        raise MailError(f"{exc.message}; not sent, the message is saved in {path}") from None
+    return dataclasses.replace(result, delivery=delivery)
+
+
+def recipients(message: EmailMessage) -> list[str]:
+    """The envelope recipients: every To and Cc address, as in the saved message."""
+    found: list[str] = []
+    for name in ("To", "Cc"):
+        header = message[name]
+        if header is not None:
+            found.extend(a.addr_spec for a in header.addresses)
+    return list(dict.fromkeys(found))
+
+
+def _server_line(settings: SmtpSettings) -> str:
+    if not settings.host:
+        return "Server: not set (ASKSPEC_SMTP_HOST, --smtp-host or config)"
+    who = f", user {settings.user}" if settings.user else ""
+    return f"Server: {settings.server} ({settings.security}{who})"
+
+
+def email_report(result: EmailResult) -> tuple[list[str], list[str]]:
+    """Lines for stdout (what was saved and sent) and stderr (warnings and refusals)."""
+    out = [f"wrote {result.path} ({result.size} bytes)", f"From: {result.sender}"]
+    out.append(f"To: {', '.join(result.to)}")
+    if result.cc:
+        out.append(f"Cc: {', '.join(result.cc)}")
+    out.append(f"Subject: {result.subject}")
+    if result.attachments:
+        out.append(f"Attachments: {', '.join(result.attachments)}")
+    out.append(_server_line(result.settings))
+    err = [f"warning: {w}" for w in result.warnings]
+    sent = result.delivery
+    if sent is None:
+        out.append("not sent: add --send to deliver it")
+        return out, err
+    if sent.accepted:
+        out.append(f"sent via {sent.server} to {', '.join(sent.accepted)}")
+    err.extend(f"error: {sent.server} refused {who}: {why}" for who, why in sent.refused.items())
+    return out, err

@@ -1,0 +1,284 @@
+"""`askspec email` end to end against a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from collections.abc import Callable
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from askspec.cli import app
+from smtp_server import HOST, PASSWORD, USER, Server, StartServer
+
+SEEDS = {"notes.md": "# Notes\n\nThe service must accept CSV uploads from Zoë's team.\n"}
+TO = "Ana Müller <ana@example.com>"
+SENDER = "Me <me@example.com>"
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty folder: settings are read from ./pyproject.toml."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def seeds(make_tree: Callable[..., Path]) -> Path:
+    """A one-file seeds folder."""
+    return make_tree(SEEDS)
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> Result:
+    """Invoke the CLI the way a user would, with stdout and stderr kept apart."""
+    return CliRunner().invoke(app, ["email", *args], env=env)
+
+
+def sent_args(seeds: Path, *extra: str) -> list[str]:
+    """A --send command line with one To and one Cc."""
+    return [str(seeds), "--to", TO, "--cc", "bo@example.com", "--from", SENDER, *extra]
+
+
+def test_without_send_writes_a_draft_and_touches_no_server(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    server = smtp_server()
+    r = run([str(seeds), "--to", TO], env=server.env("starttls"))
+    assert r.exit_code == 0, r.output
+    saved = (in_tmp / "request.eml").read_bytes()
+    assert b"\r\nX-Unsent: 1\r\n" in saved
+    assert server.messages == []
+    assert f"wrote request.eml ({len(saved)} bytes)" in r.stdout
+    assert f"To: {TO}" in r.stdout
+    assert f"Server: {HOST}:{server.port} (starttls, user {USER})" in r.stdout
+    assert r.stdout.rstrip().endswith("not sent: add --send to deliver it")
+    assert r.stderr == ""
+
+
+def test_without_send_no_connection_is_even_attempted(
+    seeds: Path, smtp_server: StartServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the network was touched without --send")
+
+    env = smtp_server().env("starttls")  # started first: starting it connects once
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    r = run([str(seeds), "--to", TO, "--from", SENDER], env=env)
+    assert r.exit_code == 0, r.output
+    monkeypatch.undo()  # before the server's teardown, which connects to stop it
+
+
+def test_send_delivers_exactly_the_saved_bytes_once(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    server = smtp_server()
+    r = run(sent_args(seeds, "--send"), env=server.env("starttls"))
+    assert r.exit_code == 0, r.output
+    saved = (in_tmp / "request.eml").read_bytes()
+    [got] = server.messages
+    assert got.data == saved
+    assert got.rcpt_tos == ("ana@example.com", "bo@example.com")
+    assert got.mail_from == "me@example.com"
+    assert (got.tls, got.login) == (True, USER.encode())
+    assert b"X-Unsent" not in saved
+    assert f"sent via {HOST}:{server.port} to ana@example.com, bo@example.com" in r.stdout
+    assert PASSWORD not in r.stdout + r.stderr
+    assert PASSWORD.encode() not in saved
+    assert r.stderr == ""
+
+
+def test_second_send_refuses_to_overwrite_the_sent_copy(
+    seeds: Path, smtp_server: StartServer
+) -> None:
+    server = smtp_server()
+    assert run(sent_args(seeds, "--send"), env=server.env("starttls")).exit_code == 0
+    r = run(sent_args(seeds, "--send"), env=server.env("starttls"))
+    assert r.exit_code == 4
+    assert "refusing to overwrite request.eml (use --force)" in r.stderr
+    assert len(server.messages) == 1
+
+
+def test_send_needs_a_sender(seeds: Path, smtp_server: StartServer, in_tmp: Path) -> None:
+    server = smtp_server()
+    r = run([str(seeds), "--to", TO, "--send"], env=server.env("starttls"))
+    assert r.exit_code == 2
+    assert r.stderr == "error: --send needs --from: the sender address\n"
+    assert not (in_tmp / "request.eml").exists()
+
+
+def test_send_needs_a_server(seeds: Path, in_tmp: Path) -> None:
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 2
+    assert "--send needs an SMTP server" in r.stderr
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--to", "ana@example.com\r\nBcc: evil@example.org"],
+        ["--to", "ana@example.com", "--cc", "bo@example.com\nBcc: evil@example.org"],
+        ["--to", "ana@example.com", "--from", "Me\r\nBcc: evil@example.org <me@example.com>"],
+        ["--to", "ana@example.com", "--project", "Tracker\x1b[2J"],
+    ],
+)
+def test_injection_is_refused_and_nothing_is_written_or_sent(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path, args: list[str]
+) -> None:
+    server = smtp_server()
+    full = [str(seeds), "--from", "me@example.com", *args, "--send"]
+    r = run(full, env=server.env("starttls"))
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("error: ")
+    assert "control character" in r.stderr
+    assert r.stderr.count("\n") == 1
+    assert "Traceback" not in r.output
+    assert server.messages == []
+    assert not (in_tmp / "request.eml").exists()
+
+
+def closed_port_env(server: Server) -> dict[str, str]:
+    """The server's settings with a port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        port = sock.getsockname()[1]
+    return server.env("starttls") | {"ASKSPEC_SMTP_PORT": str(port)}
+
+
+def test_closed_port_is_one_line_and_keeps_the_eml(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    env = closed_port_env(smtp_server())
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 1
+    port = env["ASKSPEC_SMTP_PORT"]
+    assert r.stderr == (
+        f"error: SMTP {HOST}:{port}: connection refused (is the server running on that port?)"
+        "; not sent, the message is saved in request.eml\n"
+    )
+    assert (in_tmp / "request.eml").is_file()
+    assert r.stdout == ""
+
+
+def test_untrusted_certificate_fails_and_keeps_the_eml(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    server = smtp_server()
+    env = server.env("starttls")
+    del env["ASKSPEC_SMTP_CAFILE"]
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 1
+    assert f"SMTP {HOST}:{server.port}: TLS certificate not trusted" in r.stderr
+    assert server.messages == []
+    assert (in_tmp / "request.eml").is_file()
+
+
+def test_refused_login_never_shows_the_password(seeds: Path, smtp_server: StartServer) -> None:
+    server = smtp_server()
+    env = server.env("starttls") | {"ASKSPEC_SMTP_PASSWORD": "not-the-Pa55word"}
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 1
+    assert f"login refused for {USER}: 535" in r.stderr
+    assert "not-the-Pa55word" not in r.stdout + r.stderr
+    assert server.messages == []
+
+
+def test_refused_recipient_is_reported_beside_the_accepted(
+    seeds: Path, smtp_server: StartServer
+) -> None:
+    server = smtp_server(refuse={"bo@example.com"})
+    r = run(sent_args(seeds, "--send"), env=server.env("starttls"))
+    assert r.exit_code == 1
+    assert f"sent via {HOST}:{server.port} to ana@example.com\n" in r.stdout
+    assert r.stderr == (
+        f"error: {HOST}:{server.port} refused bo@example.com: 550 5.1.1 mailbox unavailable\n"
+    )
+    assert [m.rcpt_tos for m in server.messages] == [("ana@example.com",)]
+
+
+def test_no_password_without_a_terminal_is_a_clear_error(
+    seeds: Path, smtp_server: StartServer
+) -> None:
+    server = smtp_server()
+    env = server.env("starttls")
+    del env["ASKSPEC_SMTP_PASSWORD"]
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 1
+    assert "no SMTP password for mailer: set ASKSPEC_SMTP_PASSWORD" in r.stderr
+    assert server.messages == []
+
+
+def test_password_command_from_the_user_config(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
+    server = smtp_server()
+    config = private_home / ".config" / "askspec" / "config.toml"
+    config.parent.mkdir(parents=True)
+    command = f"{sys.executable} -c \"print('{PASSWORD}')\""
+    config.write_text(f"[smtp]\npassword_command = '''{command}'''\n")
+    config.chmod(0o600)
+    env = server.env("starttls")
+    del env["ASKSPEC_SMTP_PASSWORD"]
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 0, r.output
+    assert len(server.messages) == 1
+    assert PASSWORD not in r.stdout + r.stderr
+
+
+def test_clear_text_login_warns(seeds: Path, smtp_server: StartServer) -> None:
+    server = smtp_server("none")
+    r = run(sent_args(seeds, "--send"), env=server.env("none"))
+    assert r.exit_code == 0, r.output
+    assert r.stderr == (
+        f"warning: security is none: the password for {USER} goes to {HOST}:{server.port} "
+        "in clear text\n"
+    )
+    assert server.messages[0].tls is False
+
+
+def test_flags_override_the_environment(seeds: Path, smtp_server: StartServer) -> None:
+    server = smtp_server("ssl")
+    env = server.env("starttls") | {"ASKSPEC_SMTP_PORT": "1"}
+    r = run(
+        sent_args(seeds, "--send", "--smtp-security", "ssl", "--smtp-port", str(server.port)),
+        env=env,
+    )
+    assert r.exit_code == 0, r.output
+    assert server.messages[0].tls is True
+
+
+def test_attachments_and_task_list_checkboxes_arrive(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    templates = in_tmp / "tpl"
+    templates.mkdir()
+    (templates / "request.eml.j2").write_text("Please tick:\n\n- [ ] IN-1 inputs\n- [x] done\n")
+    server = smtp_server()
+    args = sent_args(seeds, "--send", "--attach", "md", "--attach", "checklist")
+    r = run([*args, "--templates", str(templates), "-o", str(in_tmp)], env=server.env("starttls"))
+    assert r.exit_code == 0, r.output
+    assert "Attachments: request.md, CHECKLIST.md" in r.stdout
+    msg = message_from_bytes(server.messages[0].data, policy=policy.default)
+    assert msg.get_content_type() == "multipart/mixed"
+    html = msg.get_body(("html",))
+    assert html is not None
+    assert html.get_content().count('type="checkbox"') == 2
+    names = [part.get_filename() for part in msg.iter_attachments()]
+    assert names == ["request.md", "CHECKLIST.md"]
+
+
+def test_unknown_attachment_is_a_usage_error(seeds: Path) -> None:
+    r = run([str(seeds), "--to", TO, "--attach", "pdf"])
+    assert r.exit_code == 2
+    assert "--attach takes md, html, checklist, not 'pdf'" in r.stderr
+
+
+def test_help_offers_no_password_flag() -> None:
+    r = CliRunner().invoke(app, ["email", "--help"])
+    assert r.exit_code == 0
+    assert "--send" in r.stdout
+    assert "--password" not in r.stdout

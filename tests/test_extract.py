@@ -1,0 +1,226 @@
+"""Extraction over a case table of small seeds, targets over a table of statements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from askspec.extract import extract, quote, sentence
+from askspec.generate import Options, build_request, render_outputs
+from askspec.measure import hardware_specific, measurable, parse_targets
+from askspec.models import Area, Fact, Kind, Request, SeedFile, Status, Verdict
+from askspec.questions import area_findings
+from askspec.scan import scan
+from conftest import GOLDEN
+
+CASES = Path(__file__).resolve().parent / "cases"
+EXTRACT_CASES: list[dict[str, Any]] = yaml.safe_load(
+    (CASES / "extract.yaml").read_text(encoding="utf-8")
+)
+TARGET_CASES: list[dict[str, Any]] = yaml.safe_load(
+    (CASES / "extract-targets.yaml").read_text(encoding="utf-8")
+)
+
+
+def seed(path: str, text: str, kind: Kind) -> SeedFile:
+    """A seed as scan would hand it over, the kind fixed so only extraction is tested."""
+    return SeedFile(path, len(text.encode()), Verdict(kind, 1.0), text=text)
+
+
+def facts_of(case: dict[str, Any]) -> tuple[Fact, ...]:
+    return extract([seed(case["path"], case["text"], Kind(case["kind"]))])
+
+
+def test_case_table_covers_every_area_in_every_kind_and_language() -> None:
+    covered = set()
+    for case in EXTRACT_CASES:
+        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in case["text"])
+        for area, (status, _) in case["expect"].items():
+            if status != "missing":
+                covered.add((case["kind"], area, "zh" if chinese else "en"))
+    wanted = {
+        (kind, area.value, lang)
+        for kind in ("prose", "code", "spec")
+        for area in (Area.INPUTS, Area.OUTPUTS, Area.HARDWARE, Area.PERFORMANCE)
+        for lang in ("en", "zh")
+    }
+    assert wanted - covered == set()
+
+
+@pytest.mark.parametrize("case", EXTRACT_CASES, ids=[c["id"] for c in EXTRACT_CASES])
+def test_extract_case(case: dict[str, Any]) -> None:
+    findings = {f.area.value: f for f in area_findings(facts_of(case))}
+    assert set(case["expect"]) == set(findings)
+    for area, (status, line) in case["expect"].items():
+        finding = findings[area]
+        lines = [fact.line for fact in finding.evidence]
+        assert finding.status == Status(status), f"{area}: {finding.status} {lines}"
+        if line is not None:
+            assert line in lines, f"{area}: line {line} not cited, got {lines}"
+        assert all(fact.path == case["path"] for fact in finding.evidence)
+
+
+@pytest.mark.parametrize("case", TARGET_CASES, ids=[c["text"][:40] for c in TARGET_CASES])
+def test_parse_targets(case: dict[str, Any]) -> None:
+    got = [
+        [t.metric, t.value, t.unit, t.percentile, t.condition] for t in parse_targets(case["text"])
+    ]
+    assert got == case["targets"]
+    assert measurable(case["text"]) is bool(case["targets"])
+
+
+@pytest.mark.parametrize(
+    ("text", "precise", "specific"),
+    [
+        ("8 GB RAM", True, True),
+        ("4 cores", True, True),
+        ("4 核 8G 内存", True, True),
+        ("Raspberry Pi 4", False, True),
+        ("Ubuntu 22.04", False, True),
+        ("must work offline", False, True),
+        ("an NVIDIA A100", False, True),
+        ("an old laptop", False, False),
+        ("a small server", False, False),
+        ("p99 under 80 ms", True, True),
+    ],
+)
+def test_hardware_measurable_and_specific(text: str, precise: bool, specific: bool) -> None:
+    assert measurable(text) is precise
+    assert hardware_specific(text) is specific
+
+
+def test_facts_keep_line_numbers_paths_and_quotes() -> None:
+    text = "# Notes\n\n\nThe service reads JSON files from the inbox.\n"
+    (fact,) = extract([seed("sub/notes.md", text, Kind.PROSE)])
+    assert (fact.area, fact.path, fact.line) == (Area.INPUTS, "sub/notes.md", 4)
+    assert fact.quote == "The service reads JSON files from the inbox."
+    assert fact.to_json() == {"path": "sub/notes.md", "line": 4, "quote": fact.quote}
+
+
+def test_performance_facts_carry_parsed_targets() -> None:
+    text = "## Performance\n\nSearch must answer in under 300 ms at 50 requests/s.\n"
+    (fact,) = extract([seed("s.md", text, Kind.SPEC)])
+    assert fact.measurable
+    assert [t.to_json() for t in fact.targets] == [
+        {"metric": "throughput", "value": 50.0, "unit": "requests/s"},
+        {"metric": "time", "value": 300.0, "unit": "ms", "condition": "at 50 requests/s"},
+    ]
+    assert fact.topics == ("throughput", "time")
+
+
+def test_data_binary_and_empty_seeds_state_nothing() -> None:
+    files = [
+        seed("a.csv", "inputs,outputs\nCSV files,PDF report\n", Kind.DATA),
+        seed("b.bin", "", Kind.BINARY),
+        seed("c.txt", "", Kind.EMPTY),
+    ]
+    assert extract(files) == ()
+
+
+def test_code_assignments_are_not_design_card_keys() -> None:
+    text = "class Job:\n    output: str = ''\n    latency: int = 0\n"
+    assert extract([seed("job.py", text, Kind.CODE)]) == ()
+
+
+def test_chatty_code_is_cited_a_few_times_per_area() -> None:
+    text = "".join(f"print({n})\n" for n in range(50))
+    facts = extract([seed("noisy.py", text, Kind.CODE)])
+    assert [f.line for f in facts] == [1, 2, 3]
+
+
+def test_wrapped_sentence_is_quoted_whole_and_cited_at_its_first_line() -> None:
+    lines = ["- REQ-2: The system MUST send an alert when a room", "  stays warm.", "- REQ-3"]
+    assert sentence(lines, 0) == "- REQ-2: The system MUST send an alert when a room stays warm."
+    assert quote(sentence(lines, 0)).startswith("REQ-2:")
+
+
+def test_quote_is_one_bounded_line() -> None:
+    long = "word " * 100
+    assert len(quote(long)) == 200 and quote(long).endswith("…")
+    assert quote('    """Reads CSV files."""') == "Reads CSV files."
+
+
+# --- the request built from what was extracted ---------------------------------
+
+GOLDEN_CASES = {"extract-en-note": "prose-en-loose-note", "extract-zh-spec": "spec-zh-headings"}
+CASE_BY_ID = {c["id"]: c for c in EXTRACT_CASES}
+FIXED = Options(project="Extraction", date=date(2026, 1, 15), to=("owner@example.com",))
+
+
+def request_for(make_tree: Callable[..., Path], files: dict[str, str]) -> Request:
+    seeds = make_tree(files)
+    return build_request(scan(seeds), FIXED, seeds)
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN_CASES))
+@pytest.mark.parametrize("name", ["request.md", "request.json"])
+def test_request_matches_golden(
+    golden: str, name: str, make_tree: Callable[..., Path], regen_golden: bool
+) -> None:
+    case = CASE_BY_ID[GOLDEN_CASES[golden]]
+    got = render_outputs(request_for(make_tree, {case["path"]: case["text"]}), FIXED)[name]
+    path = GOLDEN / golden / name
+    if regen_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(got)
+    assert path.exists(), f"no golden file {path}; run pytest --regen-golden and review"
+    assert got == path.read_bytes(), f"{golden}/{name} differs from its golden file"
+
+
+def test_request_json_has_areas_and_per_question_status(make_tree: Callable[..., Path]) -> None:
+    case = CASE_BY_ID["prose-en-loose-note"]
+    data = request_for(make_tree, {case["path"]: case["text"]}).to_json()
+    assert {a: v["status"] for a, v in data["areas"].items()} == {
+        "inputs": "stated",
+        "outputs": "stated",
+        "hardware": "vague",
+        "performance": "vague",
+    }
+    assert data["areas"]["hardware"]["evidence"] == [
+        {
+            "path": "note.txt",
+            "line": 3,
+            "quote": "It will run on the old laptop in the back room, nothing fancy.",
+        }
+    ]
+    questions = {q["id"]: q for q in data["questions"]}
+    assert questions["PERF-1"]["status"] == "vague"
+    assert questions["PERF-1"]["evidence"][0]["line"] == 4
+    assert questions["PERF-2"] == {**questions["PERF-2"], "status": "missing", "evidence": []}
+
+
+def test_news_article_leaves_all_four_areas_missing(make_tree: Callable[..., Path]) -> None:
+    case = CASE_BY_ID["prose-en-news"]
+    request = request_for(make_tree, {case["path"]: case["text"]})
+    assert {f.status for f in request.areas} == {Status.MISSING}
+    assert request.summary[-1] == (
+        "They say nothing yet about inputs, outputs, hardware or performance."
+    )
+
+
+def test_introduction_says_what_each_kind_of_seed_is(make_tree: Callable[..., Path]) -> None:
+    note, card = CASE_BY_ID["prose-en-loose-note"], CASE_BY_ID["spec-en-headings"]
+    code = '"""Count the lines of a log file."""\nimport sys\nprint(open(sys.argv[1]).read())\n'
+    request = request_for(
+        make_tree, {"count.py": code, note["path"]: note["text"], card["path"]: card["text"]}
+    )
+    assert request.summary == (
+        "The prose note.txt begins “Quick note after the call with Sam”.",
+        "The code count.py is Python: “Count the lines of a log file”.",
+        "The spec spec.md (“Order importer: requirements”) specifies inputs, outputs, hardware "
+        "and performance.",
+        "They state the inputs, outputs, hardware and performance.",
+    )
+
+
+def test_seed_text_reaches_the_request_as_escaped_data(make_tree: Callable[..., Path]) -> None:
+    hostile = "## Inputs\n\nUploads {{ 7 * 7 }} <script>x</script> files\n"
+    docs = render_outputs(request_for(make_tree, {"s.md": hostile}), FIXED)
+    md = docs["request.md"].decode()
+    assert "\\{\\{ 7 \\* 7 \\}\\} \\<script\\>x\\</script\\> files — `s.md:3`" in md
+    assert "49" not in md and "<script>" not in docs["request.html"].decode()

@@ -1,0 +1,78 @@
+"""The atomic writer: all or nothing, never overwriting without force, no stray files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from askspec.errors import OutputError, OverwriteRefused
+from askspec.output import TEMP_PREFIX, safe_relpath, write_outputs
+
+
+def test_writes_nested_files(tmp_path: Path) -> None:
+    written = write_outputs(tmp_path / "o", {"a.txt": b"A", "x/y/b.txt": b"B"})
+    assert [p.read_bytes() for p in written] == [b"A", b"B"]
+
+
+def test_files_get_normal_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        (path,) = write_outputs(tmp_path, {"a.txt": b"A"})
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_refuses_and_names_every_existing_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"old")
+    (tmp_path / "b.txt").write_bytes(b"old")
+    with pytest.raises(OverwriteRefused) as info:
+        write_outputs(tmp_path, {"a.txt": b"new", "b.txt": b"new", "c.txt": b"new"})
+    assert info.value.existing == ["a.txt", "b.txt"]
+    assert info.value.exit_code == 4
+    assert not (tmp_path / "c.txt").exists()
+    assert (tmp_path / "a.txt").read_bytes() == b"old"
+
+
+def test_a_failure_halfway_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_replace = Path.replace
+    calls = []
+
+    def failing_replace(self: Path, target: Path) -> Path:  # type: ignore[override]
+        calls.append(target)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device", str(target))
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing_replace)
+    with pytest.raises(OutputError) as info:
+        write_outputs(tmp_path, {"a.txt": b"A", "b.txt": b"B"})
+    assert "No space left on device" in str(info.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_write_error_is_reported_with_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "o"))
+
+    monkeypatch.setattr(Path, "mkdir", denied)
+    with pytest.raises(OutputError) as info:
+        write_outputs(tmp_path / "o", {"a.txt": b"A"})
+    assert str(info.value) == f"{tmp_path / 'o'}: cannot write: Permission denied"
+
+
+def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:
+    stale = tmp_path / f"{TEMP_PREFIX}abc"
+    stale.write_bytes(b"half")
+    write_outputs(tmp_path, {"a.txt": b"A"})
+    assert not stale.exists()
+
+
+@pytest.mark.parametrize("name", ["../x", "/etc/passwd", "a/../../x", "", "./a"])
+def test_unsafe_names_are_refused(name: str, tmp_path: Path) -> None:
+    with pytest.raises(OutputError):
+        safe_relpath(name)
+    with pytest.raises(OutputError):
+        write_outputs(tmp_path, {name: b"x"})

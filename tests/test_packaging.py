@@ -1,0 +1,136 @@
+"""The wheel carries the templates and renders alone; the issue form passes the schema."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from askspec.generate import ISSUE_FORM, Options, generate
+from conftest import EXAMPLE_SEEDS, ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    (found,) = dist.glob("askspec-*.whl")
+    return found
+
+
+@pytest.mark.slow
+def test_wheel_ships_every_template(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {
+        p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*.j2")
+    }
+    assert shipped
+    assert {f"askspec/templates/{n}" for n in shipped} <= names
+    assert "askspec/py.typed" in names
+
+
+@pytest.mark.slow
+def test_wheel_renders_in_a_clean_venv(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--quiet",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    # Dependencies come from this environment; askspec itself only from the wheel
+    # (the editable install here is a .pth hook, which PYTHONPATH does not load).
+    environ = {**os.environ, "PYTHONPATH": sysconfig.get_paths()["purelib"]}
+    out = tmp_path / "out"
+    r = subprocess.run(
+        [str(python), "-m", "askspec", "generate", str(EXAMPLE_SEEDS), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environ,
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stderr
+    where = subprocess.run(
+        [str(python), "-c", "import askspec; print(askspec.__file__)"],
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=tmp_path,
+        check=False,
+    ).stdout
+    assert str(env_dir) in where
+    assert (out / "request.md").read_text("utf-8").startswith("<!-- askspec:request")
+
+
+def test_issue_form_passes_github_schema(tmp_path: Path) -> None:
+    result = generate(EXAMPLE_SEEDS, tmp_path / "o", Options(date=date(2026, 1, 1)))
+    assert result.written
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-issue-forms",
+            str(tmp_path / "o" / ISSUE_FORM),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_schema_check_catches_a_broken_form(tmp_path: Path) -> None:
+    broken = tmp_path / "form.yml"
+    broken.write_text("name: x\nbody:\n- type: textarea\n  id: a b\n", encoding="utf-8")
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-issue-forms",
+            str(broken),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode != 0
