@@ -14,7 +14,7 @@ from functools import lru_cache
 from askspec import markers as m
 from askspec.models import Kind, Verdict
 from askspec.structured import structured_verdict
-from askspec.view import HEAD_CHARS, Signal, View, make_view
+from askspec.view import HEAD_CHARS, Signal, View, is_code_name, make_view
 
 __all__ = ["Signal", "classify", "combine", "kinds_described"]
 
@@ -60,8 +60,10 @@ def code_signals(view: View) -> list[Signal]:
         return []
     share = view.code_lines / view.lines
     symbols = view.symbol_share
-    # Punctuation alone is weak: templates and maths use it too; it adds to statements.
-    if share < 0.2 and (symbols < 0.05 or share < 0.1):
+    # Punctuation alone is weak (templates and maths use it too) unless the name or a
+    # shebang already says code, as for minified scripts on one long line.
+    codeish = view.interpreter or is_code_name(view.tags)
+    if share < 0.2 and (symbols < 0.05 or (share < 0.1 and not codeish)):
         return []
     weight = 5.0 * share + min(2.0, 20 * max(0.0, symbols - 0.02))
     return [Signal(Kind.CODE, weight, f"{share:.0%} of lines read as statements")]
@@ -135,7 +137,7 @@ def prose_signals(view: View) -> list[Signal]:
         return []
     share = view.prose_lines / max(1, view.lines)
     # Words without sentences are lists, tables or keywords, not narrative.
-    flow = min(1.0, 2.5 * view.sentences / max(1, view.prose_lines))
+    flow = min(1.0, 18 * view.sentences / max(18, view.words))
     weight = 0.3 + flow * (1.5 + 1.5 * share + min(1.0, view.words / 800))
     why = f"{view.sentences} sentences, {view.words} words"
     found = [Signal(Kind.PROSE, weight, why)]
