@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,12 +19,18 @@ pytestmark = [pytest.mark.hostile, pytest.mark.timeout(120)]
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def _remove_deep_trees(tmp_path: Path) -> Iterator[None]:
-    """pytest's own clean-up recurses per level and would fail on the deep-tree case."""
-    yield
-    if tmp_path.exists():
-        remove_tree(tmp_path)
+@pytest.fixture
+def tmp_path() -> Iterator[Path]:
+    """A folder outside pytest's own temporary tree, removed here without recursion.
+
+    pytest clears old temporary folders with a recursive delete that fails on the
+    1,500-level tree, so these cases never leave anything for it to find.
+    """
+    top = Path(tempfile.mkdtemp(prefix="askspec-hostile-"))
+    try:
+        yield top
+    finally:
+        remove_tree(top)
 
 
 def seeds_with(tmp_path: Path, name: str) -> Path:

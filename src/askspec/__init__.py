@@ -13,6 +13,7 @@ _EXPORTS = {
     "Kind": "askspec.models",
     "Verdict": "askspec.models",
     "Options": "askspec.generate",
+    "check_answers": "askspec.answers",
     "classify": "askspec.classify",
     "generate": "askspec.generate",
     "scan": "askspec.scan",

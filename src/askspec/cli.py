@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from askspec import __version__
-from askspec.errors import EXIT_ERROR, EXIT_INTERRUPTED, AskspecError, UsageError
+from askspec.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OPEN,
+    AskspecError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from askspec.models import SeedFile
@@ -164,6 +171,15 @@ def generate(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print what was written as JSON.")
     ] = False,
+    answers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--answers",
+            help="Earlier answers to put back (request.md, CHECKLIST.md, issue body, reply "
+            ".eml, answers.json); repeatable, later files win.",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the request (.md, .html), the email (.eml), the checklist and the issue form.
 
@@ -185,6 +201,7 @@ def generate(
             sender=sender,
             to=tuple(to or ()),
             templates=templates,
+            answers=tuple(answers or ()),
         )
         result = run_generate(seeds, out, options, force=force, progress=progress)
     written = [str(p) for p in result.written]
@@ -199,6 +216,38 @@ def generate(
         f"for {len(result.request.scan.files)} seed files",
         err=True,
     )
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Filled request.md, CHECKLIST.md, issue body, reply .eml/mbox, answers.json, "
+            "or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Read the answers back and say which questions are still open.
+
+    Exit 0 when every required question is answered, 3 when some are open, 1 on error.
+    Later files win where two answer the same question.
+
+    Example: askspec check out/request.md reply.eml --json
+    """
+    from askspec.answers import check_answers
+
+    stdin = sys.stdin.buffer.read() if "-" in files else None
+    with reported():
+        result = check_answers(files, stdin=stdin)
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        for line in result.summary_lines():
+            typer.echo(line)
+    raise typer.Exit(EXIT_OK if result.complete else EXIT_OPEN)
 
 
 Recipients = Annotated[list[str], typer.Option("--to", help="Recipient (repeatable).")]

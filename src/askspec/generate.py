@@ -29,6 +29,7 @@ SCAN_JSON = "scan.json"
 #: Characters of each seed's text kept after extraction, for the introduction's titles,
 #: opening lines and key terms; the rest is dropped so memory stays flat on big folders.
 KEPT_TEXT = 16 << 10
+ANSWERS_JSON = "answers.json"
 OUTPUT_NAMES = (
     REQUEST_MD,
     REQUEST_HTML,
@@ -51,6 +52,8 @@ class Options:
     cc: tuple[str, ...] = ()
     templates: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Earlier answers (filled request, checklist, issue body, reply email, answers.json).
+    answers: tuple[Path, ...] = ()
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -138,6 +141,14 @@ def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     }
 
 
+def answered_request(request: Request, answers: tuple[Path, ...]) -> tuple[Request, bytes]:
+    """The request with earlier answers put back, and answers.json saying what is still open."""
+    from askspec.answers import read_answers, with_answers
+
+    request, result = with_answers(request, read_answers(answers))
+    return request, to_json_bytes(result.to_json())
+
+
 @dataclass(frozen=True)
 class Generated:
     """What generate wrote, and the request it wrote."""
@@ -158,6 +169,9 @@ def generate(
     seeds, out = Path(seeds), Path(out)
     result, facts = scan_with_facts(seeds, progress)
     request = build_request(result, options, seeds, facts)
-    files = render_outputs(request, options)
+    extra: dict[str, bytes] = {}
+    if options.answers:
+        request, extra[ANSWERS_JSON] = answered_request(request, options.answers)
+    files = {**render_outputs(request, options), **extra}
     written = write_outputs(out, files, force=force)
     return Generated(request, tuple(written))

@@ -218,6 +218,8 @@ class Request:
     summary: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
     areas: tuple[AreaFinding, ...] = ()
+    #: Earlier answers to questions these seeds no longer raise, kept so none is lost.
+    retired: tuple[Question, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """request.json: the request as data."""

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import codecs
-import json
 import os
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
+from askspec.markup import html_text, looks_rst, notebook_text, rst_text
 from askspec.models import Text
 
 #: Files up to this size are read whole; larger ones are sampled head and tail.
 WHOLE_LIMIT = 1 << 20
 HEAD_BYTES = 768 << 10
 TAIL_BYTES = 256 << 10
+ZIP_MAGIC = b"PK\x03\x04"
 #: How much of the text charset detection looks at.
 DETECT_SAMPLE = 64 << 10
 
@@ -28,22 +29,21 @@ BOMS = (
 #: Byte prefixes of formats that are binary whatever their name says.
 BINARY_MAGIC = (
     b"\x89PNG",
-    b"GIF8",
     b"\xff\xd8\xff",
-    b"PK\x03\x04",
+    ZIP_MAGIC,
     b"\x7fELF",
-    b"%PDF-",
     b"\x1f\x8b",
-    b"BZh",
     b"\xfd7zXZ",
     b"7z\xbc\xaf",
-    b"MZ",
     b"\xca\xfe\xba\xbe",
-    b"OggS",
-    b"RIFF",
-    b"ID3",
-    b"SQLite format 3",
 )
+#: Signatures made of plain letters: binary only when control bytes follow.
+ASCII_MAGIC = (b"GIF8", b"BZh", b"MZ", b"OggS", b"RIFF", b"ID3", b"SQLite format 3")
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+#: Text shorter than this is where charset detectors guess wildly.
+SHORT_TEXT = 4096
+#: Runs of non-ASCII bytes.
+HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]+")
 
 
 class Binary(Exception):
@@ -82,24 +82,46 @@ def decode(data: bytes, sampled: bool = False) -> tuple[str, str]:
     utf16 = looks_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
-    if any(data.startswith(magic) for magic in BINARY_MAGIC) or b"\x00" in data[:8192]:
+    if looks_binary(data):
         raise Binary("binary content (NUL bytes or a binary format signature)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        # A sample may cut a multi-byte character at its end; that is still UTF-8.
-        if sampled or exc.start >= len(data) - 3:
-            try:
-                return data[: exc.start].decode("utf-8") + data[exc.start :].decode(
-                    "utf-8", errors="replace"
-                ), "utf-8"
-            except UnicodeDecodeError:
-                pass
+    except UnicodeDecodeError:
+        # A sample is cut at the seam between head and tail, which may split a
+        # character or two; more errors than that mean another encoding.
+        if sampled:
+            text = data.decode("utf-8", errors="replace")
+            if text.count("\ufffd") <= 4:
+                return text, "utf-8"
     return detect(data)
 
 
+def looks_binary(data: bytes) -> bool:
+    """True for a known binary signature or NUL bytes near the start."""
+    head = data[:8192]
+    if b"\x00" in head or any(head.startswith(magic) for magic in BINARY_MAGIC):
+        return True
+    return any(head.startswith(m) for m in ASCII_MAGIC) and bool(CONTROL_BYTES.search(head[:512]))
+
+
+def looks_western(data: bytes) -> bool:
+    """True when the bytes read as Latin-1/cp1252 text: lone accented letters among ASCII.
+
+    Short texts defeat statistical detectors, but Western European text has a tell:
+    non-ASCII bytes come one at a time inside words, where Cyrillic, Greek and CJK
+    encodings put them in runs.
+    """
+    runs = HIGH_BYTE_RUN.findall(data[:DETECT_SAMPLE])
+    if not runs or sum(len(run) > 2 for run in runs) > 0.1 * len(runs):
+        return False
+    decoded = b"".join(runs).decode("cp1252", errors="replace")
+    return all(ch.isalpha() or ch in "€‚„…†‡‰‹›‘’“”•–—™©®°±²³µ·¹º»«¼½¾¿¡§¶×÷" for ch in decoded)
+
+
 def detect(data: bytes) -> tuple[str, str]:
-    """Guess a legacy encoding with charset-normalizer; fall back to cp1252/Latin-1."""
+    """Guess a legacy encoding: cp1252 for short Western text, else charset-normalizer."""
+    if len(data) < SHORT_TEXT and looks_western(data):
+        return data.decode("cp1252", errors="replace"), "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:DETECT_SAMPLE]).best()
@@ -111,84 +133,65 @@ def detect(data: bytes) -> tuple[str, str]:
             return data.decode(name, errors="replace"), name.replace("_", "-")
         except LookupError:
             pass
-    control = sum(1 for b in data[:DETECT_SAMPLE] if b < 9 or 13 < b < 32)
-    if control > 0.05 * min(len(data), DETECT_SAMPLE):
+    if len(CONTROL_BYTES.findall(data[:DETECT_SAMPLE])) > 0.05 * min(len(data), DETECT_SAMPLE):
         raise Binary("binary content (no text encoding fits)")
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-class _VisibleText(HTMLParser):
-    """Collect the text a browser would show: no script, style or head metadata."""
-
-    HIDDEN = frozenset({"script", "style", "template", "noscript", "head"})
-    BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and not self.hidden:
-            self.parts.append("#" * int(tag[1]) + " ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN and self.hidden:
-            self.hidden -= 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
-def html_text(markup: str) -> str:
-    """The visible text of an HTML document, one block per line."""
-    parser = _VisibleText()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+class Unreadable(Exception):
+    """The file is a document whose text could not be had; the message says why."""
 
 
-def notebook_text(raw: str) -> tuple[str, str]:
-    """The cells of a Jupyter notebook as text, and 'notebook-code' or 'notebook-markdown'."""
-    doc = json.loads(raw)
-    cells = doc.get("cells", []) if isinstance(doc, dict) else []
-    parts: list[str] = []
-    code = prose = 0
-    for cell in cells:
-        if not isinstance(cell, dict):
-            continue
-        source = cell.get("source", "")
-        text = "".join(source) if isinstance(source, list) else str(source)
-        if cell.get("cell_type") == "code":
-            code += len(text)
-        else:
-            prose += len(text)
-        parts.append(text)
-    return "\n\n".join(parts), "notebook-code" if code >= prose else "notebook-markdown"
+def document_kind(data: bytes, suffix: str) -> str | None:
+    """Name a document format read by a separate reader: 'pdf', 'docx' or None."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(ZIP_MAGIC) and (suffix in {".docx", ".docm"} or b"word/" in data[:4096]):
+        return "docx"
+    return None
 
 
-def read_text(path: Path, size: int) -> Text:
-    """Read a file as text, within fixed bounds; raise Binary when it is not text."""
-    data, sampled = read_sample(path, size)
-    text, encoding = decode(data, sampled)
-    problems: tuple[str, ...] = ()
-    if sampled:
-        problems = (f"large file ({size} bytes): read the first and last parts only",)
-    suffix = path.suffix.lower()
-    if suffix in {".html", ".htm", ".xhtml"}:
-        return Text(html_text(text), encoding, "html", sampled, problems)
+def read_document(path: Path, kind: str, size: int) -> Text:
+    """Text from a PDF or DOCX, extracted out of process; raise Unreadable on failure."""
+    from askspec.docs import DocumentError, extract
+
+    try:
+        got = extract(path, kind, size)
+    except DocumentError as exc:
+        raise Unreadable(str(exc)) from None
+    return Text(got.text, None, kind, False, got.problems)
+
+
+def markup(text: str, suffix: str, sampled: bool) -> tuple[str, str, tuple[str, ...]]:
+    """Bring a marked-up text to plain lines; return the text, format and problems."""
+    doctype = text.lstrip()[:15].lower() == "<!doctype html>"
+    if suffix in HTML_SUFFIXES or (suffix == "" and doctype):
+        return html_text(text), "html", ()
+    if suffix == ".rst" or (suffix == ".txt" and looks_rst(text)):
+        return rst_text(text), "rst", ()
+    if suffix in MARKDOWN_SUFFIXES:
+        return text, "markdown", ()
     if suffix == ".ipynb" and not sampled:
         try:
             body, fmt = notebook_text(text)
         except (ValueError, TypeError):
-            return Text(text, encoding, "text", sampled, ("not a valid notebook",))
-        return Text(body, encoding, fmt, sampled, problems)
-    return Text(text, encoding, "text", sampled, problems)
+            return text, "text", ("not a valid notebook",)
+        return body, fmt, ()
+    return text, "text", ()
+
+
+def read_text(path: Path, size: int) -> Text:
+    """Read a file as text, within fixed bounds; raise Binary or Unreadable when it is not."""
+    data, sampled = read_sample(path, size)
+    suffix = path.suffix.lower()
+    if kind := document_kind(data, suffix):
+        return read_document(path, kind, size)
+    text, encoding = decode(data, sampled)
+    body, fmt, problems = markup(text, suffix, sampled)
+    if sampled:
+        problems = (f"large file ({size} bytes): read the first and last parts only", *problems)
+    return Text(body, encoding, fmt, sampled, problems)

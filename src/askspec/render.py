@@ -15,6 +15,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from askspec.answer_format import MARKER_LABEL, Marker, make_marker, quote_answer
 from askspec.errors import TemplateError
 from askspec.models import Area, Question, Request
 from askspec.questions import AREA_TITLES
@@ -96,7 +97,7 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
             enabled_extensions=("html", "htm", "xml", "html.j2"), default_for_string=False
         ),
     )
-    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml)
+    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml, answer=quote_answer)
     return env
 
 
@@ -142,9 +143,10 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
 
 
 def without_marker(text: str) -> str:
-    """The Markdown without its leading marker comment, which raw-HTML-off would show."""
-    first, _, rest = text.partition("\n")
-    return rest if first.startswith("<!-- askspec:") and first.endswith("-->") else text
+    """The Markdown without its marker comment lines, which raw-HTML-off would show as text."""
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not (ln.startswith("<!-- askspec:") and ln.endswith("-->"))]
+    return "\n".join(kept)
 
 
 def markdown_html(text: str) -> Markup:
@@ -184,6 +186,11 @@ def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
     )
 
 
+def request_marker(request: Request, doc: str = "") -> Marker:
+    """The marker naming the request and its questions, embedded in every deliverable."""
+    return make_marker(request.id, request.version, (q.id for q in request.questions), doc)
+
+
 def context(request: Request, **extra: Any) -> dict[str, Any]:
     """The template context: everything comes in here, nothing is read from outside."""
     return {
@@ -195,7 +202,7 @@ def context(request: Request, **extra: Any) -> dict[str, Any]:
         "counts": request.scan.counts(),
         "sections": sections(request.questions),
         "questions": request.questions,
-        "marker": f"askspec:request id={request.id} version={request.version}",
+        "marker": str(request_marker(request)),
         **extra,
     }
 
@@ -235,10 +242,29 @@ def issue_form_data(request: Request) -> dict[str, Any]:
             {
                 "type": "textarea",
                 "id": q.id.lower(),
-                "attributes": {"label": f"{q.id} — {q.title}", "description": description},
+                "attributes": {
+                    "label": f"{q.id} — {q.title}",
+                    "description": description,
+                    # An earlier answer comes pre-filled, ready to confirm or correct.
+                    **({"value": q.answer} if q.answer else {}),
+                },
                 "validations": {"required": q.required},
             }
         )
+    body.append(
+        {
+            # A one-line input: GitHub copies its value into the issue body, unlike markdown.
+            "type": "input",
+            "id": "askspec-request",
+            "attributes": {
+                "label": MARKER_LABEL,
+                "description": "Leave this as it is: it tells askspec which request "
+                "and questions this issue answers.",
+                "value": request_marker(request, "issue").comment(),
+            },
+            "validations": {"required": False},
+        }
+    )
     return {
         "name": f"Spec request: {request.project}"[:200],
         "description": "Answer askspec's questions about inputs, outputs, hardware and "
@@ -259,7 +285,7 @@ def render_documents(request: Request, env: jinja2.Environment) -> Documents:
         env, "request.html.j2", {**page, "body": markdown_html(without_marker(request_md))}
     )
     email_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(email_text)}
+        env, "request.html.j2", {**page, "body": markdown_html(without_marker(email_text))}
     )
     checklist = render_template(env, "checklist.md.j2", ctx)
     form = render_template(env, "issue-form.yml.j2", {**ctx, "form": issue_form_data(request)})

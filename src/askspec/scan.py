@@ -14,7 +14,7 @@ from typing import TypeVar
 from askspec.classify import classify
 from askspec.errors import SeedsError
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
-from askspec.read import Binary, read_text
+from askspec.read import Binary, Unreadable, read_text
 from askspec.workers import ordered_map, worker_count
 
 log = logging.getLogger(__name__)
@@ -157,6 +157,10 @@ def scan_entry(entry: Entry) -> SeedFile:
         text = read_text(entry.path, entry.size)
     except Binary as exc:
         return SeedFile(entry.rel, entry.size, Verdict(Kind.BINARY, 0.95, (str(exc),)))
+    except Unreadable as exc:
+        return SeedFile(
+            entry.rel, entry.size, Verdict(Kind.UNREADABLE, 1.0, (str(exc),)), problems=(str(exc),)
+        )
     except OSError as exc:
         reason = f"cannot read: {exc.strerror or exc}"
         log.info("%s: %s", entry.rel, reason)

@@ -1,0 +1,134 @@
+"""How answers and the request marker are written into the deliverables.
+
+Rendering writes with these functions and ``answers`` reads with them, so the
+format of a marker, a placeholder and a written-back answer has one definition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MARKER_TAG = "askspec:request"
+#: The label of the issue form's marker field; GitHub puts it in the body as a ### heading.
+MARKER_LABEL = "askspec reference"
+#: What the request shows under an open question's **Answer:** line.
+PLACEHOLDER = "_Write your answer here._"
+#: The words (emphasis and final stop aside) that mean "no answer yet".
+PLACEHOLDER_WORDS = frozenset({"write your answer here", "no response"})
+#: A question ID such as IN-1 or PERF-2.
+QUESTION_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]+")
+_MARKER_VALUE = re.compile(r"[\w.+-]+")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Which request a document belongs to and which questions it asked."""
+
+    id: str
+    version: str
+    questions: tuple[str, ...] = ()
+    doc: str = ""
+
+    def __str__(self) -> str:
+        parts = [MARKER_TAG, f"id={self.id}", f"version={self.version}"]
+        if self.questions:
+            parts.append("questions=" + ",".join(self.questions))
+        if self.doc:
+            parts.append(f"doc={self.doc}")
+        return " ".join(parts)
+
+    def comment(self) -> str:
+        """The marker as an HTML comment: invisible where Markdown is rendered."""
+        return f"<!-- {self} -->"
+
+
+def make_marker(request_id: str, version: str, questions: Iterable[str], doc: str = "") -> Marker:
+    """The marker for a request and the IDs of the questions it asks."""
+    return Marker(request_id, version, tuple(questions), doc)
+
+
+def find_marker(text: str) -> Marker | None:
+    """The marker in a block of text, or None; copes with lines re-wrapped by mail clients."""
+    at = text.find(MARKER_TAG)
+    if at < 0:
+        return None
+    # A client that re-wraps a long line may break the question list after a comma.
+    rest = re.sub(r",\s+", ",", text[at + len(MARKER_TAG) :])
+    fields: dict[str, str] = {}
+    for word in rest.split():
+        key, eq, value = word.partition("=")
+        if not eq:
+            break
+        fields[key] = value
+    ident, version = fields.get("id", ""), fields.get("version", "")
+    if not (_MARKER_VALUE.fullmatch(ident) and _MARKER_VALUE.fullmatch(version)):
+        return None
+    questions = tuple(q for q in fields.get("questions", "").split(",") if is_question_id(q))
+    return Marker(ident, version, questions, fields.get("doc", ""))
+
+
+def is_question_id(word: str) -> bool:
+    """True for words shaped like a question ID."""
+    return QUESTION_ID.fullmatch(word) is not None
+
+
+def leading_id(text: str) -> str | None:
+    """The question ID a heading or checklist item starts with, if any."""
+    words = text.split(maxsplit=1)
+    return words[0] if words and is_question_id(words[0]) else None
+
+
+def normalize(text: str) -> str:
+    """Answer text in the form it is stored and compared in.
+
+    Line breaks and NUL are mapped the way the Markdown parser maps them, trailing
+    blanks are dropped from each line and blank lines from both ends.
+    """
+    lines = [line.rstrip() for line in normalize_newlines(text).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def names_placeholder(text: str) -> bool:
+    """True when text is one of the shipped placeholders, emphasis and final stop aside."""
+    return " ".join(text.split()).strip("_* ").rstrip(".").lower() in PLACEHOLDER_WORDS
+
+
+def is_open(text: str) -> bool:
+    """True when an answer is empty or only a placeholder."""
+    return not text.strip() or names_placeholder(text)
+
+
+def normalize_newlines(text: str) -> str:
+    """Line breaks and NUL mapped the way the Markdown parser maps them, so lines agree."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+
+
+def quote_answer(text: str) -> str:
+    """An answer written back under **Answer:** as a block quote.
+
+    Every line starts with ``>``, so nothing in the answer (a heading, an open
+    code fence, an HTML comment) can reach the document's top level: the quote
+    closes at the blank line that follows it.
+    """
+    return "\n".join(f"> {line}" if line else ">" for line in normalize(text).split("\n"))
+
+
+def unquote_answer(lines: list[str]) -> list[str] | None:
+    """Lines with one quote level removed, or None when they are not all quoted."""
+    body = [line for line in lines if line.strip()]
+    if not body or not all(line.startswith(">") for line in body):
+        return None
+    return [strip_quote(line) for line in lines]
+
+
+def strip_quote(line: str) -> str:
+    """One line with one ``>`` (and the space after it) removed."""
+    if line.startswith("> "):
+        return line[2:]
+    return line[1:] if line.startswith(">") else line

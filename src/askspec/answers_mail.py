@@ -1,0 +1,107 @@
+"""Read a reply email: the quoted request gives the questions, the unquoted text the answers."""
+
+from __future__ import annotations
+
+import re
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+from askspec.answer_format import is_open, normalize, normalize_newlines, strip_quote
+from askspec.answers_markdown import Answer, Reading, outline, read_markdown
+from askspec.errors import AnswersError
+
+#: Header names that tell a message from a Markdown file that starts with ``key: value``.
+MAIL_HEADERS = frozenset(
+    {"from", "to", "subject", "date", "message-id", "mime-version", "received", "return-path"}
+)
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:")
+#: An mbox separator: a line starting with "From " at the start or after a blank line.
+_MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n))From [^\n]*\n")
+SIGNATURE = "-- "
+
+
+def looks_like_mail(name: str, data: bytes) -> bool:
+    """True for .eml/.mbox files and for content that starts with mail headers."""
+    if name.lower().endswith((".eml", ".mbox")) or data.startswith(b"From "):
+        return True
+    head = data.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].split(b"\n")
+    names = set()
+    for line in head:
+        if line[:1] in {b" ", b"\t"}:
+            continue
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            return False
+        names.add(match.group().rstrip(b":").decode("ascii").lower())
+    return bool(names & MAIL_HEADERS)
+
+
+def messages(data: bytes) -> list[EmailMessage]:
+    """The messages in a single .eml or an mbox file."""
+    chunks = [data]
+    if data.startswith(b"From "):
+        chunks = [c for c in _MBOX_FROM.split(data) if c.strip()]
+    parser = BytesParser(policy=policy.default)
+    return [parser.parsebytes(chunk) for chunk in chunks]
+
+
+def plain_text(message: EmailMessage, path: str) -> str:
+    """The decoded text/plain body (multipart, quoted-printable and base64 handled)."""
+    part = message.get_body(preferencelist=("plain",))
+    if part is None:
+        raise AnswersError("the message has no text/plain part to read answers from", path)
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError) as exc:
+        raise AnswersError(f"cannot decode the message text: {exc}", path) from exc
+    return str(content)
+
+
+def read_mail(path: str, data: bytes) -> list[Reading]:
+    """One reading per message in the file."""
+    found = messages(data)
+    if not found:
+        raise AnswersError("no message found", path)
+    names = [path] if len(found) == 1 else [f"{path}#{n}" for n in range(1, len(found) + 1)]
+    return [read_reply(name, plain_text(m, path)) for name, m in zip(names, found, strict=True)]
+
+
+def written_under(lines: list[str], quoted: list[bool], start: int, stop: int) -> tuple[str, int]:
+    """The unquoted text between two lines, up to a signature; with its first line number."""
+    own: list[str] = []
+    first = start
+    for n in range(start, stop):
+        if quoted[n]:
+            continue
+        if lines[n].rstrip("\n") == SIGNATURE:
+            break
+        if not own and lines[n].strip():
+            first = n
+        own.append(lines[n])
+    return normalize("\n".join(own)), first
+
+
+def read_reply(path: str, text: str) -> Reading:
+    """Answers from a reply that quotes the request with ``>`` and answers under each question.
+
+    The quoted lines, with one ``>`` removed, are parsed as the request itself;
+    answers written back in an earlier round count unless new text replaces them.
+    A message whose questions are not quoted is read as a filled request.
+    """
+    text = normalize_newlines(text)
+    # Questions at the top level mean the request was pasted or edited, not quoted:
+    # its evidence quotes start with ">" too, but its headings are not inside a quote.
+    if outline(text).spans:
+        return read_markdown(path, text)
+    lines = text.split("\n")
+    quoted = [line.startswith(">") for line in lines]
+    # Unquoted lines become blank, so nothing the sender typed can reshape the request.
+    doc = "\n".join(strip_quote(ln) if q else "" for ln, q in zip(lines, quoted, strict=True))
+    earlier = read_markdown(path, doc)
+    answers = {a.id: a for a in earlier.answers}
+    for span in outline(doc).spans:
+        own, first = written_under(lines, quoted, span.body, span.stop)
+        if not is_open(own):
+            answers[span.id] = Answer(span.id, own, path, first + 1)
+    return Reading(path, earlier.marker, earlier.asked, tuple(answers.values()))

@@ -1,0 +1,248 @@
+"""Read a filled request, issue body or checklist through markdown-it's token stream.
+
+Only top-level tokens count: a heading inside a block quote, a list or a code
+block is part of an answer, never a question. Line numbers are 0-based inside
+this module, as in ``Token.map``, and 1-based in an ``Answer``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from askspec.answer_format import (
+    MARKER_LABEL,
+    MARKER_TAG,
+    Marker,
+    find_marker,
+    is_open,
+    leading_id,
+    names_placeholder,
+    normalize,
+    normalize_newlines,
+    unquote_answer,
+)
+from askspec.questions import CATALOGUE, catalogue_ids
+
+#: CommonMark keeps ``<!-- ... -->`` an html_block, which is where markers live.
+_MD = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer and where it was read (``text`` is empty for a bare checklist tick)."""
+
+    id: str
+    text: str
+    path: str
+    line: int | None = None
+
+    @property
+    def source(self) -> str:
+        """``path:line``, or the path alone when there is no line."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one document says: its marker, the questions it shows and their answers."""
+
+    path: str
+    marker: Marker | None
+    asked: tuple[str, ...]
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """One question in a document: heading, optional **Answer:** paragraph, end."""
+
+    id: str
+    heading: int
+    body: int
+    stop: int
+    label: int | None = None
+    answer: int | None = None
+    inline_rest: str = ""
+
+
+@dataclass(frozen=True)
+class Task:
+    """A checklist item that names a question."""
+
+    id: str
+    line: int
+    checked: bool
+    text: str
+
+
+@dataclass
+class Outline:
+    """What check needs from a Markdown document."""
+
+    marker: Marker | None = None
+    spans: list[Span] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    placeholders: set[int] = field(default_factory=set)
+    has_labels: bool = False
+
+    def issue_body(self) -> bool:
+        """True for an issue body: its marker says so, or it has no **Answer:** lines."""
+        return self.marker.doc == "issue" if self.marker else not self.has_labels
+
+
+def plain(inline: Token) -> str:
+    """The visible text of an inline token: escapes resolved, markup dropped."""
+    if not inline.children:
+        return inline.content
+    return "".join(c.content for c in inline.children if c.type in {"text", "code_inline"})
+
+
+def answer_rest(inline: Token) -> str | None:
+    """For a paragraph starting with bold ``Answer:``, the text after it; else None."""
+    kids = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
+    if len(kids) < 3 or kids[0].type != "strong_open" or kids[2].type != "strong_close":
+        return None
+    if kids[1].content.strip().lower() not in {"answer:", "answer"}:
+        return None
+    raw, mark = inline.content.lstrip(), kids[0].markup
+    end = raw.find(mark, len(mark))
+    rest = raw[end + len(mark) :] if end >= 0 else ""
+    return rest[1:] if rest.startswith(":") else rest
+
+
+def task_of(tokens: list[Token], i: int) -> Task | None:
+    """The top-level checklist item whose inline token is tokens[i], if it names a question."""
+    inline = tokens[i]
+    if i < 2 or tokens[i - 1].type != "paragraph_open" or tokens[i - 2].type != "list_item_open":
+        return None
+    box, rest = inline.content[:4], plain(inline)[4:]
+    if tokens[i - 2].level != 1 or box not in {"[ ] ", "[x] ", "[X] "} or inline.map is None:
+        return None
+    qid = leading_id(rest)
+    if qid is None:
+        return None
+    return Task(qid, inline.map[0], box != "[ ] ", rest[len(qid) :].strip())
+
+
+def outline(text: str) -> Outline:
+    """Headings, **Answer:** paragraphs, placeholders, the marker and tasks of a document."""
+    tokens = _MD.parse(text)
+    found = Outline()
+    heads: list[tuple[int, int, str | None]] = []  # (start, end, question ID)
+    stops: list[int] = []
+    labels: list[tuple[int, int, str]] = []  # (start, end, text after the label)
+    for i, tok in enumerate(tokens):
+        if tok.type == "inline" and (task := task_of(tokens, i)):
+            found.tasks.append(task)
+        if tok.level != 0 or tok.map is None:
+            continue
+        start, end = tok.map
+        if tok.type == "heading_open":
+            title = plain(tokens[i + 1])
+            qid = leading_id(title)
+            heads.append((start, end, qid))
+            # The marker field's heading ends the answer above even when the field was emptied.
+            if qid or tok.tag in {"h1", "h2"} or title.strip() == MARKER_LABEL:
+                stops.append(start)
+        elif tok.type == "html_block" and MARKER_TAG in tok.content:
+            # Seed text is escaped and can never form an HTML block, so it cannot fake this.
+            found.marker = found.marker or find_marker(tok.content)
+            # The issue form's marker field arrives under a ### heading of its own.
+            stops.append(heads[-1][0] if heads and heads[-1][1] == start else start)
+        elif tok.type == "paragraph_open":
+            rest = answer_rest(tokens[i + 1])
+            if rest is not None:
+                labels.append((start, end, rest))
+            elif names_placeholder(plain(tokens[i + 1])):
+                found.placeholders.update(range(start, end))
+    found.has_labels = bool(labels)
+    found.spans = spans(heads, sorted(set(stops)), labels, text.count("\n") + 1)
+    return found
+
+
+def spans(
+    heads: list[tuple[int, int, str | None]],
+    stops: list[int],
+    labels: list[tuple[int, int, str]],
+    total: int,
+) -> list[Span]:
+    """One span per question heading, from the heading to the next stop."""
+    result: list[Span] = []
+    for start, end, qid in heads:
+        if qid is None:
+            continue
+        stop = next((s for s in stops if s > start), total)
+        label = next((a for a in labels if end <= a[0] < stop), None)
+        if label is None:
+            result.append(Span(qid, start, end, stop))
+        else:
+            result.append(Span(qid, start, end, stop, label[0], label[1], label[2]))
+    return result
+
+
+def span_answer(span: Span, lines: list[str], shape: Outline, path: str) -> Answer | None:
+    """The answer under one question, or None when it is open."""
+    issue = shape.issue_body()
+    if span.answer is None and not issue:
+        return None
+    first = span.body if span.answer is None else span.answer
+    body = ["" if n in shape.placeholders else lines[n] for n in range(first, span.stop)]
+    numbers = list(range(first, span.stop))
+    if span.inline_rest.strip() and span.label is not None:
+        body = [span.inline_rest.lstrip(), *body]
+        numbers = [span.label, *numbers]
+    if not issue:
+        # An answer written back by generate is a block quote; take one level off.
+        body = unquote_answer([line.rstrip() for line in body]) or body
+    text = normalize("\n".join(body))
+    if is_open(text):
+        return None
+    line = next(n for n, b in zip(numbers, body, strict=True) if b.strip())
+    return Answer(span.id, text, path, line + 1)
+
+
+def ticked(shape: Outline, path: str) -> list[Answer]:
+    """Answers from checked items: a tick is an answer, the text after the title a note."""
+    titles = {entry.id: entry.title for entry in CATALOGUE}
+    found = []
+    for task in shape.tasks:
+        if task.checked:
+            note = task.text.removeprefix(titles.get(task.id, "\0")).strip(" -—–:")
+            found.append(Answer(task.id, normalize(note), path, task.line + 1))
+    return found
+
+
+def read_markdown(path: str, text: str) -> Reading:
+    """What a filled request, an issue body or a checklist answers."""
+    text = normalize_newlines(text)
+    lines = text.split("\n")
+    shape = outline(text)
+    if shape.spans:
+        found = [a for s in shape.spans if (a := span_answer(s, lines, shape, path))]
+        shown = [s.id for s in shape.spans]
+    else:
+        found = ticked(shape, path)
+        shown = [t.id for t in shape.tasks]
+    return Reading(path, shape.marker, asked_ids(shape.marker, shown), joined(found))
+
+
+def joined(answers: list[Answer]) -> tuple[Answer, ...]:
+    """One answer per ID: a question shown twice keeps both answers, first one's source."""
+    by_id: dict[str, Answer] = {}
+    for answer in answers:
+        if (prev := by_id.get(answer.id)) is not None:
+            text = "\n\n".join(t for t in (prev.text, answer.text) if t)
+            answer = Answer(prev.id, text, prev.path, prev.line)
+        by_id[answer.id] = answer
+    return tuple(by_id.values())
+
+
+def asked_ids(marker: Marker | None, shown: list[str]) -> tuple[str, ...]:
+    """The questions a document asks: its marker's list, else the catalogue IDs it shows."""
+    if marker is not None and marker.questions:
+        return marker.questions
+    known = set(catalogue_ids())
+    return tuple(dict.fromkeys(q for q in shown if q in known))

@@ -1,0 +1,175 @@
+"""Extract the text of PDF and DOCX files in a child process with hard limits.
+
+Document parsers are large and their inputs may be hostile (decompression bombs,
+page trees that loop, files that take minutes). The parent refuses files over a
+size cap, and the child runs under memory, CPU and output limits and a wall-clock
+timeout, so one bad document costs one row in the scan, never the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 64 << 20
+MAX_PAGES = 300
+MAX_INFLATED = 32 << 20
+MAX_ZIP_ENTRIES = 5000
+MAX_CHARS = 1 << 20
+TIME_LIMIT = 20.0
+MEMORY_LIMIT = 1 << 30
+
+#: The optional extra that provides each format's reader, if it needs one.
+EXTRAS = {"pdf": ("pypdf", "pdf")}
+
+DOCX_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.DOTALL)
+DOCX_PIECE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\b[^>]*/>")
+DOCX_HEADING = re.compile(r'<w:pStyle w:val="(?:Heading|Title|berschrift)(\d?)"')
+
+
+class DocumentError(Exception):
+    """A document could not be read; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The text of a document and what was left out."""
+
+    text: str
+    problems: tuple[str, ...] = ()
+
+
+def missing_extra(kind: str) -> str | None:
+    """The install hint when the reader for this kind of document is not installed."""
+    module, extra = EXTRAS.get(kind, ("", ""))
+    if module and importlib.util.find_spec(module) is None:
+        return f"{kind.upper()} text needs the {extra} extra: pip install 'askspec[{extra}]'"
+    return None
+
+
+def extract(path: Path, kind: str, size: int, timeout: float = TIME_LIMIT) -> Extracted:
+    """Extract a document's text in a bounded child process; raise DocumentError."""
+    if size > MAX_FILE_BYTES:
+        raise DocumentError(f"{kind.upper()} larger than {MAX_FILE_BYTES >> 20} MB; not opened")
+    if hint := missing_extra(kind):
+        raise DocumentError(hint)
+    command = [sys.executable, "-m", "askspec.docs", kind, str(path)]
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentError(f"{kind.upper()} extraction took over {timeout:g} s; stopped") from exc
+    try:
+        reply = json.loads(done.stdout)
+    except ValueError:
+        reason = "ran out of memory or crashed" if done.returncode else "gave no answer"
+        raise DocumentError(f"{kind.upper()} reader {reason}") from None
+    if "error" in reply:
+        raise DocumentError(str(reply["error"]))
+    return Extracted(str(reply["text"]), tuple(map(str, reply.get("problems", []))))
+
+
+# --- in the child ------------------------------------------------------------
+
+
+def limit_resources() -> None:
+    """Cap this process's memory, CPU time and file writes (where the OS allows)."""
+    try:
+        import resource
+    except ImportError:  # not on this platform; the parent's timeout still applies
+        return
+    for limit, value in (
+        (resource.RLIMIT_AS, MEMORY_LIMIT),
+        (resource.RLIMIT_CPU, int(TIME_LIMIT) + 1),
+        (resource.RLIMIT_FSIZE, 0),
+    ):
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(limit, (value, value))
+
+
+def pdf_text(path: Path) -> Extracted:
+    """The text of a PDF's first pages, page by page."""
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.disable(logging.WARNING)  # pypdf logs every malformed object it skips
+    reader = PdfReader(path, strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise DocumentError("PDF is encrypted")
+    count = len(reader.pages)
+    problems = [f"PDF has {count} pages: read the first {MAX_PAGES}"] if count > MAX_PAGES else []
+    parts: list[str] = []
+    total = 0
+    for page in reader.pages[:MAX_PAGES]:
+        text = page.extract_text() or ""
+        parts.append(text)
+        total += len(text)
+        if total > MAX_CHARS:
+            problems.append(f"PDF text over {MAX_CHARS} characters: cut")
+            break
+    return Extracted("\n\n".join(parts)[:MAX_CHARS], tuple(problems))
+
+
+def docx_xml(path: Path) -> str:
+    """The main document part of a DOCX, refusing archives whose sizes are out of bounds."""
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ZIP_ENTRIES:
+            raise DocumentError(f"DOCX holds {len(infos)} parts; not opened")
+        part = next((i for i in infos if i.filename == "word/document.xml"), None)
+        if part is None:
+            raise DocumentError("zip archive without word/document.xml; not a DOCX")
+        # Declared sizes are checked before inflating; the bounded read below also
+        # holds if they lie, since zipfile stops at the declared size.
+        if part.file_size > MAX_INFLATED:
+            raise DocumentError(f"DOCX text part inflates to {part.file_size} bytes; not opened")
+        with archive.open(part) as stream:
+            raw = stream.read(MAX_INFLATED + 1)
+    if len(raw) > MAX_INFLATED:
+        raise DocumentError("DOCX text part larger than declared; not opened")
+    return raw.decode("utf-8", errors="replace")
+
+
+def docx_text(path: Path) -> Extracted:
+    """The paragraphs of a DOCX, headings as ``# Title``; no XML parser, so no entities."""
+    lines: list[str] = []
+    for match in DOCX_PARAGRAPH.finditer(docx_xml(path)):
+        para = match.group(0)
+        text = "".join(
+            html.unescape(piece.group(1)) if piece.group(1) is not None else "\t"
+            for piece in DOCX_PIECE.finditer(para)
+        ).strip()
+        if heading := DOCX_HEADING.search(para):
+            text = "#" * int(heading.group(1) or 1) + " " + text
+        lines.append(text)
+    return Extracted("\n".join(lines)[:MAX_CHARS])
+
+
+def child_main(argv: list[str]) -> int:
+    """Run in the child: extract one document and answer with one JSON object."""
+    limit_resources()
+    kind, path = argv[0], Path(argv[1])
+    reader = pdf_text if kind == "pdf" else docx_text
+    try:
+        got = reader(path)
+        reply: dict[str, object] = {"text": got.text, "problems": list(got.problems)}
+    except DocumentError as exc:
+        reply = {"error": str(exc)}
+    except MemoryError:
+        reply = {"error": f"{kind.upper()} needs more than {MEMORY_LIMIT >> 20} MB to read"}
+    except Exception as exc:  # a hostile file may break the parser anywhere
+        reply = {"error": f"{kind.upper()} could not be parsed ({type(exc).__name__})"}
+    sys.stdout.write(json.dumps(reply))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(child_main(sys.argv[1:]))

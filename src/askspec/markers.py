@@ -1,0 +1,256 @@
+"""The tables the classifier scores with: names, markers and words, in several languages.
+
+Adding a marker is adding a row here; classify.py holds only the scoring.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- names --------------------------------------------------------------------
+
+#: identify tags for files that hold documents rather than code.
+DOCUMENT_TAGS = frozenset({"markdown", "rst", "plain-text", "asciidoc", "tex", "html", "jupyter"})
+#: identify tags for structured data; these are data unless they define an interface.
+DATA_TAGS = frozenset({"json", "yaml", "toml", "csv", "tsv", "xml", "ini", "jsonnet", "json5"})
+#: identify tags for interface-definition languages: specs by nature.
+SPEC_TAGS = frozenset({"proto", "graphql", "gherkin", "wsdl", "xsd", "thrift", "avro-schema"})
+#: Extensions identify does not know, and what they are.
+EXTRA_EXTENSIONS = {
+    ".gql": "spec",
+    ".graphqls": "spec",
+    ".feature": "spec",
+    ".avsc": "spec",
+    ".thrift": "spec",
+    ".wsdl": "spec",
+    ".xsd": "spec",
+    ".raml": "spec",
+    ".apib": "spec",
+    ".smithy": "spec",
+    ".jsonl": "data",
+    ".ndjson": "data",
+}
+
+# --- interface definitions and standards ----------------------------------------
+
+#: Markers of interface definitions, matched against the head of a file.
+API_MARKERS: tuple[tuple[str, str], ...] = (
+    (r"^\s*[\"']?openapi[\"']?\s*:\s*[\"']?3", "OpenAPI definition"),
+    (r"^\s*[\"']?swagger[\"']?\s*:\s*[\"']?2", "Swagger definition"),
+    (r"^\s*[\"']?asyncapi[\"']?\s*:", "AsyncAPI definition"),
+    (r"[\"']?\$schema[\"']?\s*:\s*[\"']?[^\s\"']*json-schema", "JSON Schema"),
+    (r"^\s*syntax\s*=\s*[\"']proto[23][\"']", "protobuf definition"),
+    (
+        r"^\s*message\s+\w+\s*\{[ \t]*\n(?:[ \t]*(?://[^\n]*)?\n)*[ \t]*"
+        r"(?:(?:repeated|optional|required)\s+)?[\w.]+\s+\w+\s*=\s*\d+\s*[;\[]",
+        "protobuf definition",
+    ),
+    (
+        r"^\s*(?:type\s+(?:Query|Mutation|Subscription)|schema|extend\s+type\s+\w+)\s*\{",
+        "GraphQL schema",
+    ),
+    (
+        r"^\s*(?:type|input|interface)\s+\w+(?:\s+implements\s+[\w &]+)?\s*\{\s*\n\s+\w+(?:\(.*\))?"
+        r"\s*:\s*\[?\w+!?",
+        "GraphQL schema",
+    ),
+    (r"<(?:wsdl:)?definitions\b", "WSDL definition"),
+    (r"<(?:xs|xsd):schema\b", "XML Schema"),
+    (r"^#%RAML", "RAML definition"),
+    (r"^FORMAT:\s*1A", "API Blueprint"),
+    (r"[\"']discoveryVersion[\"']\s*:", "API discovery document"),
+    (
+        r"^\s*namespace\s+\w+\s+[\w.]+\s*\n(?:.|\n){0,400}?^\s*(?:struct|service)\s+\w+\s*\{",
+        "Thrift definition",
+    ),
+)
+API_PATTERNS = tuple((re.compile(p, re.MULTILINE), what) for p, what in API_MARKERS)
+#: A literal each marker needs, checked before its pattern runs (a substring test is cheap).
+API_HINTS = ("openapi", "swagger", "asyncapi", "$schema", "proto", "{", "{", "{", "definitions",
+             "schema", "#%RAML", "FORMAT:", "discoveryVersion", "namespace")  # fmt: skip
+RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
+STORY_HINTS = (" i want", " i need", " i would like", "ich", " je ", "quiero", "necesito",
+               "voglio", "vorrei", "我")  # fmt: skip
+STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormative", "onform",
+                  "ISO/IEC", "his document", "his specification", "his standard", "Key words",
+                  "Verweise", "规范性")  # fmt: skip
+
+#: Phrases that standards and formal specifications use and other texts do not.
+STANDARD = re.compile(
+    r"Request for Comments:|Internet-Draft|Status of This Memo|Normative References|"
+    r"conformance requirements?|\bconforming implementations?\b|ISO/IEC \d|"
+    r"[Tt]his (?:document|specification|standard) (?:defines|specifies|describes the format)|"
+    r"Key words for use in RFCs|"
+    r"Normative Verweise|Références normatives|Referencias normativas|规范性引用文件"
+)
+
+# --- requirement language ------------------------------------------------------
+
+#: RFC 2119 / RFC 8174 keywords; only their upper-case form is normative.
+RFC2119 = re.compile(
+    r"\b(MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|RECOMMENDED|NOT RECOMMENDED)\b"
+)
+#: Modal verbs by language, matched in lower-cased text; several are common in prose,
+#: so they count by density and by who the subject is.
+MODAL_WORD = re.compile(
+    r"(?:must|shall|should|will|has to|needs to|is required to|"  # English
+    r"muss|müssen|soll|sollen|darf|"  # German
+    r"doit|doivent|devra|devront|"  # French
+    r"debe|deben|deberá|deberán|"  # Spanish
+    r"deve|devono|dovrà|dovranno|devem|deverá|"  # Italian, Portuguese
+    r"moet|moeten|zal|dient te|musi|muszą|должен|должна|должно|должны)\b"  # Dutch, Polish, Russian
+    r"|必须|应当|应该|不得|须|需要|应|しなければならない|ものとする|必要がある"
+)
+#: Modals too common in narrative to count as requirement words on their own.
+WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
+#: A system as the subject just before a modal: the shape of a requirement in any register.
+SYSTEM_SUBJECT = re.compile(
+    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:system|service|application|app|"
+    r"api|server|client|tool|"
+    r"software|product|platform|component|module|device|program|library|implementation|"
+    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller|"
+    r"package|file|field|value|script|message|request|response|header|entry|parameter|"
+    r"attribute|element|record|version|directory|maintainer|format|body|payload)s?|"
+    r"\b(?:das system|die anwendung|der dienst|die software|das gerät)|"
+    r"\b(?:le système|l'application|le service|le logiciel)|"
+    r"\b(?:el sistema|la aplicación|el servicio|el software)|"
+    r"\b(?:il sistema|l'applicazione|il servizio)|\b(?:o sistema|a aplicação)|"
+    r"\bhet systeem|система|系统|软件|平台|服务|接口|程序|设备)\s*$"
+)
+#: A person as the subject just before a modal: advice and narrative, not requirements.
+PERSON_SUBJECT = re.compile(
+    r"\b(?:you|we|i|they|he|she|one|du|ihr|wir|ich|sie|tu|vous|nous|je|tú|usted|il|elle|on)"
+    r"\s+(?:really\s+|also\s+|just\s+)?$"
+)
+#: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
+REQUIREMENT_ID = re.compile(
+    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
+    r"\]?[\s:.)]"
+)
+SECTION_NUMBER = re.compile(r"^\s*(?:\d+\.){1,4}\d*\s+\S")
+#: User stories in several languages.
+USER_STORY = re.compile(
+    r"\bas an? .{1,60}?,? i (?:want|need|would like)\b|"
+    r"\bals .{1,60}?(?:möchte|will) ich\b|\ben tant que .{1,60}?je (?:veux|souhaite)\b|"
+    r"\bcomo .{1,60}?(?:quiero|necesito)\b|\bcome .{1,60}?(?:voglio|vorrei)\b|"
+    r"作为.{1,30}?我(?:想要|希望|想|需要)",
+)
+#: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
+EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b")
+#: Gherkin keywords in English, German, French, Spanish and Chinese.
+GHERKIN_HEAD = re.compile(
+    r"^\s*(?:Feature|Scenario(?: Outline)?|Background|Examples|Funktionalität|Szenario|"
+    r"Fonctionnalité|Scénario|Característica|Escenario|功能|场景|剧本)\s*:",
+)
+GHERKIN_STEP = re.compile(
+    r"^\s*(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
+    r"Et|Dado|Cuando|Entonces|Y|假如|当|那么|而且)\s"
+)
+
+# --- headings -----------------------------------------------------------------
+
+#: Heading titles that a spec uses, lower case, in several languages.
+SPEC_HEADINGS = frozenset(
+    {
+        "requirements", "requirement", "functional requirements", "non-functional requirements",
+        "inputs", "input", "outputs", "output", "interface", "interfaces", "api",
+        "acceptance criteria", "acceptance tests", "scope", "constraints", "non-goals",
+        "performance", "hardware", "user stories", "use cases", "specification",
+        "terminology", "conventions", "conformance", "normative references", "definitions",
+        "synopsis", "parameters", "arguments", "return value", "returns", "exit status",
+        "options", "error codes", "responses", "endpoints", "data model", "design",
+        "goals", "assumptions", "dependencies", "security considerations",
+        "anforderungen", "funktionale anforderungen", "eingaben", "ausgaben", "schnittstelle",
+        "schnittstellen", "akzeptanzkriterien", "randbedingungen", "leistung",
+        "exigences", "exigences fonctionnelles", "entrées", "sorties", "critères d'acceptation",
+        "contraintes", "requisitos", "requisitos funcionales", "entradas", "salidas",
+        "criterios de aceptación", "restricciones", "requisiti", "ingressi", "uscite",
+        "eisen", "invoer", "uitvoer", "требования", "входные данные", "выходные данные",
+        "需求", "功能需求", "非功能需求", "输入", "输出", "接口", "性能", "硬件", "约束",
+        "验收标准", "范围", "要求", "要件", "入力", "出力", "性能要件",
+    }
+)  # fmt: skip
+#: Keys a design card uses: ``key: value`` lines that describe a system.
+CARD_KEYS = frozenset(
+    {
+        "kind", "inputs", "input", "outputs", "output", "shape", "used-by", "packages", "goal",
+        "goals", "hardware", "platform", "performance", "latency", "throughput", "users",
+        "constraints", "scope", "purpose", "top-level", "interface", "api", "storage",
+        "deployment", "owner", "status", "requirements", "non-goals",
+        "输入", "输出", "性能", "硬件", "目标", "eingaben", "ausgaben", "entrées", "sorties",
+    }
+)  # fmt: skip
+
+# --- code ---------------------------------------------------------------------
+
+#: Shapes of a statement line, any of which makes a line read as code. Each wants a
+#: bracket, operator or line end where wrapped prose would go on with words.
+CODE_SHAPES = (
+    r"(?:def|fn|func|function|sub|proc|defp?|method)\s+[\w.$:!]+\s*[({<:]",
+    r"(?:class|struct|enum|trait|interface|impl|module|namespace|package|object|union)"
+    r"\s+[\w.:<>]+\s*(?:[({:;<]|extends\b|implements\b|where\b|$)",
+    r"(?:import|from|using|use|require|include|export|extern|library)\s+[\w.@'\"/:{*<-]+"
+    r"(?:\s+import\b|\s+as\b|\s*[;({]|\s*$)",
+    r"(?:return|yield|raise|throw|await|break|continue|pass|next)\b(?:\s*;?\s*$|.*[;(){}\[\]])",
+    r"(?:let|const|var|val|my|our|local|static|declare|readonly|auto|int|char|float|double|"
+    r"bool|void|unsigned|long|string|final|mut)\s+[\w$*&\[\]<>, :]+\s*(?:=|;|\()",
+    r"(?:fi|done|esac|then|else|endif|end|endfunction|endwhile|endfor|begin|elif|try|"
+    r"finally|except)\s*[;:]?\s*$",
+    r"(?:echo\s+\S|printf\s*[(\"']|print\s*[(\"']|set\s+(?:-\w|\w+\s*=)|exit\s+\d)",
+    r"(?:if|elif|while|for|with|except|elsif|unless)\s+(?=.*(?:[=<>()\[\]._]|\bin\b|\bnot\b))"
+    r"[^:]{1,80}:\s*$",
+    r"(?:if|for|foreach|while|switch|catch|elseif|else\s+if)\s*\(",
+    r"(?-i:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)|"
+    r"DROP|ALTER TABLE|GRANT)\b",
+    r"[#%]\s*(?:include|define|ifn?def|if|endif|pragma|import)\b",
+    r"[}\])]+[;,]?[ \t]*$",
+    r"[^\n]*[;{][ \t]*$",
+    r"[\w.$\[\]'\"-]+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
+    r"@\w+",
+    r"<\?php|\$\w+\s*=",
+    r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
+)
+CODE_LINE = re.compile(r"^\s*(?:" + "|".join(CODE_SHAPES) + ")")
+#: Comment lines: neither code nor prose.
+COMMENT_LINE = re.compile(r"^\s*(?://|/\*|\*/|--\s|;;|#|(?i:rem)\s|::\s|\"\s|dnl\s|%\s)")
+#: Delimiters of block comments and docstrings, which hold prose inside code.
+BLOCK_OPEN = re.compile(r'^\s*(?:[rRbBuU]?"""|[rRbBuU]?\'\'\'|/\*|=(?:pod|head\d|begin|item)\b)')
+SHEBANG = re.compile(r"^#!\s*(?:/\S*/)?(?:env\s+(?:-\S+\s+)*)?([\w.+-]+)")
+#: Characters that are frequent in code and rare in prose.
+CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
+
+# --- prose ----------------------------------------------------------------------
+
+#: A sentence ends where the next one starts with a capital, or at a line end.
+SENTENCE_END = re.compile(r"[.!?](?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|[。！？]", re.M)
+WORD = re.compile(r"[^\W\d_]+")
+HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+# --- structured files -----------------------------------------------------------
+
+#: Build files are code (they are run by a build tool), whatever their syntax.
+BUILD_FILES = frozenset(
+    {
+        "package.json", "pyproject.toml", "cargo.toml", "setup.cfg", "tsconfig.json",
+        "composer.json", "pom.xml", "build.gradle", "go.mod", "gemfile", "pipfile",
+        "meson.build", "cmakelists.txt", "makefile", "dockerfile", "justfile", "tox.ini",
+    }
+)  # fmt: skip
+#: Top-level keys that make a JSON or YAML document an interface definition.
+SCHEMA_KEYS = (
+    ("openapi", "OpenAPI definition"),
+    ("swagger", "Swagger definition"),
+    ("asyncapi", "AsyncAPI definition"),
+    ("discoveryVersion", "API discovery document"),
+    ("$schema", "JSON Schema"),
+    ("$defs", "JSON Schema"),
+    ("definitions", "JSON Schema"),
+)
+#: Keys of a JSON Schema object (one of them alongside "type" makes a schema).
+SCHEMA_WORDS = frozenset(
+    {"properties", "items", "required", "additionalProperties", "oneOf", "anyOf", "allOf",
+     "enum", "$ref", "patternProperties"}
+)  # fmt: skip
+DELIMITERS = ((",", "CSV"), ("\t", "TSV"), (";", "semicolon-separated"), ("|", "pipe-separated"))

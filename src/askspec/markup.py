@@ -1,0 +1,119 @@
+"""Turn marked-up text into plain lines a classifier can read: HTML, reST and notebooks.
+
+Every reader keeps headings as ``# Title`` lines and code as fenced blocks, so that
+classification sees one shape whatever the source format was.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+FENCE = "```"
+#: Characters reStructuredText uses to underline (and overline) section titles.
+RST_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
+RST_TITLE = re.compile(r"^\S[^\n]{0,78}\n([=\-~^\"'`#*+])\1{2,}[ \t]*$", re.MULTILINE)
+RST_LITERAL = re.compile(r"^\s*\.\. (?:code-block|code|sourcecode|literalinclude)::|::\s*$")
+
+
+#: Elements whose content a browser does not show, and comments.
+HTML_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript|head|svg)\b.*?(?:</\1\s*>|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.IGNORECASE)
+HTML_PRE = re.compile(r"</?pre\b[^>]*>", re.IGNORECASE)
+HTML_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|tr|td|th|dt|dd|h[1-6]|section|article|table|ul|ol|dl|blockquote|"
+    r"header|footer|nav|main|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
+HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(markup: str) -> str:
+    """The visible text of an HTML document, one block per line, ``<pre>`` fenced.
+
+    Regular expressions rather than a parser: classification needs the words and
+    the block structure, and this is an order of magnitude faster on large pages.
+    """
+    text = HTML_HIDDEN.sub("", markup)
+    text = HTML_HEADING.sub(lambda h: "\n" + "#" * int(h.group(1)) + " ", text)
+    text = HTML_PRE.sub(f"\n{FENCE}\n", text)
+    text = html.unescape(HTML_TAG.sub("", HTML_BLOCK.sub("\n", text)))
+    lines: list[str] = []
+    in_pre = False
+    for line in text.splitlines():
+        if line.strip() == FENCE:
+            in_pre = not in_pre
+            lines.append(FENCE)
+        elif in_pre:
+            lines.append(line.rstrip())
+        elif flat := " ".join(line.split()):
+            lines.append(flat)
+    return "\n".join(lines)
+
+
+def rst_text(source: str) -> str:
+    """reStructuredText with titles as ``# Title`` lines and literal blocks fenced."""
+    lines = source.splitlines()
+    out: list[str] = []
+    literal_indent: int | None = None
+    pending_literal = False
+    for index, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip())
+        if literal_indent is not None:
+            if not line.strip() or indent >= literal_indent:
+                out.append(line)
+                continue
+            out.append(FENCE)
+            literal_indent = None
+        if pending_literal and line.strip() and indent > 0:
+            out.append(FENCE)
+            out.append(line)
+            literal_indent, pending_literal = indent, False
+            continue
+        if RST_ADORNMENT.match(line):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if line.strip() and RST_ADORNMENT.match(following) and len(following) >= len(line.strip()):
+            out.append("# " + line.strip())
+            continue
+        if line.strip():
+            pending_literal = bool(RST_LITERAL.search(line))
+        out.append(line)
+    if literal_indent is not None:
+        out.append(FENCE)
+    return "\n".join(out)
+
+
+def looks_rst(text: str) -> bool:
+    """True when a plain text has reStructuredText section titles (two or more)."""
+    return len(RST_TITLE.findall(text[:65536])) >= 2
+
+
+def notebook_text(raw: str) -> tuple[str, str]:
+    """A Jupyter notebook's cells as text (code cells fenced) and its format name.
+
+    The format is ``notebook-code`` when code cells hold most of the text, else
+    ``notebook-markdown``. Raises ValueError when the JSON is not a notebook.
+    """
+    doc = json.loads(raw)
+    cells = doc.get("cells") if isinstance(doc, dict) else None
+    if not isinstance(cells, list):
+        raise ValueError("no cells")
+    parts: list[str] = []
+    code = prose = 0
+    for cell in cells:
+        if not isinstance(cell, dict):
+            continue
+        source = cell.get("source", "")
+        text = "".join(map(str, source)) if isinstance(source, list) else str(source)
+        if cell.get("cell_type") == "code":
+            code += len(text)
+            parts.append(f"{FENCE}\n{text}\n{FENCE}")
+        else:
+            prose += len(text)
+            parts.append(text)
+    return "\n\n".join(parts), "notebook-code" if code >= prose else "notebook-markdown"

@@ -1,0 +1,182 @@
+"""Count what the classifier's checks look at, in a few whole-text regex passes.
+
+Each count is one compiled pattern run over the text in C; there is no Python loop
+over lines, which keeps classification near the cost of reading the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from askspec import markers as m
+from askspec.models import Kind
+
+HEAD_CHARS = 8192
+SPEC = m.SPEC_HEADINGS
+M = re.MULTILINE
+
+#: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too).
+FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | re.DOTALL)
+#: Block comments and docstrings that start a line: prose inside code.
+BLOCK_COMMENT = re.compile(
+    r"^[ \t]*(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
+    r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z)|"
+    r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
+    M,
+)
+COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", r"^[ \t]*") + r".*\n?", M)
+HASH_LINE = re.compile(r"^[ \t]*#.*\n?", M)
+#: Comment starts that only code uses this way (elsewhere they open headings or quotes).
+CODE_COMMENT = re.compile(r"^[ \t]*[\"!;%].*\n?", M)
+CODE_WHOLE = re.compile(r"^[ \t]*(?:" + "|".join(m.CODE_SHAPES) + r").*$", M)
+NONBLANK = re.compile(r"^[ \t]*\S", M)
+#: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
+HEADING_MAX = 60
+HEADING_MARKS = " \t#*=_:：-"
+NUMBERING = re.compile(r"^(?:(?:\d+\.)*\d+\.?|[ivx]+\.|[a-z]\.\d[\d.]*)\s+")
+CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S", M)
+REQUIREMENT_ID = re.compile(m.REQUIREMENT_ID.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+EARS = re.compile(m.EARS.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence: which kind it points to, how strongly, and why in words."""
+
+    kind: Kind
+    weight: float
+    why: str
+
+
+@dataclass(frozen=True)
+class View:
+    """What a text holds, counted once: the checks read these numbers."""
+
+    name: str
+    fmt: str
+    head: str
+    tags: frozenset[str]
+    interpreter: str
+    prose_text: str
+    lines: int
+    code_lines: int
+    prose_lines: int
+    symbol_share: float
+    sentences: int
+    words: int
+    fenced: int
+    headings: frozenset[str]
+    card_keys: tuple[str, ...]
+    requirement_ids: int
+    modals: int
+    system_modals: int
+    stories: int
+    gherkin_heads: int
+    gherkin_steps: int
+
+
+def file_tags(name: str) -> frozenset[str]:
+    """identify's tags for a file name."""
+    from identify.identify import tags_from_filename
+
+    return frozenset(tags_from_filename(name))
+
+
+def is_code_name(tags: frozenset[str]) -> bool:
+    """True when identify names a programming language for the file."""
+    language = tags - {"text", "executable", "non-executable", "binary"}
+    return bool(language) and not language & (m.DOCUMENT_TAGS | m.DATA_TAGS | m.SPEC_TAGS)
+
+
+def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
+    """The text without fenced code, and the body without comments; fenced line count."""
+    fenced = 0
+
+    def drop_fence(match: re.Match[str]) -> str:
+        nonlocal fenced
+        fenced += match.group(0).count("\n")
+        return ""
+
+    unfenced = FENCED.sub(drop_fence, text)
+    body = COMMENT.sub("", BLOCK_COMMENT.sub("", unfenced))
+    # In code a hash starts a comment; elsewhere it starts a Markdown heading.
+    body = HASH_LINE.sub("", body)
+    if codeish:
+        body = CODE_COMMENT.sub("", body)
+    return (body if codeish else unfenced), body, fenced
+
+
+def spec_headings(text: str) -> frozenset[str]:
+    """Short lines whose title, without numbering and markup, is a spec heading."""
+    found = set()
+    for line in text.splitlines():
+        if len(line) <= HEADING_MAX:
+            title = line.strip(HEADING_MARKS).lower()
+            if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
+                title = NUMBERING.sub("", title).strip(HEADING_MARKS)
+            if title in SPEC:
+                found.add(title)
+    return frozenset(found)
+
+
+def count_stories(low: str) -> int:
+    """User stories in lower-cased text (only searched when a telling word is there)."""
+    if not any(hint in low for hint in m.STORY_HINTS):
+        return 0
+    return len(m.USER_STORY.findall(low))
+
+
+def modal_counts(low: str) -> tuple[int, int]:
+    """Requirement modals not said by a person, and modals with a system as subject."""
+    required = system = 0
+    for match in m.MODAL_WORD.finditer(low):
+        if match.start() and low[match.start() - 1].isalnum():
+            continue  # inside a longer word
+        before = low[max(0, match.start() - 48) : match.start()]
+        if m.SYSTEM_SUBJECT.search(before):
+            system += 1
+        elif m.PERSON_SUBJECT.search(before):
+            continue
+        required += match.group(0) not in m.WEAK_MODALS
+    return required, system
+
+
+def make_view(name: str, text: str, fmt: str) -> View:
+    """Count everything the checks need."""
+    tags = file_tags(name)
+    shebang = m.SHEBANG.match(text)
+    interpreter = shebang.group(1)[:20] if shebang else ""
+    codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
+    outline, body, fenced = strip_quoted(text, codeish)
+    prose, code_lines = CODE_WHOLE.subn("", body)
+    low = prose.lower()
+    modals, system_modals = modal_counts(low)
+    lines = len(NONBLANK.findall(body))
+    symbols = sum(body.count(ch) for ch in m.CODE_SYMBOLS)
+    chars = len(body) - body.count(" ") - body.count("\n")
+    return View(
+        name=name,
+        fmt=fmt,
+        head=text[:HEAD_CHARS],
+        tags=tags,
+        interpreter=interpreter,
+        prose_text=prose,
+        lines=lines,
+        code_lines=code_lines,
+        prose_lines=max(0, lines - code_lines),
+        symbol_share=symbols / max(1, chars),
+        sentences=len(m.SENTENCE_END.findall(prose)),
+        words=len(prose.split()) + len(m.CJK.findall(prose)) // 2,
+        fenced=fenced,
+        headings=spec_headings(outline),
+        card_keys=tuple(k.strip().lower() for k in CARD_PAIR.findall(body)),
+        requirement_ids=len(REQUIREMENT_ID.findall(prose)),
+        modals=modals,
+        system_modals=system_modals,
+        stories=len(EARS.findall(low)) + count_stories(low),
+        gherkin_heads=len(GHERKIN_HEAD.findall(body)),
+        gherkin_steps=len(GHERKIN_STEP.findall(body)),
+    )

@@ -1,0 +1,73 @@
+"""The classifier over a table of tricky cases, plus its scoring rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from askspec.classify import classify, combine, confidence
+from askspec.models import Kind
+from askspec.view import Signal
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_case_table(case: dict[str, Any]) -> None:
+    verdict = classify(case["name"], case["text"], case.get("fmt", "text"))
+    assert verdict.kind == Kind(case["kind"]), verdict
+    assert any(case["evidence"].lower() in why.lower() for why in verdict.evidence), verdict
+
+
+def test_content_beats_a_misleading_extension() -> None:
+    essay = "We walked to the harbour and talked about the storm until it was dark.\n" * 5
+    assert classify("story.py", essay).kind is Kind.PROSE
+    script = "import os\nfor name in os.listdir('.'):\n    print(name)\n"
+    assert classify("notes.txt", script).kind is Kind.CODE
+
+
+def test_evidence_names_the_other_kind_of_a_mixed_file() -> None:
+    verdict = classify(
+        "spec.md",
+        "# Requirements\n\nThe service MUST answer in 200 ms and MUST log errors.\n\n"
+        "```python\nclient.get('/probes')\n```\n",
+    )
+    assert verdict.kind is Kind.SPEC
+    assert any(why.startswith("also prose") for why in verdict.evidence)
+
+
+def test_no_signal_is_prose_with_low_confidence() -> None:
+    verdict = classify("x", "ok")
+    assert verdict.kind is Kind.PROSE
+    assert verdict.confidence < 0.5
+
+
+def test_combine_orders_evidence_by_weight() -> None:
+    verdict = combine(
+        [
+            Signal(Kind.SPEC, 1.0, "weak"),
+            Signal(Kind.SPEC, 4.0, "strong"),
+            Signal(Kind.CODE, 0.5, "x"),
+        ]
+    )
+    assert verdict.evidence[:2] == ("strong", "weak")
+    assert verdict.evidence[2] == "also code: x"
+
+
+def test_confidence_grows_with_margin() -> None:
+    assert confidence(6.0, 0.0) > confidence(6.0, 4.0) > confidence(1.0, 0.9)
+    assert 0.34 <= confidence(0.1, 0.1) <= confidence(20.0, 0.0) <= 0.99
+
+
+def test_large_json_that_does_not_parse_is_still_data() -> None:
+    verdict = classify("big.json", '[{"a": 1},\n{"a": 2},\n... cut ...')
+    assert verdict.kind is Kind.DATA
+
+
+def test_build_files_are_code() -> None:
+    assert classify("package.json", '{"name": "x", "version": "1.0.0"}').kind is Kind.CODE

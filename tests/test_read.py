@@ -1,0 +1,241 @@
+"""Readers: encodings, markup, notebooks, PDF/DOCX out of process, bounds on hostile input."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from askspec import docs, read
+from askspec.models import Kind
+from askspec.read import Binary, Unreadable, decode, read_text
+from askspec.scan import scan
+
+Tree = Callable[..., Path]
+
+
+def one(folder: Path) -> Path:
+    return next(p for p in folder.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        ("Größe und Maße".encode("utf-16"), "utf-16", "Größe und Maße"),
+        ("plain text in utf-16".encode("utf-16-le"), "utf-16-le", "plain text in utf-16"),
+        ("plain text in utf-16".encode("utf-16-be"), "utf-16-be", "plain text in utf-16"),
+        ("café".encode("utf-8-sig"), "utf-8-sig", "café"),
+        ("naïve café".encode(), "utf-8", "naïve café"),
+        ("Le café était très bon.".encode("latin-1"), "cp1252", "Le café était très bon."),
+        ("Größe".encode("latin-1"), "cp1252", "Größe"),
+        ("Ça va? Très bien.".encode("cp1252"), "cp1252", "Ça va? Très bien."),
+    ],
+)
+def test_decode_encodings(data: bytes, encoding: str, expected: str) -> None:
+    text, found = decode(data)
+    assert (text.lstrip("\ufeff"), found) == (expected, encoding)
+
+
+def test_decode_gb18030_chinese() -> None:
+    source = "系统必须在两秒内返回结果。输入：传感器数据。输出：报警信息。" * 3
+    text, encoding = decode(source.encode("gb18030"))
+    assert text == source
+    assert encoding == "gb18030"
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x89PNG\r\n\x1a\n\x00\x00", b"\x7fELF\x02\x01", b"abc\x00def", b"GIF89a\x01\x00\x00"]
+)
+def test_binary_content_is_refused(data: bytes) -> None:
+    with pytest.raises(Binary):
+        decode(data)
+
+
+def test_text_that_starts_like_a_signature_is_text() -> None:
+    assert decode(b"MZ notes: the plan for Monday.\n")[0].startswith("MZ notes")
+
+
+def test_html_keeps_visible_text_only(make_tree: Tree) -> None:
+    page = (
+        "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+        "<h2>Inputs</h2><p>Readings &amp; alarms</p><script>alert('x')</script>"
+        "<pre>x = 1</pre></body></html>"
+    )
+    got = read_text(one(make_tree({"a.html": page})), len(page))
+    assert got.format == "html"
+    assert got.text.splitlines() == ["## Inputs", "Readings & alarms", "```", "x = 1", "```"]
+
+
+def test_rst_titles_become_headings_and_literals_fenced(make_tree: Tree) -> None:
+    source = "Requirements\n============\n\nExample::\n\n    run --fast\n\nDone.\n"
+    got = read_text(one(make_tree({"a.rst": source})), len(source))
+    assert got.format == "rst"
+    assert "# Requirements" in got.text.splitlines()
+    assert "```\n    run --fast" in got.text
+
+
+def notebook(cells: list[tuple[str, str]]) -> str:
+    return json.dumps({"cells": [{"cell_type": t, "source": [s]} for t, s in cells]})
+
+
+def test_notebook_tells_code_from_markdown(make_tree: Tree) -> None:
+    code = notebook(
+        [("markdown", "# Load"), ("code", "import pandas as pd\ndf = pd.read_csv('a')")]
+    )
+    prose = notebook([("markdown", "A long explanation of the method. " * 5), ("code", "x = 1")])
+    folder = make_tree({"code.ipynb": code, "prose.ipynb": prose})
+    assert read_text(folder / "code.ipynb", len(code)).format == "notebook-code"
+    got = read_text(folder / "prose.ipynb", len(prose))
+    assert got.format == "notebook-markdown"
+    assert "```\nx = 1\n```" in got.text
+
+
+def test_broken_notebook_is_read_as_text(make_tree: Tree) -> None:
+    got = read_text(one(make_tree({"x.ipynb": "{not json"})), 9)
+    assert got.problems == ("not a valid notebook",)
+
+
+def test_huge_file_is_sampled_head_and_tail(
+    make_tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "WHOLE_LIMIT", 1000)
+    monkeypatch.setattr(read, "HEAD_BYTES", 100)
+    monkeypatch.setattr(read, "TAIL_BYTES", 100)
+    body = "HEAD" + "x" * 5000 + "TAIL"
+    got = read_text(one(make_tree({"big.txt": body})), len(body))
+    assert got.sampled
+    assert got.text.startswith("HEAD") and got.text.endswith("TAIL")
+    assert len(got.text) < 300
+    assert "read the first and last parts only" in got.problems[0]
+
+
+def docx_bytes(paragraphs: str, extra: dict[str, bytes] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="x"><w:body>{paragraphs}</w:body></w:document>',
+        )
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def para(text: str, style: str = "") -> str:
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_docx_paragraphs_and_headings(make_tree: Tree) -> None:
+    data = docx_bytes(para("Inputs", "Heading1") + para("The system MUST accept CSV &amp; JSON."))
+    path = one(make_tree({"req.docx": data}))
+    got = read_text(path, len(data))
+    assert got.format == "docx"
+    assert got.text.splitlines() == ["# Inputs", "The system MUST accept CSV & JSON."]
+
+
+def test_docx_with_an_oversized_text_part_is_refused(
+    make_tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = docx_bytes(para("x" * 5000))
+    path = one(make_tree({"bomb.docx": data}))
+    monkeypatch.setattr(docs, "MAX_INFLATED", 1000)
+    with pytest.raises(docs.DocumentError, match="inflates to"):
+        docs.docx_text(path)
+
+
+def test_zip_that_is_not_a_docx_is_binary(make_tree: Tree) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "hello")
+    path = one(make_tree({"a.zip": buffer.getvalue()}))
+    with pytest.raises(Binary):
+        read_text(path, len(buffer.getvalue()))
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF whose content stream shows text, with a correct xref table."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+@pytest.mark.slow
+def test_pdf_text_is_extracted_in_a_child(make_tree: Tree) -> None:
+    data = minimal_pdf("The service MUST answer within 200 ms.")
+    got = read_text(one(make_tree({"spec.pdf": data})), len(data))
+    assert got.format == "pdf"
+    assert "MUST answer within 200 ms" in got.text
+
+
+def test_pdf_without_the_extra_names_it(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docs.importlib.util, "find_spec", lambda name: None)
+    data = minimal_pdf("hello")
+    with pytest.raises(Unreadable, match=r"pip install 'askspec\[pdf\]'"):
+        read_text(one(make_tree({"a.pdf": data})), len(data))
+
+
+def test_oversized_pdf_is_not_opened(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docs, "MAX_FILE_BYTES", 10)
+    data = minimal_pdf("hello")
+    with pytest.raises(Unreadable, match="larger than"):
+        read_text(one(make_tree({"a.pdf": data})), len(data))
+
+
+@pytest.mark.slow
+@pytest.mark.hostile
+def test_hostile_documents_cost_one_row_and_the_scan_goes_on(
+    make_tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_tree(
+        {
+            "broken.pdf": b"%PDF-1.7\n1 0 obj << /Kids [1 0 R] >> garbage",
+            "bomb.docx": docx_bytes(para("x" * 200_000)),
+            "notes.md": "We met on Monday and talked about the harbour lights.\n",
+        }
+    )
+    monkeypatch.setattr(docs, "MAX_INFLATED", 50_000)  # read by the parent only
+    rows = {f.path: f for f in scan(folder).files}
+    assert rows["notes.md"].kind is Kind.PROSE
+    assert rows["broken.pdf"].kind is Kind.UNREADABLE
+    assert rows["broken.pdf"].problems
+    assert rows["bomb.docx"].kind in {Kind.UNREADABLE, Kind.PROSE}
+
+
+@pytest.mark.slow
+@pytest.mark.hostile
+def test_slow_extraction_is_stopped(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = minimal_pdf("hello")
+    path = one(make_tree({"a.pdf": data}))
+    with pytest.raises(docs.DocumentError, match="took over"):
+        docs.extract(path, "pdf", len(data), timeout=0.001)
+
+
+def test_sampled_utf8_survives_a_cut_character_but_latin1_does_not() -> None:
+    cut = "é".encode()[:1]
+    assert decode("Größe ".encode() * 50 + cut + b"\nend", sampled=True)[1] == "utf-8"
+    assert decode("Größe ".encode("latin-1") * 50, sampled=True)[1] != "utf-8"
