@@ -1,0 +1,116 @@
+"""The document readers themselves, run in this process so every branch is measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from askspec import docs
+from askspec.docs import DocumentError, child_main, docx_text, pdf_text
+from hostile_cases import WORD_XML, docx, pdf_with_content
+
+
+def test_pdf_text_reads_pages(tmp_path: Path) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_with_content(b"BT /F1 12 Tf 10 10 Td (hello world) Tj ET", pages=2))
+    got = pdf_text(path)
+    assert got.problems == ()
+    assert isinstance(got.text, str)
+
+
+def test_pdf_with_too_many_pages_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docs, "MAX_PAGES", 2)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_with_content(b"", pages=5))
+    assert pdf_text(path).problems == ("PDF has 5 pages: read the first 2",)
+
+
+def test_docx_paragraphs_and_headings(tmp_path: Path) -> None:
+    body = WORD_XML.format("The system MUST log in &amp; out").encode()
+    heading = b'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Inputs</w:t></w:r></w:p>'
+    path = tmp_path / "a.docx"
+    path.write_bytes(docx({"word/document.xml": body.replace(b"<w:body>", b"<w:body>" + heading)}))
+    text = docx_text(path).text
+    assert "The system MUST log in & out" in text
+    assert "## Inputs" in text or "Inputs" in text
+
+
+@pytest.mark.parametrize(
+    ("parts", "declared", "reason"),
+    [
+        ({"other.xml": b"<x/>"}, None, "not a DOCX"),
+        ({"word/document.xml": b"x" * 100}, {"word/document.xml": 2**31}, "inflates to"),
+    ],
+)
+def test_docx_refusals(
+    tmp_path: Path, parts: dict[str, bytes], declared: dict[str, int] | None, reason: str
+) -> None:
+    path = tmp_path / "a.docx"
+    path.write_bytes(docx(parts, declared))
+    with pytest.raises(DocumentError, match=reason):
+        docx_text(path)
+
+
+def test_docx_with_too_many_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docs, "MAX_ZIP_ENTRIES", 2)
+    path = tmp_path / "a.docx"
+    path.write_bytes(docx({"word/document.xml": b"<x/>", "a": b"", "b": b""}))
+    with pytest.raises(DocumentError, match="parts; not opened"):
+        docx_text(path)
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "key", "expected"),
+    [
+        ("docx", docx({"word/document.xml": WORD_XML.format("hello").encode()}), "text", "hello"),
+        ("docx", b"not a zip", "error", "DOCX could not be parsed (BadZipFile)"),
+        ("docx", docx({"x.xml": b""}), "error", "zip archive without word/document.xml"),
+        ("pdf", b"%PDF-1.4 garbage", "error", "PDF could not be parsed"),
+    ],
+)
+def test_child_main_answers_with_one_json_object(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    content: bytes,
+    key: str,
+    expected: str,
+) -> None:
+    monkeypatch.setattr(docs, "limit_resources", lambda: None)  # would cap this test process
+    path = tmp_path / f"a.{kind}"
+    path.write_bytes(content)
+    assert child_main([kind, str(path)]) == 0
+    reply = json.loads(capsys.readouterr().out)
+    assert expected in reply[key]
+
+
+def test_child_reports_memory_exhaustion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode(path: Path) -> docs.Extracted:
+        raise MemoryError
+
+    monkeypatch.setattr(docs, "limit_resources", lambda: None)
+    monkeypatch.setattr(docs, "docx_text", explode)
+    child_main(["docx", str(tmp_path / "x.docx")])
+    assert "needs more than" in json.loads(capsys.readouterr().out)["error"]
+
+
+def test_extract_refuses_large_files_before_starting_a_child(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="larger than"):
+        docs.extract(tmp_path / "x.pdf", "pdf", docs.MAX_FILE_BYTES + 1)
+
+
+def test_extract_stops_a_slow_child(tmp_path: Path) -> None:
+    path = tmp_path / "a.docx"
+    path.write_bytes(docx({"word/document.xml": WORD_XML.format("x").encode()}))
+    with pytest.raises(DocumentError, match="took over"):
+        docs.extract(path, "docx", path.stat().st_size, timeout=0.0001)
+
+
+def test_missing_pdf_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docs.importlib.util, "find_spec", lambda name: None)
+    assert docs.missing_extra("pdf") == "PDF text needs the pdf extra: pip install 'askspec[pdf]'"
