@@ -7,10 +7,11 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +24,9 @@ from askspec.errors import (
     AskspecError,
     UsageError,
 )
+
+if TYPE_CHECKING:
+    from askspec.models import SeedFile
 
 app = typer.Typer(
     help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
@@ -70,6 +74,24 @@ def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def emit_scan_json(rows: Iterable[SeedFile]) -> None:
+    """Print the ``scan --json`` object row by row, exactly as json.dumps(indent=2) would."""
+    from askspec.models import Kind
+
+    it = iter(rows)
+    first = next(it, None)  # errors about the seeds surface before any output
+    counts: dict[Kind, int] = {}
+    sys.stdout.write('{\n  "files": [')
+    for n, row in enumerate(chain([] if first is None else [first], it)):
+        counts[row.kind] = counts.get(row.kind, 0) + 1
+        body = json.dumps(row.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        sys.stdout.write(("," if n else "") + "\n    " + body)
+    closing = "\n  ]" if counts else "]"
+    ordered = {k.value: counts[k] for k in Kind if k in counts}
+    tally = json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    sys.stdout.write(f'{closing},\n  "counts": {tally}\n}}\n')
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"askspec {__version__}")
@@ -97,23 +119,27 @@ def scan(
 
     Example: askspec scan examples/seeds --json
     """
-    from askspec.scan import scan as run_scan
+    from askspec.models import ScanResult
+    from askspec.progress import ScanProgress
+    from askspec.scan import iter_scan
 
-    with reported():
-        result = run_scan(seeds)
-    if as_json:
-        emit_json(result.to_json())
-        return
-    rows = [
+    # Rows stream straight to stdout with --json; no file's text is kept.
+    with reported(), ScanProgress(enabled=not as_json and sys.stderr.isatty()) as progress:
+        rows = iter_scan(seeds, progress=progress, keep_text=False)
+        if as_json:
+            emit_scan_json(rows)
+            return
+        files = list(rows)
+    table = [
         (f.path, f.kind.value, f"{f.verdict.confidence:.2f}", "; ".join(f.verdict.evidence[:2]))
-        for f in result.files
+        for f in files
     ]
-    width = max([len(r[0]) for r in rows] + [4])
+    width = max([len(r[0]) for r in table] + [4])
     typer.echo(f"{'FILE':<{width}}  {'KIND':<10}  CONF  EVIDENCE")
-    for path, kind, conf, why in rows:
+    for path, kind, conf, why in table:
         typer.echo(f"{path:<{width}}  {kind:<10}  {conf}  {why}")
-    counts = ", ".join(f"{n} {k}" for k, n in result.counts().items()) or "no files"
-    typer.echo(f"{len(rows)} files: {counts}", err=True)
+    counts = ", ".join(f"{n} {k}" for k, n in ScanResult("", tuple(files)).counts().items())
+    typer.echo(f"{len(table)} files: {counts or 'no files'}", err=True)
 
 
 def parse_date(value: str | None) -> date:
@@ -165,8 +191,10 @@ def generate(
     """
     from askspec.generate import Options
     from askspec.generate import generate as run_generate
+    from askspec.progress import ScanProgress
 
-    with reported():
+    show = not as_json and sys.stderr.isatty()
+    with reported(), ScanProgress(enabled=show) as progress:
         options = Options(
             project=project,
             date=parse_date(day),
@@ -175,7 +203,7 @@ def generate(
             templates=templates,
             answers=tuple(answers or ()),
         )
-        result = run_generate(seeds, out, options, force=force)
+        result = run_generate(seeds, out, options, force=force, progress=progress)
     written = [str(p) for p in result.written]
     if as_json:
         emit_json({"request": result.request.id, "written": written})

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from askspec.config import SmtpSettings, load_settings, resolve_password
 from askspec.errors import MailError, UsageError
-from askspec.generate import REQUEST_EML, Options, build_request, subject_for
+from askspec.generate import REQUEST_EML, Options, build_request, scan_with_facts, subject_for
 from askspec.mail import Attachment, Envelope, build_message
 from askspec.output import write_outputs
 from askspec.render import Documents, make_env, render_documents
-from askspec.scan import scan
 from askspec.smtp import Delivery, send
 
 log = logging.getLogger(__name__)
@@ -88,7 +87,8 @@ def warnings_for(settings: SmtpSettings) -> tuple[str, ...]:
 
 def compose(job: EmailJob) -> EmailMessage:
     """Scan, plan and render the seeds into the message to save (and maybe send)."""
-    request = build_request(scan(job.seeds), job.options, job.seeds)
+    result, facts = scan_with_facts(job.seeds)
+    request = build_request(result, job.options, job.seeds, facts)
     docs = render_documents(request, make_env(job.options.templates))
     envelope = Envelope(subject_for(request), job.options.sender, job.options.to, job.options.cc)
     # A sent copy is not a draft: it carries the send time, a unique ID and no X-Unsent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,11 +13,11 @@ from askspec import __version__
 from askspec.extract import extract
 from askspec.intro import describe
 from askspec.mail import Envelope, build_message
-from askspec.models import Request, ScanResult
+from askspec.models import Fact, Request, ScanResult, SeedFile
 from askspec.output import write_outputs
 from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
-from askspec.scan import scan
+from askspec.scan import ProgressHook, map_scan
 
 REQUEST_MD = "request.md"
 REQUEST_HTML = "request.html"
@@ -26,6 +26,9 @@ CHECKLIST_MD = "CHECKLIST.md"
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/spec-request.yml"
 REQUEST_JSON = "request.json"
 SCAN_JSON = "scan.json"
+#: Characters of each seed's text kept after extraction, for the introduction's titles,
+#: opening lines and key terms; the rest is dropped so memory stays flat on big folders.
+KEPT_TEXT = 16 << 10
 ANSWERS_JSON = "answers.json"
 OUTPUT_NAMES = (
     REQUEST_MD,
@@ -71,9 +74,34 @@ def project_name(seeds: Path, given: str) -> str:
     return given.strip() or seeds.resolve().name or "project"
 
 
-def build_request(result: ScanResult, options: Options, seeds: Path) -> Request:
+def with_facts(seed: SeedFile) -> tuple[SeedFile, tuple[Fact, ...]]:
+    """A file's facts, taken from its whole text, and the row with only its head kept."""
+    facts = extract((seed,))
+    return (replace(seed, text=seed.text[:KEPT_TEXT]) if seed.text else seed), facts
+
+
+def scan_with_facts(
+    seeds: Path, progress: ProgressHook | None = None
+) -> tuple[ScanResult, tuple[Fact, ...]]:
+    """Scan and extract in one pass; each file's text is cut to its head once read.
+
+    Extraction runs where the file was scanned (a worker process on large folders), so
+    the whole text never travels between processes and memory grows by at most
+    KEPT_TEXT per file; the introduction reads only that head.
+    """
+    files: list[SeedFile] = []
+    facts: list[Fact] = []
+    for seed, found in map_scan(seeds, with_facts, progress):
+        files.append(seed)
+        facts.extend(found)
+    return ScanResult(str(seeds), tuple(files)), tuple(facts)
+
+
+def build_request(
+    result: ScanResult, options: Options, seeds: Path, facts: tuple[Fact, ...] | None = None
+) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
-    facts = extract(result.files)
+    facts = extract(result.files) if facts is None else facts
     areas = area_findings(facts)
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
@@ -130,12 +158,17 @@ class Generated:
 
 
 def generate(
-    seeds: str | Path, out: str | Path, options: Options | None = None, force: bool = False
+    seeds: str | Path,
+    out: str | Path,
+    options: Options | None = None,
+    force: bool = False,
+    progress: ProgressHook | None = None,
 ) -> Generated:
     """Scan seeds, render every deliverable in memory, then write them all atomically."""
     options = options or Options()
     seeds, out = Path(seeds), Path(out)
-    request = build_request(scan(seeds), options, seeds)
+    result, facts = scan_with_facts(seeds, progress)
+    request = build_request(result, options, seeds, facts)
     extra: dict[str, bytes] = {}
     if options.answers:
         request, extra[ANSWERS_JSON] = answered_request(request, options.answers)

@@ -5,19 +5,39 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import chain, islice
 from pathlib import Path
+from typing import TypeVar
 
 from askspec.classify import classify
 from askspec.errors import SeedsError
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
 from askspec.read import Binary, Unreadable, read_text
+from askspec.workers import ordered_map, worker_count
 
 log = logging.getLogger(__name__)
 
 #: Folders that hold tooling, not seeds; hidden folders are skipped as well.
 SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
+
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 100
+#: Files per task sent to a worker: large enough to amortise the pickling, small
+#: enough that both workers stay busy to the end.
+CHUNK_FILES = 32
+#: Bytes read per task at most (about): with the tasks in flight, this bounds the text
+#: held in memory ahead of the consumer when rows keep their text.
+CHUNK_BYTES = 4 << 20
+#: The most any one file contributes to a read (larger files are sampled).
+READ_CAP = 1 << 20
+
+T = TypeVar("T")
+#: What to do with each row where it was scanned (in a worker for large folders).
+Finish = Callable[[SeedFile], T]
+#: Called after each file with the number of files done and the file's path.
+ProgressHook = Callable[[int, str], None]
 
 
 @dataclass(frozen=True)
@@ -30,13 +50,18 @@ class Entry:
     problem: str = ""
 
 
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def display_name(name: str) -> str:
     """A file name as valid, single-line text: undecodable bytes and controls escaped."""
+    if name.isascii() and name.isprintable():
+        return name  # the common case, checked in C, so large trees pay nothing here
     raw = os.fsencode(name)
     text = raw.decode("utf-8", errors="backslashreplace")
     return "".join(
         ch
-        if ch.isprintable() and ch not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        if ch.isprintable() and ch not in BIDI_CONTROLS
         else ch.encode("unicode_escape").decode("ascii")
         for ch in text
     )
@@ -62,6 +87,16 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def _listing(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | None:
+    """A folder's entries sorted by name, or None when it was already entered."""
+    st = os.stat(folder)
+    if (st.st_dev, st.st_ino) in seen:
+        return None
+    seen.add((st.st_dev, st.st_ino))
+    with os.scandir(folder) as it:
+        return sorted(it, key=lambda item: item.name)
+
+
 def walk(root: Path) -> Iterator[Entry]:
     """Yield every file under root in sorted order, without recursion or leaving root.
 
@@ -74,52 +109,41 @@ def walk(root: Path) -> Iterator[Entry]:
     while stack:
         folder, prefix = stack.pop()
         try:
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            with os.scandir(folder) as it:
-                names = sorted(entry.name for entry in it)
+            items = _listing(folder, seen)
         except OSError as exc:
-            yield Entry(
-                prefix.rstrip("/") or ".",
-                Path(folder),
-                0,
-                f"cannot list folder: {exc.strerror or exc}",
-            )
+            reason = f"cannot list folder: {exc.strerror or exc}"
+            yield Entry(prefix.rstrip("/") or ".", Path(folder), 0, reason)
             continue
         subdirs: list[tuple[str, str]] = []
-        for name in names:
-            if _skipped(name):
+        for item in items or ():
+            if _skipped(item.name):
                 continue
-            full = os.path.join(folder, name)
-            rel = prefix + display_name(name)
-            found = _inspect(full, rel, real_root)
+            rel = prefix + display_name(item.name)
+            found = _inspect(item, rel, real_root)
             if isinstance(found, Entry):
                 yield found
             else:
-                subdirs.append((full, rel + "/"))
+                subdirs.append((found, rel + "/"))
         stack.extend(reversed(subdirs))
 
 
-def _inspect(full: str, rel: str, real_root: str) -> Entry | str:
+def _inspect(item: os.DirEntry[str], rel: str, real_root: str) -> Entry | str:
     """An Entry for a file or problem, or the path back when it is a folder to enter."""
+    # DirEntry answers is_symlink from the listing and caches stat: one syscall per file.
     try:
-        if os.path.islink(full):
-            target = os.path.realpath(full)
-            if not _within(target, real_root):
-                return Entry(
-                    rel, Path(full), 0, "link points outside the seeds folder; not followed"
-                )
-        st = os.stat(full)
+        if item.is_symlink() and not _within(os.path.realpath(item.path), real_root):
+            return Entry(
+                rel, Path(item.path), 0, "link points outside the seeds folder; not followed"
+            )
+        st = item.stat()
     except OSError as exc:
-        reason = "broken link" if os.path.islink(full) else (exc.strerror or str(exc))
-        return Entry(rel, Path(full), 0, f"cannot read: {reason}")
+        reason = "broken link" if item.is_symlink() else (exc.strerror or str(exc))
+        return Entry(rel, Path(item.path), 0, f"cannot read: {reason}")
     if stat.S_ISDIR(st.st_mode):
-        return full
+        return item.path
     if not stat.S_ISREG(st.st_mode):
-        return Entry(rel, Path(full), 0, f"{_kind_of(st.st_mode)}; not read")
-    return Entry(rel, Path(full), st.st_size)
+        return Entry(rel, Path(item.path), 0, f"{_kind_of(st.st_mode)}; not read")
+    return Entry(rel, Path(item.path), st.st_size)
 
 
 def scan_entry(entry: Entry) -> SeedFile:
@@ -156,18 +180,95 @@ def scan_entry(entry: Entry) -> SeedFile:
     )
 
 
-def scan(seeds: str | os.PathLike[str]) -> ScanResult:
-    """Scan a seeds folder (or a single file) and classify everything in it."""
+def keep_row(row: SeedFile) -> SeedFile:
+    """The row as scanned, text and all."""
+    return row
+
+
+def drop_text(row: SeedFile) -> SeedFile:
+    """The row without its text, for callers that need only the verdicts."""
+    return replace(row, text="") if row.text else row
+
+
+def scan_chunk(job: tuple[list[Entry], Finish[T]]) -> list[tuple[str, T]]:
+    """Scan a batch of entries and finish each row; runs in a worker process."""
+    entries, finish = job
+    return [(row.path, finish(row)) for row in map(scan_entry, entries)]
+
+
+def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
+    """Chunks of at most CHUNK_FILES files and about CHUNK_BYTES of reading."""
+    batch: list[Entry] = []
+    budget = CHUNK_BYTES
+    for entry in entries:
+        batch.append(entry)
+        budget -= min(entry.size, READ_CAP)
+        if len(batch) >= CHUNK_FILES or budget <= 0:
+            yield batch
+            batch, budget = [], CHUNK_BYTES
+    if batch:
+        yield batch
+
+
+def _entries(seeds: str | os.PathLike[str]) -> Iterator[Entry]:
     root = Path(seeds)
     if not root.exists():
         raise SeedsError("no such file or folder", path=root)
     if root.is_file():
-        st = root.stat()
-        files: tuple[SeedFile, ...] = (
-            scan_entry(Entry(display_name(root.name), root, st.st_size)),
-        )
-    elif root.is_dir():
-        files = tuple(scan_entry(entry) for entry in walk(root))
+        return iter([Entry(display_name(root.name), root, root.stat().st_size)])
+    if root.is_dir():
+        return walk(root)
+    raise SeedsError("not a folder or a regular file", path=root)
+
+
+def map_scan(
+    seeds: str | os.PathLike[str],
+    finish: Finish[T],
+    progress: ProgressHook | None = None,
+    workers: int | None = None,
+) -> Iterator[T]:
+    """Scan seeds and yield ``finish(row)`` for every file, in sorted order.
+
+    Folders of at least PARALLEL_MIN_FILES files are read, classified and finished in
+    worker processes, so finish runs where the whole text is and only its result
+    travels back; finish must be a module-level function. Results stream out as they
+    are ready. ``progress(done, path)`` is called after each file.
+    """
+    entries = _entries(seeds)
+    workers = worker_count() if workers is None else workers
+    head = list(islice(entries, PARALLEL_MIN_FILES))
+    rest = chain(head, entries)
+    if workers > 1 and len(head) == PARALLEL_MIN_FILES:
+        jobs = ((batch, finish) for batch in _batches(rest))
+        rows = ordered_map(scan_chunk, jobs, workers)
     else:
-        raise SeedsError("not a folder or a regular file", path=root)
-    return ScanResult(root=str(root), files=files)
+        rows = ((row.path, finish(row)) for row in map(scan_entry, rest))
+    for done, (path, result) in enumerate(rows, start=1):
+        if progress is not None:
+            progress(done, path)
+        yield result
+
+
+def iter_scan(
+    seeds: str | os.PathLike[str],
+    progress: ProgressHook | None = None,
+    keep_text: bool = True,
+    workers: int | None = None,
+) -> Iterator[SeedFile]:
+    """Scan a seeds folder (or one file), yielding each classified file in sorted order.
+
+    Without keep_text, rows carry no text, so memory does not grow with the folder
+    when the caller does not keep the rows.
+    """
+    return map_scan(seeds, keep_row if keep_text else drop_text, progress, workers)
+
+
+def scan(
+    seeds: str | os.PathLike[str],
+    progress: ProgressHook | None = None,
+    keep_text: bool = True,
+    workers: int | None = None,
+) -> ScanResult:
+    """Scan a seeds folder (or a single file) and classify everything in it."""
+    files = tuple(iter_scan(seeds, progress, keep_text, workers))
+    return ScanResult(root=str(Path(seeds)), files=files)

@@ -1,0 +1,257 @@
+"""The walk and the scan: order, links, loops, special files, serial and parallel alike."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from askspec import scan as scan_module
+from askspec.cli import app
+from askspec.errors import SeedsError
+from askspec.models import Kind
+from askspec.progress import ScanProgress
+from askspec.scan import Entry, display_name, iter_scan, scan, walk
+from conftest import EXAMPLE_SEEDS, Tree
+
+MakeTree = Callable[[Tree], Path]
+
+MIXED: Tree = {
+    "b.md": "# Notes\n\nThe system must log every order. It shall keep them a year.\n",
+    "a.py": "import os\n\ndef main():\n    return os.getcwd()\n",
+    "empty.txt": "",
+    "blob.bin": b"\x00\x01\x02binary",
+    "sub": {"z.txt": "plain words in a short sentence that ends here.\n", "y.json": "[1, 2]"},
+    ".hidden": {"secret.md": "never read"},
+    "__pycache__": {"x.pyc": b"\x00"},
+}
+
+
+def paths(root: Path) -> list[str]:
+    return [entry.rel for entry in walk(root)]
+
+
+def test_walk_is_sorted_and_skips_hidden_and_tool_folders(make_tree: MakeTree) -> None:
+    root = make_tree(MIXED)
+    assert paths(root) == ["a.py", "b.md", "blob.bin", "empty.txt", "sub/y.json", "sub/z.txt"]
+
+
+def test_link_loop_ends_and_each_folder_is_entered_once(make_tree: MakeTree) -> None:
+    root = make_tree({"d": {"f.txt": "text"}})
+    (root / "d" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "z-alias").symlink_to(root / "d", target_is_directory=True)
+    assert paths(root) == ["d/f.txt"]
+
+
+def test_links_outside_and_broken_links_are_rows_with_a_problem(
+    make_tree: MakeTree, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("private", encoding="utf-8")
+    root = make_tree({"in.txt": "inside"})
+    (root / "out.txt").symlink_to(outside)
+    (root / "gone.txt").symlink_to(root / "missing")
+    (root / "alias.txt").symlink_to(root / "in.txt")
+    rows = {f.path: f for f in scan(root).files}
+    assert rows["out.txt"].kind is Kind.UNREADABLE
+    assert "outside the seeds folder" in rows["out.txt"].problems[0]
+    assert rows["gone.txt"].problems == ("cannot read: broken link",)
+    assert rows["alias.txt"].kind is rows["in.txt"].kind is Kind.PROSE
+
+
+def test_fifo_is_reported_not_opened(make_tree: MakeTree) -> None:
+    root = make_tree({"a.txt": "text"})
+    os.mkfifo(root / "pipe")
+    rows = {f.path: f for f in scan(root).files}
+    assert rows["pipe"].problems == ("a FIFO; not read",)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_unlistable_folder_is_a_row(make_tree: MakeTree) -> None:
+    root = make_tree({"locked": {"f.txt": "x"}, "ok.txt": "fine"})
+    (root / "locked").chmod(0)
+    try:
+        rows = {f.path: f for f in scan(root).files}
+    finally:
+        (root / "locked").chmod(0o755)
+    assert rows["locked"].kind is Kind.UNREADABLE
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("plain.md", "plain.md"),
+        ("tab\there", "tab\\there"),
+        ("evil\u202etxt.md", "evil\\u202etxt.md"),
+        ("caf\xe9.md", "caf\xe9.md"),
+    ],
+)
+def test_display_name_escapes_controls_only(raw: str, shown: str) -> None:
+    assert display_name(raw) == shown
+
+
+def test_undecodable_name_is_escaped_in_the_row(make_tree: MakeTree) -> None:
+    root = make_tree({})
+    (root / os.fsdecode(b"bad\xff.txt")).write_bytes(b"hello there")
+    assert [f.path for f in scan(root).files] == ["bad\\xff.txt"]
+
+
+def varied_tree(make_tree: MakeTree) -> Path:
+    """91 files over 7 folders, mixing code, prose-and-spec and one binary."""
+    folders: dict[str, dict[str, str | bytes]] = {}
+    for i in range(90):
+        name = f"f{i:03}.md" if i % 3 == 0 else f"f{i:03}.py"
+        folders.setdefault(f"d{i % 7}", {})[name] = MIXED["b.md" if i % 3 == 0 else "a.py"]
+    folders["d0"]["z.bin"] = b"\x00binary"
+    return make_tree(folders)
+
+
+@pytest.mark.parametrize("other_thread", [False, True], ids=["fork", "forkserver"])
+def test_parallel_scan_equals_serial_scan(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch, other_thread: bool
+) -> None:
+    root = varied_tree(make_tree)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(scan_module, "CHUNK_FILES", 4)
+    pools: list[int] = []
+    real_map = scan_module.ordered_map
+
+    def counted(func: Any, batches: Iterable[Any], workers: int) -> Iterator[Any]:
+        pools.append(workers)
+        return real_map(func, batches, workers)
+
+    monkeypatch.setattr(scan_module, "ordered_map", counted)
+    serial = scan(root, workers=1)
+    # A running thread (as a progress display would be) makes the pool avoid plain fork.
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    if other_thread:
+        waiter.start()
+    try:
+        parallel = scan(root, workers=2)
+    finally:
+        stop.set()
+        if other_thread:
+            waiter.join()
+    assert pools == [2]
+    assert parallel == serial
+    assert [f.text for f in parallel.files] == [f.text for f in serial.files]
+    assert len(serial.files) == 91
+    assert serial.kinds() >= {Kind.CODE, Kind.BINARY}
+
+
+def test_stopping_early_shuts_the_pool_down(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = varied_tree(make_tree)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(scan_module, "CHUNK_FILES", 4)
+    rows = iter_scan(root, workers=2)
+    first = next(rows)
+    rows.close()
+    assert first.path == "d0/f000.md"
+    assert threading.active_count() == 1
+
+
+def test_progress_is_called_once_per_file_in_order(make_tree: MakeTree) -> None:
+    root = make_tree(MIXED)
+    seen: list[tuple[int, str]] = []
+    rows = list(iter_scan(root, progress=lambda done, path: seen.append((done, path))))
+    assert seen == [(n, f.path) for n, f in enumerate(rows, start=1)]
+
+
+def test_keep_text_false_drops_the_text_but_not_the_verdict(make_tree: MakeTree) -> None:
+    root = make_tree(MIXED)
+    kept, dropped = scan(root), scan(root, keep_text=False)
+    assert dropped == kept
+    assert all(f.text == "" for f in dropped.files)
+    assert any(f.text for f in kept.files)
+
+
+def test_single_file_and_missing_path(tmp_path: Path) -> None:
+    one = tmp_path / "note.md"
+    one.write_text("Just a note about the weather today, nothing more to it.\n", encoding="utf-8")
+    assert [f.path for f in scan(one).files] == ["note.md"]
+    with pytest.raises(SeedsError):
+        list(iter_scan(tmp_path / "nope"))
+
+
+@pytest.mark.parametrize("tree", [MIXED, {}], ids=["mixed", "empty"])
+def test_streamed_json_is_byte_identical_to_json_dumps(make_tree: MakeTree, tree: Tree) -> None:
+    root = make_tree(tree)
+    r = CliRunner().invoke(app, ["scan", str(root), "--json"])
+    assert r.exit_code == 0, r.output
+    expected = json.dumps(scan(root).to_json(), ensure_ascii=False, indent=2) + "\n"
+    assert r.stdout == expected
+
+
+def test_streamed_json_on_examples_has_no_partial_output_on_error(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["scan", str(EXAMPLE_SEEDS), "--json"])
+    assert json.loads(r.stdout)["counts"]
+    missing = CliRunner().invoke(app, ["scan", str(tmp_path / "nope"), "--json"])
+    assert missing.exit_code == 1
+    assert missing.stdout == ""
+
+
+def test_progress_shows_only_when_enabled_and_slow() -> None:
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=80)
+    with ScanProgress(enabled=False, console=console) as quiet:
+        quiet.started -= 10
+        quiet(5, "a.md")
+    assert quiet.progress is None
+    with ScanProgress(enabled=True, console=console) as fast:
+        fast(1, "a.md")  # within the first moment: nothing shown yet
+        assert fast.progress is None
+        fast.started -= 10
+        fast(2, "b.md")
+        assert fast.progress is not None
+        assert fast.progress.tasks[0].completed == 2
+    assert fast.progress is None
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [[10] * 100, [3 << 20] * 5, [0, 1 << 30, 5, 5], []],
+    ids=["many-small", "few-large", "one-huge", "none"],
+)
+def test_batches_keep_order_and_bound_files_and_bytes(sizes: list[int]) -> None:
+    entries = [Entry(f"f{i}", Path(f"f{i}"), size) for i, size in enumerate(sizes)]
+    batches = list(scan_module._batches(entries))
+    assert [e for batch in batches for e in batch] == entries
+    for batch in batches:
+        assert len(batch) <= scan_module.CHUNK_FILES
+        capped = [min(e.size, scan_module.READ_CAP) for e in batch]
+        assert sum(capped[:-1]) < scan_module.CHUNK_BYTES
+
+
+@pytest.mark.parametrize("min_files", [1000, 1], ids=["serial", "parallel"])
+def test_streamed_extraction_finds_the_same_facts_and_keeps_only_heads(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch, min_files: int
+) -> None:
+    from askspec.extract import extract
+    from askspec.generate import KEPT_TEXT, scan_with_facts
+
+    long_tail = "\n".join(f"Line {n} of a long note about nothing much." for n in range(2000))
+    root = make_tree(
+        {
+            "card.md": "kind: service\ninputs: CSV orders\noutputs: a daily report\n",
+            "long.md": long_tail + "\nlatency: p99 under 200 ms at 500 requests/s\n",
+        }
+    )
+    whole = scan(root, workers=1)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", min_files)
+    result, facts = scan_with_facts(root)
+    assert facts == extract(whole.files)
+    assert any(f.path == "long.md" for f in facts)  # found past the kept head
+    assert result == whole
+    assert max(len(f.text) for f in result.files) == KEPT_TEXT
