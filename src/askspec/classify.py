@@ -14,7 +14,14 @@ from functools import lru_cache
 from askspec import markers as m
 from askspec.models import Kind, Verdict
 from askspec.structured import structured_verdict
-from askspec.view import HEAD_CHARS, Signal, View, is_code_name, make_view
+from askspec.view import (
+    HEAD_CHARS,
+    Signal,
+    View,
+    is_card_sized,
+    is_code_name,
+    make_view,
+)
 
 __all__ = ["Signal", "classify", "combine", "kinds_described"]
 
@@ -71,8 +78,8 @@ def code_signals(view: View) -> list[Signal]:
 
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
-    for (pattern, what), hint in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
-        if hint in view.head and pattern.search(view.head):
+    for (pattern, what), hints in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
+        if any(hint in view.head for hint in hints) and pattern.search(view.head):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 
@@ -122,7 +129,7 @@ def structure_signals(view: View) -> list[Signal]:
 
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value`` with keys a card would use."""
-    if len(view.card_keys) < 3 or len(view.card_keys) < 0.6 * max(1, view.lines):
+    if not is_card_sized(len(view.card_keys), view.lines):
         return []
     known = sum(1 for key in view.card_keys if key in m.CARD_KEYS)
     if known < 2:

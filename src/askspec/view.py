@@ -29,7 +29,9 @@ COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", r"^[ \t]*") + r".*\
 HASH_LINE = re.compile(r"^[ \t]*#.*\n?", M)
 #: Comment starts that only code uses this way (elsewhere they open headings or quotes).
 CODE_COMMENT = re.compile(r"^[ \t]*[\"!;%].*\n?", M)
-CODE_WHOLE = re.compile(r"^[ \t]*(?:" + "|".join(m.CODE_SHAPES) + r").*$", M)
+#: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
+#: indented line that is not code would only repeat the work.
+CODE_WHOLE = re.compile(r"^[ \t]*+(?:" + "|".join(m.CODE_SHAPES) + r").*$", M)
 NONBLANK = re.compile(r"^[ \t]*\S", M)
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
 HEADING_MAX = 60
@@ -122,6 +124,19 @@ def spec_headings(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def is_card_sized(pairs: int, lines: int) -> bool:
+    """True when enough of the lines are ``key: value`` pairs for a design card."""
+    return pairs >= 3 and pairs >= 0.6 * max(1, lines)
+
+
+def card_keys(body: str, lines: int) -> tuple[str, ...]:
+    """Keys of ``key: value`` lines, or none when too few lines could hold a pair."""
+    # Each pair holds a colon, so counting colons (fast) rules out most texts.
+    if not is_card_sized(body.count(":") + body.count("："), lines):
+        return ()
+    return tuple(key.strip().lower() for key in CARD_PAIR.findall(body))
+
+
 def count_stories(low: str) -> int:
     """User stories in lower-cased text (only searched when a telling word is there)."""
     if not any(hint in low for hint in m.STORY_HINTS):
@@ -172,7 +187,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         words=len(prose.split()) + len(m.CJK.findall(prose)) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
-        card_keys=tuple(k.strip().lower() for k in CARD_PAIR.findall(body)),
+        card_keys=card_keys(body, lines),
         requirement_ids=len(REQUIREMENT_ID.findall(prose)),
         modals=modals,
         system_modals=system_modals,
