@@ -18,6 +18,7 @@ from askspec.view import (
     HEAD_CHARS,
     Signal,
     View,
+    has_any,
     is_card_sized,
     is_code_name,
     make_view,
@@ -79,7 +80,7 @@ def code_signals(view: View) -> list[Signal]:
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
     for (pattern, what), hints in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
-        if any(hint in view.head for hint in hints) and pattern.search(view.head):
+        if has_any(view.head, hints) and pattern.search(view.head):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 
@@ -88,7 +89,7 @@ def requirement_signals(view: View) -> list[Signal]:
     """RFC 2119 keywords, requirement modals and requirements with a system as subject."""
     found: list[Signal] = []
     prose = view.prose_text
-    hinted = any(hint in prose for hint in m.RFC2119_HINTS)
+    hinted = has_any(prose, m.RFC2119_HINTS)
     keywords = m.RFC2119.findall(prose) if hinted else []
     if keywords:
         shown = ", ".join(sorted(set(keywords))[:3])
@@ -122,7 +123,7 @@ def structure_signals(view: View) -> list[Signal]:
     if view.gherkin_heads and view.gherkin_steps >= 2:
         found.append(Signal(Kind.SPEC, 6.0, f"Gherkin feature ({view.gherkin_steps} steps)"))
     head = view.prose_text[:HEAD_CHARS]
-    if any(hint in head for hint in m.STANDARD_HINTS) and m.STANDARD.search(head):
+    if has_any(head, m.STANDARD_HINTS) and m.STANDARD.search(head):
         found.append(Signal(Kind.SPEC, 3.0, "wording of a standard"))
     return found
 

@@ -115,24 +115,30 @@ MODAL_WORD = re.compile("|".join([rf"{word}\b" for word in MODAL_WORDS] + list(M
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.
+SYSTEM_NOUNS = ("system", "service", "application", "app", "api", "server", "client", "tool",
+    "software", "product", "platform", "component", "module", "device", "program", "library",
+    "implementation", "endpoint", "backend", "frontend", "user interface", "ui", "cli",
+    "pipeline", "sensor", "controller", "package", "file", "field", "value", "script",
+    "message", "request", "response", "header", "entry", "parameter", "attribute", "element",
+    "record", "version", "directory", "maintainer", "format", "body", "payload")  # fmt: skip
+SYSTEM_PHRASES = ("das system", "die anwendung", "der dienst", "die software", "das gerät",
+    "le système", "l'application", "le service", "le logiciel",
+    "el sistema", "la aplicación", "el servicio", "el software",
+    "il sistema", "l'applicazione", "il servizio", "o sistema", "a aplicação",
+    "het systeem")  # fmt: skip
+SYSTEM_WORDS = ("система", "系统", "软件", "平台", "服务", "接口", "程序", "设备")
 SYSTEM_SUBJECT = re.compile(
-    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:system|service|application|app|"
-    r"api|server|client|tool|"
-    r"software|product|platform|component|module|device|program|library|implementation|"
-    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller|"
-    r"package|file|field|value|script|message|request|response|header|entry|parameter|"
-    r"attribute|element|record|version|directory|maintainer|format|body|payload)s?|"
-    r"\b(?:das system|die anwendung|der dienst|die software|das gerät)|"
-    r"\b(?:le système|l'application|le service|le logiciel)|"
-    r"\b(?:el sistema|la aplicación|el servicio|el software)|"
-    r"\b(?:il sistema|l'applicazione|il servizio)|\b(?:o sistema|a aplicação)|"
-    r"\bhet systeem|система|系统|软件|平台|服务|接口|程序|设备)\s*$"
+    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:" + "|".join(SYSTEM_NOUNS) + r")s?"
+    r"|\b(?:" + "|".join(SYSTEM_PHRASES) + ")|" + "|".join(SYSTEM_WORDS) + r")\s*$"
 )
+#: How a text before a modal must end for SYSTEM_SUBJECT to match (a cheap first test).
+SYSTEM_ENDINGS = (*SYSTEM_NOUNS, *(f"{noun}s" for noun in SYSTEM_NOUNS), *SYSTEM_PHRASES,
+                  *SYSTEM_WORDS)  # fmt: skip
 #: A person as the subject just before a modal: advice and narrative, not requirements.
-PERSON_SUBJECT = re.compile(
-    r"\b(?:you|we|i|they|he|she|one|du|ihr|wir|ich|sie|tu|vous|nous|je|tú|usted|il|elle|on)"
-    r"\s+(?:really\s+|also\s+|just\s+)?$"
-)
+PERSONS = ("you", "we", "i", "they", "he", "she", "one", "du", "ihr", "wir", "ich", "sie", "tu",
+           "vous", "nous", "je", "tú", "usted", "il", "elle", "on")  # fmt: skip
+PERSON_SUBJECT = re.compile(r"\b(?:" + "|".join(PERSONS) + r")\s+(?:really\s+|also\s+|just\s+)?$")
+PERSON_ENDINGS = (*PERSONS, "really", "also", "just")
 #: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
 REQUIREMENT_ID = re.compile(
     r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"

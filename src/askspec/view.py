@@ -27,6 +27,9 @@ BLOCK_COMMENT = re.compile(
 )
 COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", r"^[ \t]*") + r".*\n?", M)
 HASH_LINE = re.compile(r"^[ \t]*#.*\n?", M)
+#: Literals the fence and block-comment patterns need: without one, the pass is skipped.
+FENCE_HINTS = ("```", "~~~")
+BLOCK_HINTS = ('"""', "'''", "/*", "=pod", "=head", "=begin", "=item", "=over", "[[", "[=")
 #: Comment starts that only code uses this way (elsewhere they open headings or quotes).
 CODE_COMMENT = re.compile(r"^[ \t]*[\"!;%].*\n?", M)
 #: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
@@ -93,6 +96,12 @@ def is_code_name(tags: frozenset[str]) -> bool:
     return bool(language) and not language & (m.DOCUMENT_TAGS | m.DATA_TAGS | m.SPEC_TAGS)
 
 
+def has_any(text: str, literals: tuple[str, ...]) -> bool:
+    """True when one of the literals is in the text (a substring test costs far less than
+    a multi-line regex pass, so passes that need a literal run only when it is there)."""
+    return any(map(text.__contains__, literals))
+
+
 def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     """The text without fenced code, and the body without comments; fenced line count."""
     fenced = 0
@@ -102,10 +111,11 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
         fenced += match.group(0).count("\n")
         return ""
 
-    unfenced = FENCED.sub(drop_fence, text)
-    body = COMMENT.sub("", BLOCK_COMMENT.sub("", unfenced))
+    unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
+    body = BLOCK_COMMENT.sub("", unfenced) if has_any(unfenced, BLOCK_HINTS) else unfenced
+    body = COMMENT.sub("", body)
     # In code a hash starts a comment; elsewhere it starts a Markdown heading.
-    body = HASH_LINE.sub("", body)
+    body = HASH_LINE.sub("", body) if "#" in body else body
     if codeish:
         body = CODE_COMMENT.sub("", body)
     return (body if codeish else unfenced), body, fenced
@@ -139,7 +149,7 @@ def card_keys(body: str, lines: int) -> tuple[str, ...]:
 
 def count_stories(low: str) -> int:
     """User stories in lower-cased text (only searched when a telling word is there)."""
-    if not any(hint in low for hint in m.STORY_HINTS):
+    if not has_any(low, m.STORY_HINTS):
         return 0
     return len(m.USER_STORY.findall(low))
 
@@ -151,9 +161,11 @@ def modal_counts(low: str) -> tuple[int, int]:
         if match.start() and low[match.start() - 1].isalnum():
             continue  # inside a longer word
         before = low[max(0, match.start() - 48) : match.start()]
-        if m.SYSTEM_SUBJECT.search(before):
+        # The subject patterns end the text, so most modals fail a cheap endswith first.
+        last = before.rstrip()
+        if last.endswith(m.SYSTEM_ENDINGS) and m.SYSTEM_SUBJECT.search(before):
             system += 1
-        elif m.PERSON_SUBJECT.search(before):
+        elif last.endswith(m.PERSON_ENDINGS) and m.PERSON_SUBJECT.search(before):
             continue
         required += match.group(0) not in m.WEAK_MODALS
     return required, system
@@ -172,6 +184,8 @@ def make_view(name: str, text: str, fmt: str) -> View:
     lines = len(NONBLANK.findall(body))
     symbols = sum(body.count(ch) for ch in m.CODE_SYMBOLS)
     chars = len(body) - body.count(" ") - body.count("\n")
+    # Steps count only under a Gherkin heading, so they are looked for only then.
+    gherkin_heads = len(GHERKIN_HEAD.findall(body))
     return View(
         name=name,
         fmt=fmt,
@@ -191,7 +205,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         requirement_ids=len(REQUIREMENT_ID.findall(prose)),
         modals=modals,
         system_modals=system_modals,
-        stories=len(EARS.findall(low)) + count_stories(low),
-        gherkin_heads=len(GHERKIN_HEAD.findall(body)),
-        gherkin_steps=len(GHERKIN_STEP.findall(body)),
+        stories=(len(EARS.findall(low)) if "shall" in low else 0) + count_stories(low),
+        gherkin_heads=gherkin_heads,
+        gherkin_steps=len(GHERKIN_STEP.findall(body)) if gherkin_heads else 0,
     )
