@@ -18,6 +18,7 @@ from askspec.view import (
     HEAD_CHARS,
     Signal,
     View,
+    file_tags,
     has_any,
     is_card_sized,
     is_code_name,
@@ -28,6 +29,11 @@ __all__ = ["Signal", "classify", "combine", "kinds_described"]
 
 #: How much of a text the line-level checks read; verdicts settle well before this.
 ANALYSED_CHARS = 16 << 10
+#: A file whose name or shebang says code is judged on this much of its head first...
+QUICK_CHARS = 4 << 10
+#: ...and that verdict stands when it is code this surely: dense code at the top of a
+#: source file does not turn into a spec further down, so reading on only costs time.
+QUICK_CONFIDENCE = 0.95
 
 
 def name_signals(view: View) -> list[Signal]:
@@ -193,14 +199,35 @@ def combine(signals: Iterable[Signal]) -> Verdict:
     return Verdict(best, round(confidence(scores[best], runner_up), 2), evidence[:6])
 
 
+def score(name: str, text: str, fmt: str) -> Verdict:
+    """Run every check over the text and combine their signals."""
+    view = make_view(name, text, fmt)
+    return combine(signal for check in CHECKS for signal in check(view))
+
+
+def quick_verdict(name: str, text: str, fmt: str) -> Verdict | None:
+    """Code settled on the head of a file that its name or shebang says is code."""
+    if len(text) <= QUICK_CHARS or fmt != "text":
+        return None
+    if not (text.startswith("#!") or is_code_name(file_tags(name))):
+        return None
+    # Cut at a line end so the last line counted is whole.
+    head = text[: text.rfind("\n", 0, QUICK_CHARS) + 1] or text[:QUICK_CHARS]
+    verdict = score(name, head, fmt)
+    if verdict.kind is Kind.CODE and verdict.confidence >= QUICK_CONFIDENCE:
+        return verdict
+    return None
+
+
 def classify(name: str, text: str, fmt: str = "text") -> Verdict:
     """Classify a decoded text by its file name, format and content."""
     if not text.strip():
         return Verdict(Kind.EMPTY, 1.0, ("no text",))
     if found := structured_verdict(name, text, fmt):
         return found
-    view = make_view(name, text[:ANALYSED_CHARS], fmt)
-    return combine(signal for check in CHECKS for signal in check(view))
+    if found := quick_verdict(name, text, fmt):
+        return found
+    return score(name, text[:ANALYSED_CHARS], fmt)
 
 
 @lru_cache(maxsize=1)
