@@ -18,32 +18,41 @@ M = re.MULTILINE
 
 #: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too).
 FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | re.DOTALL)
+#: Line patterns start with the newline before the line, not ^: the regex engine scans
+#: for a literal quickly, where ^ in MULTILINE mode is tried at every character. Texts
+#: are searched with a newline put in front (see lined), so the first line counts too.
+NL = "\n[ \t]*"
 #: Block comments and docstrings that start a line: prose inside code.
 BLOCK_COMMENT = re.compile(
-    r"^[ \t]*(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
+    NL + r"(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
     r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z)|"
     r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
     M,
 )
-COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", r"^[ \t]*") + r".*\n?", M)
-HASH_LINE = re.compile(r"^[ \t]*#.*\n?", M)
+#: Whole comment lines; removing the newline before each keeps the one after it.
+COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
+HASH_LINE = re.compile(NL + r"#.*")
 #: Literals the fence and block-comment patterns need: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
 BLOCK_HINTS = ('"""', "'''", "/*", "=pod", "=head", "=begin", "=item", "=over", "[[", "[=")
 #: Comment starts that only code uses this way (elsewhere they open headings or quotes).
-CODE_COMMENT = re.compile(r"^[ \t]*[\"!;%].*\n?", M)
+CODE_COMMENT = re.compile(NL + r"[\"!;%].*")
 #: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
 #: indented line that is not code would only repeat the work.
-CODE_WHOLE = re.compile(r"^[ \t]*+(?:" + "|".join(m.CODE_SHAPES) + r").*$", M)
-NONBLANK = re.compile(r"^[ \t]*\S", M)
+CODE_WHOLE = re.compile(NL + r"+(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
+NONBLANK = re.compile(NL + r"\S")
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
 HEADING_MAX = 60
 HEADING_MARKS = " \t#*=_:：-"
 NUMBERING = re.compile(r"^(?:(?:\d+\.)*\d+\.?|[ivx]+\.|[a-z]\.\d[\d.]*)\s+")
 CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S", M)
-REQUIREMENT_ID = re.compile(m.REQUIREMENT_ID.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+#: The character after an identifier is looked at, not taken: it may be the newline
+#: that the next line's match starts with.
+REQUIREMENT_ID = re.compile(
+    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
+)
 EARS = re.compile(m.EARS.pattern.replace(r"^\s*", r"^[ \t]*"), M)
-GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", NL))
 GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
 
@@ -112,12 +121,15 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
         return ""
 
     unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
-    body = BLOCK_COMMENT.sub("", unfenced) if has_any(unfenced, BLOCK_HINTS) else unfenced
+    body = "\n" + unfenced  # lined, for the line patterns
+    if has_any(unfenced, BLOCK_HINTS):
+        body = BLOCK_COMMENT.sub("\n", body)
     body = COMMENT.sub("", body)
     # In code a hash starts a comment; elsewhere it starts a Markdown heading.
     body = HASH_LINE.sub("", body) if "#" in body else body
     if codeish:
         body = CODE_COMMENT.sub("", body)
+    body = body[1:]
     return (body if codeish else unfenced), body, fenced
 
 
@@ -178,14 +190,16 @@ def make_view(name: str, text: str, fmt: str) -> View:
     interpreter = shebang.group(1)[:20] if shebang else ""
     codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
     outline, body, fenced = strip_quoted(text, codeish)
-    prose, code_lines = CODE_WHOLE.subn("", body)
+    lined = "\n" + body
+    lined_prose, code_lines = CODE_WHOLE.subn("\n", lined)
+    prose = lined_prose[1:]
     low = prose.lower()
     modals, system_modals = modal_counts(low)
-    lines = len(NONBLANK.findall(body))
+    lines = len(NONBLANK.findall(lined))
     symbols = sum(body.count(ch) for ch in m.CODE_SYMBOLS)
     chars = len(body) - body.count(" ") - body.count("\n")
     # Steps count only under a Gherkin heading, so they are looked for only then.
-    gherkin_heads = len(GHERKIN_HEAD.findall(body))
+    gherkin_heads = len(GHERKIN_HEAD.findall(lined))
     return View(
         name=name,
         fmt=fmt,
@@ -202,7 +216,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         fenced=fenced,
         headings=spec_headings(outline),
         card_keys=card_keys(body, lines),
-        requirement_ids=len(REQUIREMENT_ID.findall(prose)),
+        requirement_ids=len(REQUIREMENT_ID.findall(lined_prose)),
         modals=modals,
         system_modals=system_modals,
         stories=(len(EARS.findall(low)) if "shall" in low else 0) + count_stories(low),
