@@ -85,8 +85,9 @@ def code_signals(view: View) -> list[Signal]:
 
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
+    lined = "\n" + view.head
     for (pattern, what), hints in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
-        if has_any(view.head, hints) and pattern.search(view.head):
+        if has_any(view.head, hints) and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 

@@ -64,7 +64,12 @@ API_MARKERS: tuple[tuple[str, str], ...] = (
         "Thrift definition",
     ),
 )
-API_PATTERNS = tuple((re.compile(p, re.MULTILINE), what) for p, what in API_MARKERS)
+#: Compiled to start at the newline before a line instead of ^, which the regex engine
+#: would try at every character; they are searched in a head with a newline in front.
+API_PATTERNS = tuple(
+    (re.compile("\n" + p[1:] if p.startswith("^") else p, re.MULTILINE), what)
+    for p, what in API_MARKERS
+)
 #: A marker's pattern runs only when one of its literals is there; most heads have none.
 API_HINTS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("proto",), ("message",),
              ("Query", "Mutation", "Subscription", "schema", "extend"),
@@ -240,8 +245,11 @@ CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
 
 # --- prose ----------------------------------------------------------------------
 
-#: A sentence ends where the next one starts with a capital, or at a line end.
-SENTENCE_END = re.compile(r"[.!?](?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|[。！？]", re.M)
+#: A sentence ends where the next one starts with a capital, or at a line end. One
+#: character class comes first so the regex engine can skip to the candidates.
+SENTENCE_END = re.compile(
+    r"[.!?。！？](?:(?<=[.!?])(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|(?<=[。！？]))", re.M
+)
 WORD = re.compile(r"[^\W\d_]+")
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

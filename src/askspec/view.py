@@ -135,14 +135,15 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
 
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
+    # Each distinct short line is looked at once (code repeats many: braces, "end").
+    short = {line.strip(HEADING_MARKS) for line in text.splitlines() if len(line) <= HEADING_MAX}
     found = set()
-    for line in text.splitlines():
-        if len(line) <= HEADING_MAX:
-            title = line.strip(HEADING_MARKS).lower()
-            if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
-                title = NUMBERING.sub("", title).strip(HEADING_MARKS)
-            if title in SPEC:
-                found.add(title)
+    for line in short:
+        title = line.lower()
+        if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
+            title = NUMBERING.sub("", title).strip(HEADING_MARKS)
+        if title in SPEC:
+            found.add(title)
     return frozenset(found)
 
 
