@@ -115,8 +115,21 @@ MODAL_WORDS = (
 #: Modals in languages written without spaces between words.
 MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "しなければならない", "ものとする",
              "必要がある")  # fmt: skip
-#: One flat alternation of literals, which the regex engine scans for quickly.
-MODAL_WORD = re.compile("|".join([rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)))
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """An alternation of literal-led branches grouped by first letter, order kept within.
+
+    Every branch starts with a letter, so the regex engine skips to those letters; at
+    each, only the words that can start there are tried.
+    """
+    groups: dict[str, list[str]] = {}
+    for branch in alternatives:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+MODAL_WORD = re.compile(by_first_letter([rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)))
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from askspec import markers as m
 from askspec.models import Kind
@@ -92,8 +93,9 @@ class View:
     gherkin_steps: int
 
 
+@lru_cache(maxsize=64)
 def file_tags(name: str) -> frozenset[str]:
-    """identify's tags for a file name."""
+    """identify's tags for a file name (cached: each file asks two or three times)."""
     from identify.identify import tags_from_filename
 
     return frozenset(tags_from_filename(name))
