@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from askspec import __version__
+from askspec.cli_common import Seeds, TemplatesDir, emit_json, reported
+from askspec.cli_templates import templates_app
 from askspec.errors import (
     EXIT_ERROR,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OPEN,
-    AskspecError,
     UsageError,
 )
 
@@ -35,43 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-templates_app = typer.Typer(help="See, show and copy the shipped templates.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
-
-Seeds = Annotated[
-    Path, typer.Argument(help="The seeds folder (or a single file).", show_default=False)
-]
-TemplatesDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--templates",
-        help="A folder whose templates replace the shipped ones by name.",
-        file_okay=False,
-    ),
-]
-
-
-@contextlib.contextmanager
-def reported() -> Iterator[None]:
-    """The one place where errors become a line on stderr and an exit code."""
-    try:
-        yield
-    except AskspecError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Exception as exc:  # a bug, still reported on one line; ASKSPEC_DEBUG shows more
-        if os.environ.get("ASKSPEC_DEBUG"):
-            raise
-        typer.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(1) from None
-
-
-def emit_json(data: Any) -> None:
-    """One JSON object on stdout."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def emit_scan_json(rows: Iterable[SeedFile]) -> None:
@@ -307,60 +270,6 @@ def email(
         typer.echo(line, err=True)
     if result.delivery is not None and result.delivery.refused:
         raise typer.Exit(EXIT_ERROR)
-
-
-@templates_app.command("list")
-def templates_list(templates: TemplatesDir = None) -> None:
-    """List the shipped templates; with --templates, mark the ones a folder overrides.
-
-    Example: askspec templates list --templates my-templates
-    """
-    from askspec.render import builtin_templates
-
-    with reported():
-        names = builtin_templates()
-    for name in names:
-        override = templates / name if templates is not None else None
-        if override is not None and override.is_file():
-            typer.echo(f"{name}  (overridden by {override})")
-        else:
-            typer.echo(name)
-
-
-@templates_app.command("show")
-def templates_show(
-    name: Annotated[str, typer.Argument(help="Template name, e.g. request.md.j2.")],
-    templates: TemplatesDir = None,
-) -> None:
-    """Print a template's source (the override when --templates has one).
-
-    Example: askspec templates show request.md.j2
-    """
-    from askspec.render import template_source
-
-    with reported():
-        source, _ = template_source(name, templates)
-    sys.stdout.write(source)
-
-
-@templates_app.command("copy")
-def templates_copy(
-    folder: Annotated[Path, typer.Argument(help="Folder to copy the templates into.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-) -> None:
-    """Copy the shipped templates into FOLDER to customise them; use with --templates.
-
-    Example: askspec templates copy my-templates
-             askspec generate seeds -o out --templates my-templates
-    """
-    from askspec.output import write_outputs
-    from askspec.render import builtin_templates, template_source
-
-    with reported():
-        files = {name: template_source(name)[0].encode("utf-8") for name in builtin_templates()}
-        written = write_outputs(folder, files, force=force)
-    for path in written:
-        typer.echo(str(path))
 
 
 def main() -> None:

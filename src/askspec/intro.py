@@ -54,16 +54,21 @@ NAMED = 2
 OPENING_LIMIT = 80
 
 
-def key_terms(text: str, limit: int = 4) -> list[str]:
-    """The words a text uses most, common words left out, plurals folded into singulars."""
-    counts = Counter(w.lower().strip("'-") for w in WORD.findall(text))
+def key_terms(texts: str | Iterable[str], limit: int = 4) -> list[str]:
+    """The words the texts use most, common words left out, plurals folded into singulars.
+
+    Counted text by text and match by match, so many large seeds never become one
+    string or one list of words in memory.
+    """
+    counts: Counter[str] = Counter()
+    for text in [texts] if isinstance(texts, str) else texts:
+        counts.update(w.group(0).lower().strip("'-") for w in WORD.finditer(text))
+        for run in CJK_RUN.finditer(text):
+            pairs = (run.group(0)[i : i + 2] for i in range(len(run.group(0)) - 1))
+            counts.update(pair for pair in pairs if not set(pair) & CJK_STOP)
     for word in list(counts):
         if word.endswith("s") and word[:-1] in counts:
             counts[word[:-1]] += counts.pop(word)
-    for run in CJK_RUN.findall(text):
-        counts.update(
-            run[i : i + 2] for i in range(len(run) - 1) if not set(run[i : i + 2]) & CJK_STOP
-        )
     ranked = [w for w, n in counts.most_common() if n >= 2 and w not in STOPWORDS]
     return ranked[:limit]
 
@@ -117,7 +122,7 @@ def gist(seed: SeedFile) -> str:
 
 def prose_sentence(files: Sequence[SeedFile]) -> str:
     """Prose: what the text is about, in its own key terms."""
-    terms = key_terms("\n".join(f.text for f in files))
+    terms = key_terms(f.text for f in files)
     heading = title(files[0].text) if len(files) == 1 else ""
     # A short note repeats no word; its opening line then says what it is about.
     opening = next((line.strip(" #") for line in files[0].text.splitlines() if line.strip()), "")
