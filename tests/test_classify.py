@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from askspec.classify import classify, combine, confidence
+from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_verdict
 from askspec.models import Kind
+from askspec.structured import ROWS_READ, head_lines
 from askspec.view import Signal
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -71,3 +72,23 @@ def test_large_json_that_does_not_parse_is_still_data() -> None:
 
 def test_build_files_are_code() -> None:
     assert classify("package.json", '{"name": "x", "version": "1.0.0"}').kind is Kind.CODE
+
+
+def test_a_large_source_file_is_settled_on_its_head() -> None:
+    body = "".join(f"def step_{n}(value):\n    return value + {n}\n\n" for n in range(400))
+    head = body[: body.rfind("\n", 0, QUICK_CHARS) + 1]
+    verdict = classify("steps.py", body)
+    assert len(body) > QUICK_CHARS and verdict.kind is Kind.CODE
+    assert verdict == classify("steps.py", head)
+
+
+def test_a_large_source_file_that_is_not_dense_code_is_read_further() -> None:
+    essay = "We walked to the harbour and talked about the storm until it was dark.\n" * 200
+    assert len(essay) > QUICK_CHARS
+    assert quick_verdict("story.py", essay, "text") is None
+    assert classify("story.py", essay).kind is Kind.PROSE
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "x\n" * 60, "é\u2028f\n" * 30])
+def test_head_lines_are_the_first_lines_of_the_whole_text(text: str) -> None:
+    assert head_lines(text, ROWS_READ) == text.splitlines()[:ROWS_READ]

@@ -14,12 +14,26 @@ from functools import lru_cache
 from askspec import markers as m
 from askspec.models import Kind, Verdict
 from askspec.structured import structured_verdict
-from askspec.view import HEAD_CHARS, Signal, View, is_code_name, make_view
+from askspec.view import (
+    HEAD_CHARS,
+    Signal,
+    View,
+    file_tags,
+    has_any,
+    is_card_sized,
+    is_code_name,
+    make_view,
+)
 
 __all__ = ["Signal", "classify", "combine", "kinds_described"]
 
 #: How much of a text the line-level checks read; verdicts settle well before this.
 ANALYSED_CHARS = 16 << 10
+#: A file whose name or shebang says code is judged on this much of its head first...
+QUICK_CHARS = 4 << 10
+#: ...and that verdict stands when it is code this surely: dense code at the top of a
+#: source file does not turn into a spec further down, so reading on only costs time.
+QUICK_CONFIDENCE = 0.95
 
 
 def name_signals(view: View) -> list[Signal]:
@@ -71,8 +85,9 @@ def code_signals(view: View) -> list[Signal]:
 
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
-    for (pattern, what), hint in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
-        if hint in view.head and pattern.search(view.head):
+    lined = "\n" + view.head
+    for (pattern, what), hints in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
+        if has_any(view.head, hints) and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 
@@ -81,7 +96,7 @@ def requirement_signals(view: View) -> list[Signal]:
     """RFC 2119 keywords, requirement modals and requirements with a system as subject."""
     found: list[Signal] = []
     prose = view.prose_text
-    hinted = any(hint in prose for hint in m.RFC2119_HINTS)
+    hinted = has_any(prose, m.RFC2119_HINTS)
     keywords = m.RFC2119.findall(prose) if hinted else []
     if keywords:
         shown = ", ".join(sorted(set(keywords))[:3])
@@ -115,14 +130,14 @@ def structure_signals(view: View) -> list[Signal]:
     if view.gherkin_heads and view.gherkin_steps >= 2:
         found.append(Signal(Kind.SPEC, 6.0, f"Gherkin feature ({view.gherkin_steps} steps)"))
     head = view.prose_text[:HEAD_CHARS]
-    if any(hint in head for hint in m.STANDARD_HINTS) and m.STANDARD.search(head):
+    if has_any(head, m.STANDARD_HINTS) and m.STANDARD.search(head):
         found.append(Signal(Kind.SPEC, 3.0, "wording of a standard"))
     return found
 
 
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value`` with keys a card would use."""
-    if len(view.card_keys) < 3 or len(view.card_keys) < 0.6 * max(1, view.lines):
+    if not is_card_sized(len(view.card_keys), view.lines):
         return []
     known = sum(1 for key in view.card_keys if key in m.CARD_KEYS)
     if known < 2:
@@ -185,14 +200,35 @@ def combine(signals: Iterable[Signal]) -> Verdict:
     return Verdict(best, round(confidence(scores[best], runner_up), 2), evidence[:6])
 
 
+def score(name: str, text: str, fmt: str) -> Verdict:
+    """Run every check over the text and combine their signals."""
+    view = make_view(name, text, fmt)
+    return combine(signal for check in CHECKS for signal in check(view))
+
+
+def quick_verdict(name: str, text: str, fmt: str) -> Verdict | None:
+    """Code settled on the head of a file that its name or shebang says is code."""
+    if len(text) <= QUICK_CHARS or fmt != "text":
+        return None
+    if not (text.startswith("#!") or is_code_name(file_tags(name))):
+        return None
+    # Cut at a line end so the last line counted is whole.
+    head = text[: text.rfind("\n", 0, QUICK_CHARS) + 1] or text[:QUICK_CHARS]
+    verdict = score(name, head, fmt)
+    if verdict.kind is Kind.CODE and verdict.confidence >= QUICK_CONFIDENCE:
+        return verdict
+    return None
+
+
 def classify(name: str, text: str, fmt: str = "text") -> Verdict:
     """Classify a decoded text by its file name, format and content."""
     if not text.strip():
         return Verdict(Kind.EMPTY, 1.0, ("no text",))
     if found := structured_verdict(name, text, fmt):
         return found
-    view = make_view(name, text[:ANALYSED_CHARS], fmt)
-    return combine(signal for check in CHECKS for signal in check(view))
+    if found := quick_verdict(name, text, fmt):
+        return found
+    return score(name, text[:ANALYSED_CHARS], fmt)
 
 
 @lru_cache(maxsize=1)

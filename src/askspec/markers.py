@@ -64,22 +64,33 @@ API_MARKERS: tuple[tuple[str, str], ...] = (
         "Thrift definition",
     ),
 )
-API_PATTERNS = tuple((re.compile(p, re.MULTILINE), what) for p, what in API_MARKERS)
-#: A literal each marker needs, checked before its pattern runs (a substring test is cheap).
-API_HINTS = ("openapi", "swagger", "asyncapi", "$schema", "proto", "{", "{", "{", "definitions",
-             "schema", "#%RAML", "FORMAT:", "discoveryVersion", "namespace")  # fmt: skip
+#: Compiled to start at the newline before a line instead of ^, which the regex engine
+#: would try at every character; they are searched in a head with a newline in front.
+API_PATTERNS = tuple(
+    (re.compile("\n" + p[1:] if p.startswith("^") else p, re.MULTILINE), what)
+    for p, what in API_MARKERS
+)
+#: A marker's pattern runs only when one of its literals is there; most heads have none.
+API_HINTS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("proto",), ("message",),
+             ("Query", "Mutation", "Subscription", "schema", "extend"),
+             ("type", "input", "interface"), ("definitions",), ("schema",), ("#%RAML",),
+             ("FORMAT:",), ("discoveryVersion",), ("namespace",))  # fmt: skip
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
-STORY_HINTS = (" i want", " i need", " i would like", "ich", " je ", "quiero", "necesito",
+#: Literals each user-story pattern needs (" ich", not "ich", which "which" holds).
+STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "quiero", "necesito",
                "voglio", "vorrei", "我")  # fmt: skip
 STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormative", "onform",
                   "ISO/IEC", "his document", "his specification", "his standard", "Key words",
                   "Verweise", "规范性")  # fmt: skip
 
-#: Phrases that standards and formal specifications use and other texts do not.
+#: Phrases that standards and formal specifications use and other texts do not. Every
+#: branch starts with a plain letter, so the regex engine skips ahead to those letters
+#: instead of trying each branch at every position (hence the lookbehind for the \b).
 STANDARD = re.compile(
     r"Request for Comments:|Internet-Draft|Status of This Memo|Normative References|"
-    r"conformance requirements?|\bconforming implementations?\b|ISO/IEC \d|"
-    r"[Tt]his (?:document|specification|standard) (?:defines|specifies|describes the format)|"
+    r"conformance requirements?|conforming(?<=\bconforming) implementations?\b|ISO/IEC \d|"
+    r"This (?:document|specification|standard) (?:defines|specifies|describes the format)|"
+    r"this (?:document|specification|standard) (?:defines|specifies|describes the format)|"
     r"Key words for use in RFCs|"
     r"Normative Verweise|Références normatives|Referencias normativas|规范性引用文件"
 )
@@ -92,36 +103,60 @@ RFC2119 = re.compile(
 )
 #: Modal verbs by language, matched in lower-cased text; several are common in prose,
 #: so they count by density and by who the subject is.
-MODAL_WORD = re.compile(
-    r"(?:must|shall|should|will|has to|needs to|is required to|"  # English
-    r"muss|müssen|soll|sollen|darf|"  # German
-    r"doit|doivent|devra|devront|"  # French
-    r"debe|deben|deberá|deberán|"  # Spanish
-    r"deve|devono|dovrà|dovranno|devem|deverá|"  # Italian, Portuguese
-    r"moet|moeten|zal|dient te|musi|muszą|должен|должна|должно|должны)\b"  # Dutch, Polish, Russian
-    r"|必须|应当|应该|不得|须|需要|应|しなければならない|ものとする|必要がある"
-)
+MODAL_WORDS = (
+    "must", "shall", "should", "will", "has to", "needs to", "is required to",  # English
+    "muss", "müssen", "soll", "sollen", "darf",  # German
+    "doit", "doivent", "devra", "devront",  # French
+    "debe", "deben", "deberá", "deberán",  # Spanish
+    "deve", "devono", "dovrà", "dovranno", "devem", "deverá",  # Italian, Portuguese
+    "moet", "moeten", "zal", "dient te", "musi", "muszą",  # Dutch, Polish
+    "должен", "должна", "должно", "должны",  # Russian
+)  # fmt: skip
+#: Modals in languages written without spaces between words.
+MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "しなければならない", "ものとする",
+             "必要がある")  # fmt: skip
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """An alternation of literal-led branches grouped by first letter, order kept within.
+
+    Every branch starts with a letter, so the regex engine skips to those letters; at
+    each, only the words that can start there are tried.
+    """
+    groups: dict[str, list[str]] = {}
+    for branch in alternatives:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+MODAL_WORD = re.compile(by_first_letter([rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)))
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.
+SYSTEM_NOUNS = ("system", "service", "application", "app", "api", "server", "client", "tool",
+    "software", "product", "platform", "component", "module", "device", "program", "library",
+    "implementation", "endpoint", "backend", "frontend", "user interface", "ui", "cli",
+    "pipeline", "sensor", "controller", "package", "file", "field", "value", "script",
+    "message", "request", "response", "header", "entry", "parameter", "attribute", "element",
+    "record", "version", "directory", "maintainer", "format", "body", "payload")  # fmt: skip
+SYSTEM_PHRASES = ("das system", "die anwendung", "der dienst", "die software", "das gerät",
+    "le système", "l'application", "le service", "le logiciel",
+    "el sistema", "la aplicación", "el servicio", "el software",
+    "il sistema", "l'applicazione", "il servizio", "o sistema", "a aplicação",
+    "het systeem")  # fmt: skip
+SYSTEM_WORDS = ("система", "系统", "软件", "平台", "服务", "接口", "程序", "设备")
 SYSTEM_SUBJECT = re.compile(
-    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:system|service|application|app|"
-    r"api|server|client|tool|"
-    r"software|product|platform|component|module|device|program|library|implementation|"
-    r"endpoint|backend|frontend|user interface|ui|cli|pipeline|sensor|controller|"
-    r"package|file|field|value|script|message|request|response|header|entry|parameter|"
-    r"attribute|element|record|version|directory|maintainer|format|body|payload)s?|"
-    r"\b(?:das system|die anwendung|der dienst|die software|das gerät)|"
-    r"\b(?:le système|l'application|le service|le logiciel)|"
-    r"\b(?:el sistema|la aplicación|el servicio|el software)|"
-    r"\b(?:il sistema|l'applicazione|il servizio)|\b(?:o sistema|a aplicação)|"
-    r"\bhet systeem|система|系统|软件|平台|服务|接口|程序|设备)\s*$"
+    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:" + "|".join(SYSTEM_NOUNS) + r")s?"
+    r"|\b(?:" + "|".join(SYSTEM_PHRASES) + ")|" + "|".join(SYSTEM_WORDS) + r")\s*$"
 )
+#: How a text before a modal must end for SYSTEM_SUBJECT to match (a cheap first test).
+SYSTEM_ENDINGS = (*SYSTEM_NOUNS, *(f"{noun}s" for noun in SYSTEM_NOUNS), *SYSTEM_PHRASES,
+                  *SYSTEM_WORDS)  # fmt: skip
 #: A person as the subject just before a modal: advice and narrative, not requirements.
-PERSON_SUBJECT = re.compile(
-    r"\b(?:you|we|i|they|he|she|one|du|ihr|wir|ich|sie|tu|vous|nous|je|tú|usted|il|elle|on)"
-    r"\s+(?:really\s+|also\s+|just\s+)?$"
-)
+PERSONS = ("you", "we", "i", "they", "he", "she", "one", "du", "ihr", "wir", "ich", "sie", "tu",
+           "vous", "nous", "je", "tú", "usted", "il", "elle", "on")  # fmt: skip
+PERSON_SUBJECT = re.compile(r"\b(?:" + "|".join(PERSONS) + r")\s+(?:really\s+|also\s+|just\s+)?$")
+PERSON_ENDINGS = (*PERSONS, "really", "also", "just")
 #: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
 REQUIREMENT_ID = re.compile(
     r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
@@ -204,7 +239,8 @@ CODE_SHAPES = (
     r"DROP|ALTER TABLE|GRANT)\b",
     r"[#%]\s*(?:include|define|ifn?def|if|endif|pragma|import)\b",
     r"[}\])]+[;,]?[ \t]*$",
-    r"[^\n]*[;{][ \t]*$",
+    # A line ending in ; or { (possessive, so a line without one is read only once).
+    r"(?:[^\n;{]*+[;{])++[ \t]*$",
     r"[\w.$\[\]'\"-]+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
     r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
     r"@\w+",
@@ -222,8 +258,11 @@ CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
 
 # --- prose ----------------------------------------------------------------------
 
-#: A sentence ends where the next one starts with a capital, or at a line end.
-SENTENCE_END = re.compile(r"[.!?](?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|[。！？]", re.M)
+#: A sentence ends where the next one starts with a capital, or at a line end. One
+#: character class comes first so the regex engine can skip to the candidates.
+SENTENCE_END = re.compile(
+    r"[.!?。！？](?:(?<=[.!?])(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|(?<=[。！？]))", re.M
+)
 WORD = re.compile(r"[^\W\d_]+")
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

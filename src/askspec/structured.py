@@ -17,6 +17,21 @@ from askspec.view import file_tags, is_code_name
 YAML_PARSE_LIMIT = 256 << 10
 
 
+#: How many lines the JSON Lines and delimited-rows checks read.
+ROWS_READ = 50
+
+
+def head_lines(text: str, count: int) -> list[str]:
+    """The first count lines of a text, without splitting the rest of a large file."""
+    end = -1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text.splitlines()[:count]
+    # Every newline ends a line, so the text up to the count-th holds the first lines.
+    return text[: end + 1].splitlines()[:count]
+
+
 def schema_kind(doc: Any) -> str | None:
     """Name the interface definition a parsed JSON/YAML document is, if it is one."""
     if not isinstance(doc, dict):
@@ -53,7 +68,7 @@ def json_verdict(text: str, tags: frozenset[str]) -> Verdict | None:
         return parsed_verdict(json.loads(text), "JSON")
     except (ValueError, RecursionError):  # deep nesting is hostile, not data
         pass
-    rows = [line for line in text.splitlines()[:50] if line.strip()]
+    rows = [line for line in head_lines(text, ROWS_READ) if line.strip()]
     try:
         if len(rows) >= 2 and all(isinstance(json.loads(row), dict | list) for row in rows):
             return Verdict(Kind.DATA, 0.95, (f"JSON Lines: {len(rows)} records read",))
@@ -84,7 +99,7 @@ def yaml_verdict(text: str) -> Verdict | None:
 
 def delimited_verdict(text: str, named: bool) -> Verdict | None:
     """Rows of equal width split by a common delimiter (not statements ending in one)."""
-    rows = [line.strip() for line in text.splitlines()[:50] if line.strip()]
+    rows = [line.strip() for line in head_lines(text, ROWS_READ) if line.strip()]
     if len(rows) < (2 if named else 5):
         return None
     for sep, what in m.DELIMITERS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from askspec import markers as m
 from askspec.models import Kind
@@ -18,27 +19,41 @@ M = re.MULTILINE
 
 #: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too).
 FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | re.DOTALL)
+#: Line patterns start with the newline before the line, not ^: the regex engine scans
+#: for a literal quickly, where ^ in MULTILINE mode is tried at every character. Texts
+#: are searched with a newline put in front (see lined), so the first line counts too.
+NL = "\n[ \t]*"
 #: Block comments and docstrings that start a line: prose inside code.
 BLOCK_COMMENT = re.compile(
-    r"^[ \t]*(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
+    NL + r"(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
     r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z)|"
     r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
     M,
 )
-COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", r"^[ \t]*") + r".*\n?", M)
-HASH_LINE = re.compile(r"^[ \t]*#.*\n?", M)
+#: Whole comment lines; removing the newline before each keeps the one after it.
+COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
+HASH_LINE = re.compile(NL + r"#.*")
+#: Literals the fence and block-comment patterns need: without one, the pass is skipped.
+FENCE_HINTS = ("```", "~~~")
+BLOCK_HINTS = ('"""', "'''", "/*", "=pod", "=head", "=begin", "=item", "=over", "[[", "[=")
 #: Comment starts that only code uses this way (elsewhere they open headings or quotes).
-CODE_COMMENT = re.compile(r"^[ \t]*[\"!;%].*\n?", M)
-CODE_WHOLE = re.compile(r"^[ \t]*(?:" + "|".join(m.CODE_SHAPES) + r").*$", M)
-NONBLANK = re.compile(r"^[ \t]*\S", M)
+CODE_COMMENT = re.compile(NL + r"[\"!;%].*")
+#: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
+#: indented line that is not code would only repeat the work.
+CODE_WHOLE = re.compile(NL + r"+(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
+NONBLANK = re.compile(NL + r"\S")
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
 HEADING_MAX = 60
 HEADING_MARKS = " \t#*=_:：-"
 NUMBERING = re.compile(r"^(?:(?:\d+\.)*\d+\.?|[ivx]+\.|[a-z]\.\d[\d.]*)\s+")
 CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S", M)
-REQUIREMENT_ID = re.compile(m.REQUIREMENT_ID.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+#: The character after an identifier is looked at, not taken: it may be the newline
+#: that the next line's match starts with.
+REQUIREMENT_ID = re.compile(
+    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
+)
 EARS = re.compile(m.EARS.pattern.replace(r"^\s*", r"^[ \t]*"), M)
-GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", NL))
 GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
 
@@ -78,8 +93,9 @@ class View:
     gherkin_steps: int
 
 
+@lru_cache(maxsize=64)
 def file_tags(name: str) -> frozenset[str]:
-    """identify's tags for a file name."""
+    """identify's tags for a file name (cached: each file asks two or three times)."""
     from identify.identify import tags_from_filename
 
     return frozenset(tags_from_filename(name))
@@ -91,6 +107,12 @@ def is_code_name(tags: frozenset[str]) -> bool:
     return bool(language) and not language & (m.DOCUMENT_TAGS | m.DATA_TAGS | m.SPEC_TAGS)
 
 
+def has_any(text: str, literals: tuple[str, ...]) -> bool:
+    """True when one of the literals is in the text (a substring test costs far less than
+    a multi-line regex pass, so passes that need a literal run only when it is there)."""
+    return any(map(text.__contains__, literals))
+
+
 def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     """The text without fenced code, and the body without comments; fenced line count."""
     fenced = 0
@@ -100,31 +122,49 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
         fenced += match.group(0).count("\n")
         return ""
 
-    unfenced = FENCED.sub(drop_fence, text)
-    body = COMMENT.sub("", BLOCK_COMMENT.sub("", unfenced))
+    unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
+    body = "\n" + unfenced  # lined, for the line patterns
+    if has_any(unfenced, BLOCK_HINTS):
+        body = BLOCK_COMMENT.sub("\n", body)
+    body = COMMENT.sub("", body)
     # In code a hash starts a comment; elsewhere it starts a Markdown heading.
-    body = HASH_LINE.sub("", body)
+    body = HASH_LINE.sub("", body) if "#" in body else body
     if codeish:
         body = CODE_COMMENT.sub("", body)
+    body = body[1:]
     return (body if codeish else unfenced), body, fenced
 
 
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
+    # Each distinct short line is looked at once (code repeats many: braces, "end").
+    short = {line.strip(HEADING_MARKS) for line in text.splitlines() if len(line) <= HEADING_MAX}
     found = set()
-    for line in text.splitlines():
-        if len(line) <= HEADING_MAX:
-            title = line.strip(HEADING_MARKS).lower()
-            if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
-                title = NUMBERING.sub("", title).strip(HEADING_MARKS)
-            if title in SPEC:
-                found.add(title)
+    for line in short:
+        title = line.lower()
+        if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
+            title = NUMBERING.sub("", title).strip(HEADING_MARKS)
+        if title in SPEC:
+            found.add(title)
     return frozenset(found)
+
+
+def is_card_sized(pairs: int, lines: int) -> bool:
+    """True when enough of the lines are ``key: value`` pairs for a design card."""
+    return pairs >= 3 and pairs >= 0.6 * max(1, lines)
+
+
+def card_keys(body: str, lines: int) -> tuple[str, ...]:
+    """Keys of ``key: value`` lines, or none when too few lines could hold a pair."""
+    # Each pair holds a colon, so counting colons (fast) rules out most texts.
+    if not is_card_sized(body.count(":") + body.count("："), lines):
+        return ()
+    return tuple(key.strip().lower() for key in CARD_PAIR.findall(body))
 
 
 def count_stories(low: str) -> int:
     """User stories in lower-cased text (only searched when a telling word is there)."""
-    if not any(hint in low for hint in m.STORY_HINTS):
+    if not has_any(low, m.STORY_HINTS):
         return 0
     return len(m.USER_STORY.findall(low))
 
@@ -136,9 +176,11 @@ def modal_counts(low: str) -> tuple[int, int]:
         if match.start() and low[match.start() - 1].isalnum():
             continue  # inside a longer word
         before = low[max(0, match.start() - 48) : match.start()]
-        if m.SYSTEM_SUBJECT.search(before):
+        # The subject patterns end the text, so most modals fail a cheap endswith first.
+        last = before.rstrip()
+        if last.endswith(m.SYSTEM_ENDINGS) and m.SYSTEM_SUBJECT.search(before):
             system += 1
-        elif m.PERSON_SUBJECT.search(before):
+        elif last.endswith(m.PERSON_ENDINGS) and m.PERSON_SUBJECT.search(before):
             continue
         required += match.group(0) not in m.WEAK_MODALS
     return required, system
@@ -151,12 +193,16 @@ def make_view(name: str, text: str, fmt: str) -> View:
     interpreter = shebang.group(1)[:20] if shebang else ""
     codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
     outline, body, fenced = strip_quoted(text, codeish)
-    prose, code_lines = CODE_WHOLE.subn("", body)
+    lined = "\n" + body
+    lined_prose, code_lines = CODE_WHOLE.subn("\n", lined)
+    prose = lined_prose[1:]
     low = prose.lower()
     modals, system_modals = modal_counts(low)
-    lines = len(NONBLANK.findall(body))
+    lines = len(NONBLANK.findall(lined))
     symbols = sum(body.count(ch) for ch in m.CODE_SYMBOLS)
     chars = len(body) - body.count(" ") - body.count("\n")
+    # Steps count only under a Gherkin heading, so they are looked for only then.
+    gherkin_heads = len(GHERKIN_HEAD.findall(lined))
     return View(
         name=name,
         fmt=fmt,
@@ -172,11 +218,11 @@ def make_view(name: str, text: str, fmt: str) -> View:
         words=len(prose.split()) + len(m.CJK.findall(prose)) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
-        card_keys=tuple(k.strip().lower() for k in CARD_PAIR.findall(body)),
-        requirement_ids=len(REQUIREMENT_ID.findall(prose)),
+        card_keys=card_keys(body, lines),
+        requirement_ids=len(REQUIREMENT_ID.findall(lined_prose)),
         modals=modals,
         system_modals=system_modals,
-        stories=len(EARS.findall(low)) + count_stories(low),
-        gherkin_heads=len(GHERKIN_HEAD.findall(body)),
-        gherkin_steps=len(GHERKIN_STEP.findall(body)),
+        stories=(len(EARS.findall(low)) if "shall" in low else 0) + count_stories(low),
+        gherkin_heads=gherkin_heads,
+        gherkin_steps=len(GHERKIN_STEP.findall(body)) if gherkin_heads else 0,
     )
