@@ -69,3 +69,15 @@ def make_tree(tmp_path: Path) -> Callable[[Tree], Path]:
 def regen_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files."""
     return bool(request.config.getoption("--regen-golden"))
+
+
+def fill_request(text: str, answers: dict[str, str]) -> str:
+    """What a person does: replace the placeholder under each question with an answer."""
+    from askspec.answer_format import PLACEHOLDER
+
+    out, current = [], None
+    for line in text.split("\n"):
+        if line.startswith("### "):
+            current = line.split()[1]
+        out.append(answers[current] if line == PLACEHOLDER and current in answers else line)
+    return "\n".join(out)

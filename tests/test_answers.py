@@ -36,6 +36,7 @@ from askspec.generate import Options, build_request, render_outputs
 from askspec.models import Area, Fact, Request, Status
 from askspec.render import context, issue_form_data, make_env, render_template
 from askspec.scan import scan
+from conftest import fill_request
 
 FIXTURES = Path(__file__).parent / "fixtures" / "answers"
 EXAMPLE_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
@@ -53,16 +54,6 @@ ANSWERS = {
 
 def render(request: Request, name: str = "request.md.j2") -> str:
     return render_template(ENV, name, context(request))
-
-
-def fill_request(text: str, answers: dict[str, str]) -> str:
-    """What a person does: replace the placeholder under each question with an answer."""
-    out, current = [], None
-    for line in text.split("\n"):
-        if line.startswith("### "):
-            current = line.split()[1]
-        out.append(answers[current] if line == PLACEHOLDER and current in answers else line)
-    return "\n".join(out)
 
 
 def issue_body(form: dict[str, Any], answers: dict[str, str]) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from askspec.answer_format import PLACEHOLDER
 from askspec.cli import app
+from conftest import fill_request
 
 EXAMPLE_SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 FIXTURES = Path(__file__).parent / "fixtures" / "answers"
@@ -31,15 +31,6 @@ def out(tmp_path: Path, runner: CliRunner) -> Path:
     return target
 
 
-def fill(text: str, answers: dict[str, str]) -> str:
-    out, current = [], None
-    for line in text.split("\n"):
-        if line.startswith("### "):
-            current = line.split()[1]
-        out.append(answers[current] if line == PLACEHOLDER and current in answers else line)
-    return "\n".join(out)
-
-
 def required_ids(out: Path) -> list[str]:
     data = json.loads((out / "request.json").read_text("utf-8"))
     return [q["id"] for q in data["questions"] if q["required"]]
@@ -56,7 +47,7 @@ def test_blank_request_is_open_exit_3(runner: CliRunner, out: Path) -> None:
 def test_complete_request_exit_0_json(runner: CliRunner, out: Path) -> None:
     answers = {qid: f"{qid}: 200 ms at 50 requests/s" for qid in required_ids(out)}
     path = out / "request.md"
-    path.write_text(fill(path.read_text("utf-8"), answers), "utf-8")
+    path.write_text(fill_request(path.read_text("utf-8"), answers), "utf-8")
     r = runner.invoke(app, ["check", str(path), "--json"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
@@ -69,14 +60,14 @@ def test_complete_request_exit_0_json(runner: CliRunner, out: Path) -> None:
 
 def test_vague_answers_are_named(runner: CliRunner, out: Path) -> None:
     path = out / "request.md"
-    path.write_text(fill(path.read_text("utf-8"), {"PERF-1": "fast"}), "utf-8")
+    path.write_text(fill_request(path.read_text("utf-8"), {"PERF-1": "fast"}), "utf-8")
     r = runner.invoke(app, ["check", str(path)])
     assert r.exit_code == 3
     assert "vague (no number with a unit): PERF-1" in r.stdout
 
 
 def test_stdin(runner: CliRunner, out: Path) -> None:
-    text = fill((out / "request.md").read_text("utf-8"), {"IN-1": "CSV files"})
+    text = fill_request((out / "request.md").read_text("utf-8"), {"IN-1": "CSV files"})
     r = runner.invoke(app, ["check", "-", "--json"], input=text)
     assert r.exit_code == 3, r.output
     assert json.loads(r.stdout)["answered"] == {"IN-1": "CSV files"}

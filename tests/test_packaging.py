@@ -98,39 +98,32 @@ def test_wheel_renders_in_a_clean_venv(wheel: Path, tmp_path: Path) -> None:
     assert (out / "request.md").read_text("utf-8").startswith("<!-- askspec:request")
 
 
-def test_issue_form_passes_github_schema(tmp_path: Path) -> None:
-    result = generate(EXAMPLE_SEEDS, tmp_path / "o", Options(date=date(2026, 1, 1)))
-    assert result.written
-    r = subprocess.run(
+def check_issue_form(path: Path) -> subprocess.CompletedProcess[str]:
+    """Validate an issue form against GitHub's schema, as shipped by check-jsonschema."""
+    return subprocess.run(
         [
             sys.executable,
             "-m",
             "check_jsonschema",
             "--builtin-schema",
             "vendor.github-issue-forms",
-            str(tmp_path / "o" / ISSUE_FORM),
+            str(path),
         ],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_issue_form_passes_github_schema(tmp_path: Path) -> None:
+    result = generate(EXAMPLE_SEEDS, tmp_path / "o", Options(date=date(2026, 1, 1)))
+    assert result.written
+    r = check_issue_form(tmp_path / "o" / ISSUE_FORM)
     assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_schema_check_catches_a_broken_form(tmp_path: Path) -> None:
     broken = tmp_path / "form.yml"
     broken.write_text("name: x\nbody:\n- type: textarea\n  id: a b\n", encoding="utf-8")
-    r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.github-issue-forms",
-            str(broken),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    r = check_issue_form(broken)
     assert r.returncode != 0
