@@ -116,6 +116,13 @@ def test_eml_is_multipart_alternative_with_headers() -> None:
     assert "Cold-room monitor" in msg["Subject"]
     assert msg["Date"] and msg["Message-ID"]
     assert msg["X-Unsent"] == "1"
+    required = [q for q in json.loads(rendered()["request.json"])["questions"] if q["required"]]
+    html = msg.get_body(("html",))
+    assert html is not None
+    assert html.get_content().count('type="checkbox"') == len(required)
+    text = msg.get_body(("plain",))
+    assert text is not None
+    assert text.get_content().count("\n- [ ] ") == len(required)
 
 
 def test_eml_without_addresses_uses_visible_placeholders() -> None:
