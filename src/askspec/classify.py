@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from askspec import markers as m
 from askspec.models import Kind, Verdict
@@ -25,7 +24,7 @@ from askspec.view import (
     make_view,
 )
 
-__all__ = ["Signal", "classify", "combine", "kinds_described"]
+__all__ = ["Signal", "classify", "combine"]
 
 #: How much of a text the line-level checks read; verdicts settle well before this.
 ANALYSED_CHARS = 16 << 10
@@ -229,17 +228,3 @@ def classify(name: str, text: str, fmt: str = "text") -> Verdict:
     if found := quick_verdict(name, text, fmt):
         return found
     return score(name, text[:ANALYSED_CHARS], fmt)
-
-
-@lru_cache(maxsize=1)
-def kinds_described() -> dict[str, str]:
-    """A short description of each kind, for help texts."""
-    return {
-        Kind.PROSE: "narrative text that states no requirements",
-        Kind.CODE: "source code, scripts and build files",
-        Kind.SPEC: "requirements, design cards, API and interface definitions",
-        Kind.DATA: "CSV, JSON or YAML data",
-        Kind.EMPTY: "no content",
-        Kind.BINARY: "not text",
-        Kind.UNREADABLE: "could not be read",
-    }
