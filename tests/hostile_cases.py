@@ -248,6 +248,31 @@ def pdf_with_content(content: bytes, pages: int = 1, size: float = 612) -> bytes
     return buf.getvalue()
 
 
+def pdf_with_text(pages: list[str]) -> bytes:
+    """A PDF with one line of Helvetica text per page, which pypdf extracts."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    helvetica = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(helvetica)})
+    for line in pages:
+        page = writer.add_blank_page(612, 792)
+        stream = StreamObject()
+        stream._data = f"BT /F1 12 Tf 72 700 Td ({line}) Tj ET".encode("latin-1")
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 @case("pdf-decompression-bomb", NOT_TEXT | TEXT | {"empty"})
 def _pdf_bomb(root: Path) -> None:
     put(root, "bomb.pdf", pdf_with_content(b"0 0 m\n" * (40 * 1024 * 1024)))

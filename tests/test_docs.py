@@ -9,7 +9,7 @@ import pytest
 
 from askspec import docs
 from askspec.docs import DocumentError, child_main, docx_text, pdf_text
-from hostile_cases import WORD_XML, docx, pdf_with_content
+from hostile_cases import WORD_XML, docx, pdf_with_content, pdf_with_text
 
 
 def test_pdf_text_reads_pages(tmp_path: Path) -> None:
@@ -18,6 +18,44 @@ def test_pdf_text_reads_pages(tmp_path: Path) -> None:
     got = pdf_text(path)
     assert got.problems == ()
     assert isinstance(got.text, str)
+
+
+def test_pdf_text_stops_once_it_holds_the_characters_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_with_text([f"page {n} says the service answers" for n in range(6)]))
+    whole = pdf_text(path).text
+    head = pdf_text(path, chars=40).text
+    assert "page 5" in whole
+    assert "page 1" in head and "page 2" not in head
+    assert whole.startswith(head)
+
+
+def test_pdf_text_reads_on_past_blank_pages_for_its_characters(tmp_path: Path) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_with_text(["", "", "only the third page has words"]))
+    assert "third page" in pdf_text(path, chars=1).text
+
+
+def test_a_pdf_page_that_breaks_the_reader_is_named_and_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PageObject
+
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_with_text(["first page", "second page", "third page"]))
+    extract = PageObject.extract_text
+
+    def breaks_on_second(page: PageObject, *args: object, **kwargs: object) -> str:
+        text = extract(page, *args, **kwargs)  # type: ignore[arg-type]
+        if "second" in text:
+            raise KeyError("/Font")
+        return text
+
+    monkeypatch.setattr(PageObject, "extract_text", breaks_on_second)
+    got = pdf_text(path)
+    assert got.problems == ("PDF page 2 could not be read (KeyError)",)
+    assert "first page" in got.text and "third page" in got.text
+    assert "second" not in got.text
 
 
 def test_pdf_with_too_many_pages_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -93,7 +93,7 @@ def test_scan_chunk_finishes_each_row(tmp_path: Path) -> None:
     )
     (tmp_path / "a.md").write_text(spec, encoding="utf-8")
     entry = Entry("a.md", tmp_path / "a.md", (tmp_path / "a.md").stat().st_size)
-    assert scan_chunk(([entry], lambda row: row.kind.value)) == [("a.md", "spec")]
+    assert scan_chunk(([entry], lambda row: row.kind.value, None)) == [("a.md", "spec")]
 
 
 def test_no_temporary_file_survives_a_failed_run(tmp_path: Path) -> None:

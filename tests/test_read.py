@@ -14,6 +14,7 @@ from askspec import docs, read
 from askspec.models import Kind
 from askspec.read import Binary, Unreadable, decode, read_text
 from askspec.scan import scan
+from hostile_cases import pdf_with_text
 
 Tree = Callable[..., Path]
 
@@ -57,6 +58,20 @@ def test_binary_content_is_refused(data: bytes) -> None:
 
 def test_text_that_starts_like_a_signature_is_text() -> None:
     assert decode(b"MZ notes: the plan for Monday.\n")[0].startswith("MZ notes")
+
+
+def test_html_head_starts_as_the_whole_page_text_does() -> None:
+    para = "<p>The pipeline reads <b>orders</b> &amp; returns invoices.</p>\n"
+    script = "<script>var x = '<p>not text</p>';" + " " * 500 + "</script>"
+    page = "<html><body>" + (para * 40 + script) * 30 + "</body></html>"
+    whole = read.html_text(page)
+    # Budgets whose cut (8 characters of markup each) falls in a paragraph, in a tag
+    # and inside the script.
+    for budget in (10, 200, 1000, 330, 380):
+        head = read.html_head(page, budget)
+        assert whole.startswith(head) and len(head) >= budget
+        assert len(head) < len(whole)
+    assert read.html_head(page, len(whole)) == whole  # too short to cut: read whole
 
 
 def test_html_keeps_visible_text_only(make_tree: Tree) -> None:
@@ -158,50 +173,34 @@ def test_zip_that_is_not_a_docx_is_binary(make_tree: Tree) -> None:
         read_text(path, len(buffer.getvalue()))
 
 
-def minimal_pdf(text: str) -> bytes:
-    """A one-page PDF whose content stream shows text, with a correct xref table."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 @pytest.mark.slow
 def test_pdf_text_is_extracted_in_a_child(make_tree: Tree) -> None:
-    data = minimal_pdf("The service MUST answer within 200 ms.")
+    data = pdf_with_text(["The service MUST answer within 200 ms."])
     got = read_text(one(make_tree({"spec.pdf": data})), len(data))
     assert got.format == "pdf"
     assert "MUST answer within 200 ms" in got.text
 
 
+@pytest.mark.slow
+def test_with_a_budget_a_pdf_is_read_only_as_far_as_needed(make_tree: Tree) -> None:
+    data = pdf_with_text([f"Page {n} of the design notes." for n in range(8)])
+    path = one(make_tree({"notes.pdf": data}))
+    whole, head = read_text(path, len(data)), read_text(path, len(data), budget=50)
+    assert "Page 7" in whole.text and "Page 7" not in head.text
+    assert whole.text.startswith(head.text) and len(head.text) >= 50
+    assert (head.format, head.problems) == (whole.format, whole.problems)
+
+
 def test_pdf_without_the_extra_names_it(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docs.importlib.util, "find_spec", lambda name: None)
-    data = minimal_pdf("hello")
+    data = pdf_with_text(["hello"])
     with pytest.raises(Unreadable, match=r"pip install 'askspec\[pdf\]'"):
         read_text(one(make_tree({"a.pdf": data})), len(data))
 
 
 def test_oversized_pdf_is_not_opened(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docs, "MAX_FILE_BYTES", 10)
-    data = minimal_pdf("hello")
+    data = pdf_with_text(["hello"])
     with pytest.raises(Unreadable, match="larger than"):
         read_text(one(make_tree({"a.pdf": data})), len(data))
 
@@ -229,7 +228,7 @@ def test_hostile_documents_cost_one_row_and_the_scan_goes_on(
 @pytest.mark.slow
 @pytest.mark.hostile
 def test_slow_extraction_is_stopped(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = minimal_pdf("hello")
+    data = pdf_with_text(["hello"])
     path = one(make_tree({"a.pdf": data}))
     with pytest.raises(docs.DocumentError, match="took over"):
         docs.extract(path, "pdf", len(data), timeout=0.001)

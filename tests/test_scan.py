@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from askspec import classify as classify_module
 from askspec import scan as scan_module
 from askspec.cli import app
 from askspec.errors import SeedsError
@@ -20,6 +21,7 @@ from askspec.models import Kind
 from askspec.progress import ScanProgress
 from askspec.scan import Entry, display_name, iter_scan, scan, walk
 from conftest import EXAMPLE_SEEDS, Tree
+from hostile_cases import pdf_with_text
 
 MakeTree = Callable[[Tree], Path]
 
@@ -173,6 +175,29 @@ def test_keep_text_false_drops_the_text_but_not_the_verdict(make_tree: MakeTree)
     assert dropped == kept
     assert all(f.text == "" for f in dropped.files)
     assert any(f.text for f in kept.files)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("analysed", [200, None], ids=["small-budget", "real-budget"])
+def test_reading_only_what_classification_needs_keeps_every_row(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch, analysed: int | None
+) -> None:
+    if analysed is not None:  # a small window, so that short documents are cut too
+        monkeypatch.setattr(classify_module, "ANALYSED_CHARS", analysed)
+        monkeypatch.setattr(scan_module, "ANALYSED_CHARS", analysed)
+    pages = [f"The service MUST answer request {n} within 200 ms." for n in range(40)]
+    tree: Tree = {
+        **MIXED,
+        "manual.pdf": pdf_with_text(pages),
+        "page.html": "<html><body>"
+        + "<h2>Outputs</h2><p>The report SHALL list every order.</p><script>x()</script>" * 4000
+        + "</body></html>",
+        "story.htm": "<p>Once upon a time a miller lived by the river.</p>" * 30,
+    }
+    root = make_tree(tree)
+    kept, dropped = scan(root), scan(root, keep_text=False)
+    assert dropped == kept
+    assert {f.kind for f in kept.files} >= {Kind.SPEC, Kind.PROSE, Kind.CODE}
 
 
 def test_single_file_and_missing_path(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from askspec.errors import (
 )
 
 if TYPE_CHECKING:
-    from askspec.models import SeedFile
+    from askspec.models import Kind
 
 app = typer.Typer(
     help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
@@ -37,18 +37,20 @@ app = typer.Typer(
 app.add_typer(templates_app, name="templates")
 
 
-def emit_scan_json(rows: Iterable[SeedFile]) -> None:
-    """Print the ``scan --json`` object row by row, exactly as json.dumps(indent=2) would."""
+def emit_scan_json(rows: Iterable[tuple[Kind, str]]) -> None:
+    """Print the ``scan --json`` object row by row, exactly as json.dumps(indent=2) would.
+
+    Each row comes as its kind and its JSON object, already encoded where it was read.
+    """
     from askspec.models import Kind
 
     it = iter(rows)
     first = next(it, None)  # errors about the seeds surface before any output
     counts: dict[Kind, int] = {}
     sys.stdout.write('{\n  "files": [')
-    for n, row in enumerate(chain([] if first is None else [first], it)):
-        counts[row.kind] = counts.get(row.kind, 0) + 1
-        body = json.dumps(row.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        sys.stdout.write(("," if n else "") + "\n    " + body)
+    for n, (kind, body) in enumerate(chain([] if first is None else [first], it)):
+        counts[kind] = counts.get(kind, 0) + 1
+        sys.stdout.write(("," if n else "") + "\n    " + body.replace("\n", "\n    "))
     closing = "\n  ]" if counts else "]"
     ordered = {k.value: counts[k] for k in Kind if k in counts}
     tally = json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n  ")
@@ -84,15 +86,14 @@ def scan(
     """
     from askspec.models import ScanResult
     from askspec.progress import ScanProgress
-    from askspec.scan import iter_scan
+    from askspec.scan import iter_scan, iter_scan_json
 
     # Rows stream straight to stdout with --json; no file's text is kept.
     with reported(), ScanProgress(enabled=not as_json and sys.stderr.isatty()) as progress:
-        rows = iter_scan(seeds, progress=progress, keep_text=False)
         if as_json:
-            emit_scan_json(rows)
+            emit_scan_json(iter_scan_json(seeds, progress=progress))
             return
-        files = list(rows)
+        files = list(iter_scan(seeds, progress=progress, keep_text=False))
     table = [
         (f.path, f.kind.value, f"{f.verdict.confidence:.2f}", "; ".join(f.verdict.evidence[:2]))
         for f in files

@@ -55,13 +55,21 @@ def missing_extra(kind: str) -> str | None:
     return None
 
 
-def extract(path: Path, kind: str, size: int, timeout: float = TIME_LIMIT) -> Extracted:
-    """Extract a document's text in a bounded child process; raise DocumentError."""
+def extract(
+    path: Path, kind: str, size: int, timeout: float = TIME_LIMIT, chars: int | None = None
+) -> Extracted:
+    """Extract a document's text in a bounded child process; raise DocumentError.
+
+    With chars, extraction may stop once the text holds that many characters (and
+    some that are not blank): the text is then the whole text's first part.
+    """
     if size > MAX_FILE_BYTES:
         raise DocumentError(f"{kind.upper()} larger than {MAX_FILE_BYTES >> 20} MB; not opened")
     if hint := missing_extra(kind):
         raise DocumentError(hint)
     command = [sys.executable, "-m", "askspec.docs", kind, str(path)]
+    if chars is not None:
+        command.append(str(chars))
     try:
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired as exc:
@@ -94,8 +102,12 @@ def limit_resources() -> None:
             resource.setrlimit(limit, (value, value))
 
 
-def pdf_text(path: Path) -> Extracted:
-    """The text of a PDF's first pages, page by page."""
+def pdf_text(path: Path, chars: int = MAX_CHARS) -> Extracted:
+    """The text of a PDF's first pages, page by page, until it holds chars characters.
+
+    A page whose text cannot be had is left out and named in the problems, so one
+    broken page does not cost the rest of the document.
+    """
     import logging
 
     from pypdf import PdfReader
@@ -108,12 +120,22 @@ def pdf_text(path: Path) -> Extracted:
     problems = [f"PDF has {count} pages: read the first {MAX_PAGES}"] if count > MAX_PAGES else []
     parts: list[str] = []
     total = 0
-    for page in reader.pages[:MAX_PAGES]:
-        text = page.extract_text() or ""
+    blank = True
+    for number, page in enumerate(reader.pages[:MAX_PAGES], start=1):
+        try:
+            text = page.extract_text() or ""
+        except MemoryError:
+            raise
+        except Exception as exc:  # a hostile page may break the parser anywhere
+            problems.append(f"PDF page {number} could not be read ({type(exc).__name__})")
+            text = ""
         parts.append(text)
-        total += len(text)
+        total += len(text) + 2
+        blank = blank and not text.strip()
         if total > MAX_CHARS:
             problems.append(f"PDF text over {MAX_CHARS} characters: cut")
+            break
+        if total >= chars and not blank:
             break
     return Extracted("\n\n".join(parts)[:MAX_CHARS], tuple(problems))
 
@@ -157,9 +179,9 @@ def child_main(argv: list[str]) -> int:
     """Run in the child: extract one document and answer with one JSON object."""
     limit_resources()
     kind, path = argv[0], Path(argv[1])
-    reader = pdf_text if kind == "pdf" else docx_text
+    chars = int(argv[2]) if len(argv) > 2 else MAX_CHARS
     try:
-        got = reader(path)
+        got = pdf_text(path, chars) if kind == "pdf" else docx_text(path)
         reply: dict[str, object] = {"text": got.text, "problems": list(got.problems)}
     except DocumentError as exc:
         reply = {"error": str(exc)}

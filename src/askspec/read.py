@@ -140,6 +140,8 @@ def detect(data: bytes) -> tuple[str, str]:
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+#: Markup characters per character of text wanted, when a page is read only in part.
+HTML_HEAD_FACTOR = 8
 
 
 class Unreadable(Exception):
@@ -155,22 +157,40 @@ def document_kind(data: bytes, suffix: str) -> str | None:
     return None
 
 
-def read_document(path: Path, kind: str, size: int) -> Text:
+def read_document(path: Path, kind: str, size: int, budget: int | None = None) -> Text:
     """Text from a PDF or DOCX, extracted out of process; raise Unreadable on failure."""
     from askspec.docs import DocumentError, extract
 
     try:
-        got = extract(path, kind, size)
+        got = extract(path, kind, size, chars=budget)
     except DocumentError as exc:
         raise Unreadable(str(exc)) from None
     return Text(got.text, None, kind, False, got.problems)
 
 
-def markup(text: str, suffix: str, sampled: bool) -> tuple[str, str, tuple[str, ...]]:
+def html_head(markup: str, budget: int) -> str:
+    """The first part of a page's visible text, at least budget characters of it.
+
+    The text of a page's first part is the first part of the page's text, except for
+    its last line, which the cut may have split: that line is dropped. A page too
+    short to give budget characters that way is read whole.
+    """
+    cut = HTML_HEAD_FACTOR * budget
+    if len(markup) > cut:
+        text = html_text(markup[:cut])
+        head = text[: text.rfind("\n") + 1]
+        if len(head) >= budget and head.strip():
+            return head
+    return html_text(markup)
+
+
+def markup(
+    text: str, suffix: str, sampled: bool, budget: int | None = None
+) -> tuple[str, str, tuple[str, ...]]:
     """Bring a marked-up text to plain lines; return the text, format and problems."""
     doctype = text.lstrip()[:15].lower() == "<!doctype html>"
     if suffix in HTML_SUFFIXES or (suffix == "" and doctype):
-        return html_text(text), "html", ()
+        return (html_text(text) if budget is None else html_head(text, budget)), "html", ()
     if suffix == ".rst" or (suffix == ".txt" and looks_rst(text)):
         return rst_text(text), "rst", ()
     if suffix in MARKDOWN_SUFFIXES:
@@ -184,14 +204,18 @@ def markup(text: str, suffix: str, sampled: bool) -> tuple[str, str, tuple[str, 
     return text, "text", ()
 
 
-def read_text(path: Path, size: int) -> Text:
-    """Read a file as text, within fixed bounds; raise Binary or Unreadable when it is not."""
+def read_text(path: Path, size: int, budget: int | None = None) -> Text:
+    """Read a file as text, within fixed bounds; raise Binary or Unreadable when it is not.
+
+    With a budget, documents and pages whose text is costly to extract yield only
+    their first part, of at least budget characters; the text's start is the same.
+    """
     data, sampled = read_sample(path, size)
     suffix = path.suffix.lower()
     if kind := document_kind(data, suffix):
-        return read_document(path, kind, size)
+        return read_document(path, kind, size, budget)
     text, encoding = decode(data, sampled)
-    body, fmt, problems = markup(text, suffix, sampled)
+    body, fmt, problems = markup(text, suffix, sampled, budget)
     if sampled:
         problems = (f"large file ({size} bytes): read the first and last parts only", *problems)
     return Text(body, encoding, fmt, sampled, problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import stat
@@ -11,7 +12,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
-from askspec.classify import classify
+from askspec.classify import ANALYSED_CHARS, classify
 from askspec.errors import SeedsError
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
 from askspec.read import Binary, Unreadable, read_text
@@ -146,15 +147,19 @@ def _inspect(item: os.DirEntry[str], rel: str, real_root: str) -> Entry | str:
     return Entry(rel, Path(item.path), st.st_size)
 
 
-def scan_entry(entry: Entry) -> SeedFile:
-    """Read and classify one walked entry; failures become a row, never an exception."""
+def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile:
+    """Read and classify one walked entry; failures become a row, never an exception.
+
+    With a budget, costly documents are read only as far as classification looks
+    (see read_text), so the verdict is the same and the row's text is partial.
+    """
     if entry.problem:
         verdict = Verdict(Kind.UNREADABLE, 1.0, (entry.problem,))
         return SeedFile(entry.rel, entry.size, verdict, problems=(entry.problem,))
     if entry.size == 0:
         return SeedFile(entry.rel, 0, Verdict(Kind.EMPTY, 1.0, ("0 bytes",)))
     try:
-        text = read_text(entry.path, entry.size)
+        text = read_text(entry.path, entry.size, budget)
     except Binary as exc:
         return SeedFile(entry.rel, entry.size, Verdict(Kind.BINARY, 0.95, (str(exc),)))
     except Unreadable as exc:
@@ -190,10 +195,11 @@ def drop_text(row: SeedFile) -> SeedFile:
     return replace(row, text="") if row.text else row
 
 
-def scan_chunk(job: tuple[list[Entry], Finish[T]]) -> list[tuple[str, T]]:
+def scan_chunk(job: tuple[list[Entry], Finish[T], int | None]) -> list[tuple[str, T]]:
     """Scan a batch of entries and finish each row; runs in a worker process."""
-    entries, finish = job
-    return [(row.path, finish(row)) for row in map(scan_entry, entries)]
+    entries, finish, budget = job
+    rows = (scan_entry(entry, budget) for entry in entries)
+    return [(row.path, finish(row)) for row in rows]
 
 
 def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
@@ -226,23 +232,25 @@ def map_scan(
     finish: Finish[T],
     progress: ProgressHook | None = None,
     workers: int | None = None,
+    budget: int | None = None,
 ) -> Iterator[T]:
     """Scan seeds and yield ``finish(row)`` for every file, in sorted order.
 
     Folders of at least PARALLEL_MIN_FILES files are read, classified and finished in
     worker processes, so finish runs where the whole text is and only its result
     travels back; finish must be a module-level function. Results stream out as they
-    are ready. ``progress(done, path)`` is called after each file.
+    are ready. ``progress(done, path)`` is called after each file. A budget (in
+    characters) lets costly documents be read only in part; see scan_entry.
     """
     entries = _entries(seeds)
     workers = worker_count() if workers is None else workers
     head = list(islice(entries, PARALLEL_MIN_FILES))
     rest = chain(head, entries)
     if workers > 1 and len(head) == PARALLEL_MIN_FILES:
-        jobs = ((batch, finish) for batch in _batches(rest))
+        jobs = ((batch, finish, budget) for batch in _batches(rest))
         rows = ordered_map(scan_chunk, jobs, workers)
     else:
-        rows = ((row.path, finish(row)) for row in map(scan_entry, rest))
+        rows = ((row.path, finish(row)) for row in (scan_entry(e, budget) for e in rest))
     for done, (path, result) in enumerate(rows, start=1):
         if progress is not None:
             progress(done, path)
@@ -260,7 +268,21 @@ def iter_scan(
     Without keep_text, rows carry no text, so memory does not grow with the folder
     when the caller does not keep the rows.
     """
-    return map_scan(seeds, keep_row if keep_text else drop_text, progress, workers)
+    if keep_text:
+        return map_scan(seeds, keep_row, progress, workers)
+    return map_scan(seeds, drop_text, progress, workers, budget=ANALYSED_CHARS)
+
+
+def json_row(row: SeedFile) -> tuple[Kind, str]:
+    """The row's kind and its JSON object, indented by two (encoded where it was read)."""
+    return row.kind, json.dumps(row.to_json(), ensure_ascii=False, indent=2)
+
+
+def iter_scan_json(
+    seeds: str | os.PathLike[str], progress: ProgressHook | None = None
+) -> Iterator[tuple[Kind, str]]:
+    """Scan seeds for ``scan --json``: each file's kind and JSON object, in sorted order."""
+    return map_scan(seeds, json_row, progress, budget=ANALYSED_CHARS)
 
 
 def scan(
