@@ -26,6 +26,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from benchlib import askspec_command, load, median_run
+
 CACHE = Path(tempfile.gettempdir()) / "askspec-bench-cache"
 LABELS = ("prose", "code", "spec")
 SITE = Path(sysconfig.get_paths()["purelib"])
@@ -196,15 +198,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CACHE / "corpus")
     parser.add_argument("--per-source", type=int, default=80)
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs; the median counts")
     args = parser.parse_args()
     labels = build_corpus(args.corpus, args.per_source)
     print("sources:", dict(Counter(rel.split("/")[0] for rel in labels)))
     files = sorted(str(args.corpus / rel) for rel in labels)
     size = sum(Path(f).stat().st_size for f in files)
-    askspec = shutil.which("askspec") or "askspec"
-    scan_time, out = timed([askspec, "scan", str(args.corpus), "--json"])
-    file_time, _ = timed(["file", "--mime-type", *files])
+    scan_command = [*askspec_command(), "scan", str(args.corpus), "--json"]
+    _, out = timed(scan_command)
     report(json.loads(out)["files"], labels)
+    print(f"speed: median of {args.repeats} runs each, {load()}")
+    scan_time = median_run(scan_command, args.repeats).wall
+    file_time = median_run(["file", "--mime-type", *files], args.repeats).wall
     print(f"askspec scan --json: {scan_time:.2f} s, {len(files) / scan_time:.0f} files/s, "
           f"{size / scan_time / 1e6:.1f} MB/s")  # fmt: skip
     print(
