@@ -75,6 +75,20 @@ def test_flags_over_env_over_project_over_user_config(private_home: Path, projec
     assert settings.sources["host"] == str(project / "pyproject.toml")
 
 
+def test_sender_from_the_user_config_and_the_environment(private_home: Path, project: Path) -> None:
+    path = write_user_config(private_home, '[smtp]\nfrom = " Me <me@example.com> "\n')
+    settings = load_settings({}, env_for(private_home), project)
+    assert (settings.sender, settings.sources["from"]) == ("Me <me@example.com>", str(path))
+    settings = load_settings({}, env_for(private_home, **{"from": "ops@example.com"}), project)
+    assert (settings.sender, settings.sources["from"]) == ("ops@example.com", "ASKSPEC_SMTP_FROM")
+
+
+def test_a_sender_that_is_not_text_is_refused(private_home: Path, project: Path) -> None:
+    path = write_user_config(private_home, "[smtp]\nfrom = 5\n")
+    with pytest.raises(UsageError, match=f"SMTP setting from in {path} must be a string"):
+        load_settings({}, env_for(private_home), project)
+
+
 def test_relative_cafile_is_relative_to_its_config_file(private_home: Path, project: Path) -> None:
     path = write_user_config(private_home, '[smtp]\ncafile = "ca.pem"\n')
     settings = load_settings({}, env_for(private_home), project)

@@ -106,7 +106,35 @@ def test_send_needs_a_sender(seeds: Path, smtp_server: StartServer, in_tmp: Path
     server = smtp_server()
     r = run([str(seeds), "--to", TO, "--send"], env=server.env("starttls"))
     assert r.exit_code == 2
-    assert r.stderr == "error: --send needs --from: the sender address\n"
+    assert r.stderr == (
+        "error: --send needs a sender address: --from, ASKSPEC_SMTP_FROM or from in the config\n"
+    )
+    assert not (in_tmp / "request.eml").exists()
+
+
+def test_the_sender_may_come_from_the_settings(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    server = smtp_server()
+    settings = '[tool.askspec.smtp]\nfrom = "Team <team@example.com>"\n'
+    (in_tmp / "pyproject.toml").write_text(settings, encoding="utf-8")
+    r = run([str(seeds), "--to", TO, "--send"], env=server.env("starttls"))
+    assert r.exit_code == 0, r.output
+    assert "From: Team <team@example.com>" in r.stdout
+    assert server.messages[0].mail_from == "team@example.com"
+    env = server.env("starttls") | {"ASKSPEC_SMTP_FROM": "env@example.com"}
+    r = run([str(seeds), "--to", TO, "--send", "--force"], env=env)
+    assert server.messages[1].mail_from == "env@example.com"
+    r = run([*sent_args(seeds, "--send", "--force")], env=env)
+    assert server.messages[2].mail_from == "me@example.com"
+
+
+def test_a_bad_sender_in_the_settings_is_a_clear_error(seeds: Path, in_tmp: Path) -> None:
+    r = run([str(seeds), "--to", TO], env={"ASKSPEC_SMTP_FROM": "not an address"})
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "error: from in ASKSPEC_SMTP_FROM is not a single valid address: 'not an address'\n"
+    )
     assert not (in_tmp / "request.eml").exists()
 
 

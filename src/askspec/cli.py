@@ -223,7 +223,9 @@ def email(
     seeds: Seeds,
     to: Recipients,
     cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to (repeatable).")] = None,
-    sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "",
+    sender: Annotated[
+        str, typer.Option("--from", help="Sender address (else from the SMTP settings).")
+    ] = "",
     out: Annotated[Path, typer.Option("-o", "--out", help="The .eml file (or folder).")] = Path(
         "request.eml"
     ),
@@ -244,7 +246,7 @@ def email(
 ) -> None:
     """Write the request as an email (.eml); send it over SMTP only with --send.
 
-    SMTP settings: --smtp-* flags, then ASKSPEC_SMTP_HOST/PORT/USER/SECURITY/CAFILE,
+    SMTP settings: --smtp-* flags, then ASKSPEC_SMTP_HOST/PORT/USER/SECURITY/CAFILE/FROM,
     then [tool.askspec.smtp] in ./pyproject.toml or [smtp] in
     $XDG_CONFIG_HOME/askspec/config.toml. The password comes from ASKSPEC_SMTP_PASSWORD,
     password_command in the user config, or a prompt on a terminal; never from a flag.

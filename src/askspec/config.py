@@ -19,8 +19,8 @@ DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
 ENV_PREFIX = "ASKSPEC_SMTP_"
 PASSWORD_ENV = ENV_PREFIX + "PASSWORD"
-#: The settings that flags, env and both config files may give.
-KEYS = ("host", "port", "user", "security", "cafile", "timeout")
+#: The settings that flags, env and both config files may give ("from" is the sender).
+KEYS = ("host", "port", "user", "security", "cafile", "timeout", "from")
 #: Only the user's own config file may hold these: a project's pyproject.toml is shared
 #: with everyone who clones it, and a password_command there would run their code.
 USER_ONLY_KEYS = ("password", "password_command")
@@ -38,6 +38,8 @@ class SmtpSettings:
     cafile: Path | None = None
     timeout: float = DEFAULT_TIMEOUT
     password_command: str = ""
+    #: The sender address to use when --from is not given.
+    sender: str = ""
     #: Where each setting came from ("--smtp-host", "ASKSPEC_SMTP_HOST", a file), for the preview.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: A password from a private user config file; kept out of repr and comparisons.
@@ -161,9 +163,9 @@ def load_settings(
     if security not in SECURITY:
         where = sources.get("security", "")
         raise UsageError(f"SMTP security from {where} must be one of {', '.join(SECURITY)}")
-    for key in ("host", "user", "password_command"):
+    for key in ("host", "user", "password_command", "from"):
         if not isinstance(values.get(key, ""), str):
-            raise UsageError(f"SMTP {key} from {sources[key]} must be a string")
+            raise UsageError(f"SMTP setting {key} in {sources[key]} must be a string")
     cafile = values.get("cafile")
     return SmtpSettings(
         host=str(values.get("host", "")).strip(),
@@ -175,6 +177,7 @@ def load_settings(
         if "timeout" in values
         else DEFAULT_TIMEOUT,
         password_command=str(values.get("password_command", "")),
+        sender=str(values.get("from", "")).strip(),
         sources=sources,
         config_password=str(values.get("password", "")),
     )

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from askspec.config import SmtpSettings, load_settings, resolve_password
+from askspec.config import ENV_PREFIX, SmtpSettings, load_settings, resolve_password
 from askspec.errors import MailError, UsageError
 from askspec.generate import REQUEST_EML, Options, build_request, scan_with_facts, subject_for
-from askspec.mail import Attachment, Envelope, build_message
+from askspec.mail import Attachment, Envelope, build_message, parse_address
 from askspec.output import write_outputs
 from askspec.render import Documents, make_env, render_documents
 from askspec.smtp import Delivery, send
@@ -110,9 +110,16 @@ def email(
 ) -> EmailResult:
     """Write the .eml; with job.send, deliver exactly the saved bytes afterwards."""
     env = os.environ if env is None else env
-    if job.send and not job.options.sender:
-        raise UsageError("--send needs --from: the sender address")
     settings = load_settings(job.smtp, env)
+    if not job.options.sender and settings.sender:
+        parse_address(settings.sender, f"from in {settings.sources['from']}")
+        job = dataclasses.replace(
+            job, options=dataclasses.replace(job.options, sender=settings.sender)
+        )
+    if job.send and not job.options.sender:
+        raise UsageError(
+            f"--send needs a sender address: --from, {ENV_PREFIX}FROM or from in the config"
+        )
     if job.send and not settings.host:
         raise UsageError("--send needs an SMTP server: --smtp-host, ASKSPEC_SMTP_HOST or config")
     message = compose(job)
