@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import sys
 from collections.abc import Callable
@@ -100,6 +101,26 @@ def test_second_send_refuses_to_overwrite_the_sent_copy(
     assert r.exit_code == 4
     assert "refusing to overwrite request.eml (use --force)" in r.stderr
     assert len(server.messages) == 1
+
+
+def test_json_says_what_was_saved_and_who_accepted_it(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    server = smtp_server()
+    draft = run([str(seeds), "--to", TO, "--json"], env=server.env("starttls"))
+    assert draft.exit_code == 0, draft.output
+    report = json.loads(draft.stdout)
+    saved = in_tmp / "request.eml"
+    assert (report["path"], report["size"]) == ("request.eml", saved.stat().st_size)
+    assert (report["sent"], report["accepted"], report["to"]) == (False, [], [TO])
+    assert report["server"] == f"{HOST}:{server.port}"
+    r = run(sent_args(seeds, "--send", "--force", "--json"), env=server.env("starttls"))
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.stdout)
+    assert report["sent"] is True
+    assert sorted(report["accepted"]) == ["ana@example.com", "bo@example.com"]
+    assert report["from"] == SENDER and report["refused"] == {}
+    assert report["size"] == saved.stat().st_size == len(server.messages[0].data)
 
 
 def test_send_needs_a_sender(seeds: Path, smtp_server: StartServer, in_tmp: Path) -> None:

@@ -243,6 +243,9 @@ def email(
         str | None, typer.Option(help="starttls (default), ssl or none.")
     ] = None,
     smtp_cafile: SmtpFlag = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what was saved and sent as JSON.")
+    ] = False,
 ) -> None:
     """Write the request as an email (.eml); send it over SMTP only with --send.
 
@@ -253,7 +256,7 @@ def email(
 
     Example: askspec email seeds --to ana@example.com --from me@example.com --send
     """
-    from askspec.deliver import EmailJob, email_report
+    from askspec.deliver import EmailJob, email_json, email_report
     from askspec.deliver import email as run_email
     from askspec.generate import Options
 
@@ -267,8 +270,11 @@ def email(
     with reported():
         result = run_email(job, prompt=prompt)
     lines, problems = email_report(result)
-    for line in lines:
-        typer.echo(line)
+    if as_json:
+        emit_json(email_json(result))
+    else:
+        for line in lines:
+            typer.echo(line)
     for line in problems:
         typer.echo(line, err=True)
     if result.delivery is not None and result.delivery.refused:

@@ -166,6 +166,27 @@ def _server_line(settings: SmtpSettings) -> str:
     return f"Server: {settings.server} ({settings.security}{who})"
 
 
+def email_json(result: EmailResult) -> dict[str, object]:
+    """What ``email --json`` prints: the message saved, the server, and what it accepted."""
+    settings, sent = result.settings, result.delivery
+    return {
+        "path": str(result.path),
+        "size": result.size,
+        "subject": result.subject,
+        "from": result.sender,
+        "to": list(result.to),
+        "cc": list(result.cc),
+        "attachments": list(result.attachments),
+        "server": settings.server if settings.host else None,
+        "security": settings.security,
+        "user": settings.user or None,
+        "sent": sent is not None,
+        "accepted": list(sent.accepted) if sent else [],
+        "refused": dict(sent.refused) if sent else {},
+        "warnings": list(result.warnings),
+    }
+
+
 def email_report(result: EmailResult) -> tuple[list[str], list[str]]:
     """Lines for stdout (what was saved and sent) and stderr (warnings and refusals)."""
     out = [f"wrote {result.path} ({result.size} bytes)", f"From: {result.sender}"]
