@@ -263,6 +263,34 @@ def test_mbox_with_two_messages_later_wins() -> None:
     assert result.answered[0].text == "second"
 
 
+def test_top_posted_answers_are_read_by_question_id() -> None:
+    quoted = reply_text(render(EXAMPLE, "request.eml.j2"), {"PERF-1": "under 5 s, p99"})
+    top = (
+        "IN-1: CSV exports from the probe logger,\n"
+        "one file per probe per day.\n"
+        "\n"
+        "**HW-1** — A Raspberry Pi in each lab.\n"
+        "PERF-1: ignored, answered below\n"
+        "ISO-9001: not a question of this request\n"
+        "\n"
+        "Thanks,\nDana\n"
+    )
+    reading = read_reply("reply.eml", top + quoted)
+    got = {a.id: (a.text, a.line) for a in reading.answers}
+    assert got == {
+        "IN-1": ("CSV exports from the probe logger,\none file per probe per day.", 1),
+        "HW-1": ("A Raspberry Pi in each lab.", 4),
+        "PERF-1": ("under 5 s, p99", got["PERF-1"][1]),
+    }
+    assert got["PERF-1"][1] > 10  # the answer under the question, not the top line
+
+
+def test_id_lines_after_a_signature_do_not_count() -> None:
+    quoted = reply_text(render(EXAMPLE, "request.eml.j2"), {})
+    reading = read_reply("reply.eml", "Later.\n-- \nIN-1: from a signature\n\n" + quoted)
+    assert reading.answers == ()
+
+
 def test_reply_without_quotes_is_read_as_a_filled_request() -> None:
     reading = read_reply("reply.txt", fill_request(render(EXAMPLE), ANSWERS))
     assert {a.id: a.text for a in reading.answers} == ANSWERS

@@ -19,6 +19,9 @@ _HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:")
 #: An mbox separator: a line starting with "From " at the start or after a blank line.
 _MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n))From [^\n]*\n")
 SIGNATURE = "-- "
+#: A line that answers a question by its ID, as people write above a quoted request:
+#: ``IN-1: CSV files`` or ``PERF-2 - 200 ms``.
+ID_LINE = re.compile(r"[ \t]*\**([A-Z][A-Z0-9]*-[0-9]+)\**[ \t]*(?::|[-–—])[ \t]*(.*)")
 
 
 def looks_like_mail(name: str, data: bytes) -> bool:
@@ -82,12 +85,43 @@ def written_under(lines: list[str], quoted: list[bool], start: int, stop: int) -
     return normalize("\n".join(own)), first
 
 
+def id_lines(
+    lines: list[str], quoted: list[bool], stop: int, asked: tuple[str, ...]
+) -> dict[str, tuple[str, int]]:
+    """Answers written as ``ID: text`` in the unquoted lines before stop (top-posting).
+
+    An answer runs on over the lines that follow it up to a blank line, the next ID,
+    a quoted line or the signature. Only IDs the quoted request asks count.
+    """
+    found: dict[str, tuple[str, int]] = {}
+    current: str | None = None
+    for n in range(stop):
+        line = lines[n]
+        if quoted[n] or line == SIGNATURE:
+            if line == SIGNATURE:
+                break
+            current = None
+            continue
+        match = ID_LINE.fullmatch(line)
+        if match and match.group(1) in asked:
+            current = match.group(1)
+            found[current] = (match.group(2), n)
+        elif current and line.strip():
+            text, first = found[current]
+            found[current] = (f"{text}\n{line}", first)
+        else:
+            current = None
+    return {qid: (normalize(text), n) for qid, (text, n) in found.items()}
+
+
 def read_reply(path: str, text: str) -> Reading:
     """Answers from a reply that quotes the request with ``>`` and answers under each question.
 
     The quoted lines, with one ``>`` removed, are parsed as the request itself;
     answers written back in an earlier round count unless new text replaces them.
-    A message whose questions are not quoted is read as a filled request.
+    Lines such as ``IN-1: CSV files`` above the quoted request answer by ID, where
+    nothing is written under the question itself. A message whose questions are not
+    quoted is read as a filled request.
     """
     text = normalize_newlines(text)
     # Questions at the top level mean the request was pasted or edited, not quoted:
@@ -100,8 +134,15 @@ def read_reply(path: str, text: str) -> Reading:
     doc = "\n".join(strip_quote(ln) if q else "" for ln, q in zip(lines, quoted, strict=True))
     earlier = read_markdown(path, doc)
     answers = {a.id: a for a in earlier.answers}
-    for span in outline(doc).spans:
+    spans = outline(doc).spans
+    written: dict[str, Answer] = {}
+    for span in spans:
         own, first = written_under(lines, quoted, span.body, span.stop)
         if not is_open(own):
-            answers[span.id] = Answer(span.id, own, path, first + 1)
+            written[span.id] = Answer(span.id, own, path, first + 1)
+    top = spans[0].heading if spans else len(lines)
+    for qid, (own, first) in id_lines(lines, quoted, top, earlier.asked).items():
+        if qid not in written and not is_open(own):
+            answers[qid] = Answer(qid, own, path, first + 1)
+    answers.update(written)
     return Reading(path, earlier.marker, earlier.asked, tuple(answers.values()))
