@@ -210,8 +210,8 @@ def test_introduction_says_what_each_kind_of_seed_is(make_tree: Callable[..., Pa
         make_tree, {"count.py": code, note["path"]: note["text"], card["path"]: card["text"]}
     )
     assert request.summary == (
-        "The prose note.txt begins “Quick note after the call with Sam”.",
-        "The code count.py is Python: “Count the lines of a log file”.",
+        "The prose note.txt begins “Quick note after the call with Sam”; the code count.py is "
+        "Python: “Count the lines of a log file”.",
         "The spec spec.md (“Order importer: requirements”) specifies inputs, outputs, hardware "
         "and performance.",
         "They state the inputs, outputs, hardware and performance.",

@@ -180,7 +180,11 @@ def coverage(findings: Iterable[AreaFinding]) -> str:
 
 
 def describe(files: Iterable[SeedFile], findings: Iterable[AreaFinding]) -> tuple[str, ...]:
-    """The introduction: one sentence per kind of seed read, then what they state."""
+    """The introduction: what each kind of seed read is, then what they state.
+
+    One sentence per kind, prose and code sharing one when all three are there, so the
+    introduction is two or three sentences long.
+    """
     readable = [f for f in files if f.text.strip()]
     builders = (
         (Kind.PROSE, prose_sentence),
@@ -194,4 +198,8 @@ def describe(files: Iterable[SeedFile], findings: Iterable[AreaFinding]) -> tupl
     ]
     if not sentences:
         return ("None of the files could be read as prose, code or a spec.",)
+    if len(sentences) == len(builders):
+        # Three sentences at most: with every kind present, prose and code share one.
+        prose, code, spec = sentences
+        sentences = [f"{prose[:-1]}; {code[0].lower()}{code[1:]}", spec]
     return (*sentences, coverage(findings))
