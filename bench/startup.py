@@ -9,6 +9,7 @@ import argparse
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 from benchlib import askspec_command, load
@@ -45,20 +46,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as empty:
+        run_all(args.repeats, empty)
+
+
+def run_all(repeats: int, empty: str) -> None:
+    """Time the commands; a scan of an empty folder shows a whole command's fixed cost."""
     commands = {
         "python -c 'import typer, jinja2'": [sys.executable, "-c", "import typer, jinja2"],
         "askspec --version": [*askspec_command(), "--version"],
         "askspec --help": [*askspec_command(), "--help"],
+        "askspec scan --json EMPTY": [*askspec_command(), "scan", "--json", empty],
         "python -c pass": [sys.executable, "-c", "pass"],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     for cmd in commands.values():
         wall(cmd)  # warm the page cache and .pyc files
-    for _ in range(args.repeats):
+    for _ in range(repeats):
         for name, cmd in commands.items():
             times[name].append(wall(cmd))
     base = statistics.median(times["python -c 'import typer, jinja2'"])
-    print(f"start-up, median of {args.repeats} runs, {load()}")
+    print(f"start-up, median of {repeats} runs, {load()}")
     for name, values in times.items():
         median, fastest = statistics.median(values), min(values)
         ratio = median / base
