@@ -85,8 +85,14 @@ def code_signals(view: View) -> list[Signal]:
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
     lined = "\n" + view.head
-    for (pattern, what), hints in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
-        if has_any(view.head, hints) and pattern.search(lined):
+    # Most markers start a line: one pass finds which of their words start lines.
+    leads = set(m.LINE_LEAD.findall(lined))
+    for (pattern, what), needs in zip(m.API_PATTERNS, m.API_NEEDS, strict=True):
+        if pattern.pattern.startswith("\n"):
+            needed = not leads.isdisjoint(needs)
+        else:
+            needed = has_any(view.head, needs)
+        if needed and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 

@@ -70,11 +70,22 @@ API_PATTERNS = tuple(
     (re.compile("\n" + p[1:] if p.startswith("^") else p, re.MULTILINE), what)
     for p, what in API_MARKERS
 )
-#: A marker's pattern runs only when one of its literals is there; most heads have none.
-API_HINTS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("proto",), ("message",),
-             ("Query", "Mutation", "Subscription", "schema", "extend"),
-             ("type", "input", "interface"), ("definitions",), ("schema",), ("#%RAML",),
-             ("FORMAT:",), ("discoveryVersion",), ("namespace",))  # fmt: skip
+#: What a marker's pattern needs before it is worth running (most heads have no marker).
+#: A marker that starts a line needs a line that starts with one of its words: one pass
+#: over the line starts finds them all, where a search per literal would read the whole
+#: head each time. Any other marker needs one of its literals somewhere in the head.
+API_NEEDS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("syntax",), ("message",),
+             ("type", "schema", "extend"), ("type", "input", "interface"), ("<",), ("<",),
+             ("#%RAML",), ("FORMAT",), ("discoveryVersion",), ("namespace",))  # fmt: skip
+#: The words that start the line markers (longest first, so none stops at a prefix).
+API_LINE_WORDS = sorted(
+    {word for (pattern, _), needs in zip(API_PATTERNS, API_NEEDS, strict=True)
+     if pattern.pattern.startswith("\n") for word in needs},
+    key=lambda word: (-len(word), word),
+)  # fmt: skip
+#: Which of those words start lines in a head (after blanks and an optional quote, as
+#: the markers allow; a longer word that starts alike only costs a search).
+LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + "|".join(map(re.escape, API_LINE_WORDS)) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 #: Literals each user-story pattern needs (" ich", not "ich", which "which" holds).
 STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "quiero", "necesito",
