@@ -30,14 +30,23 @@ BLOCK_COMMENT = re.compile(
     r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
     M,
 )
+#: Where a block comment can start: one pass over the line starts rules most texts
+#: out, where a search per opening literal would read the whole text each time.
+BLOCK_OPEN = re.compile(
+    NL + r"(?:[rRbBuU]?\"\"\"|[rRbBuU]?'''|/\*|=(?:pod|head\d|begin|item|over)\b|(?:#|--)\[=*\[)"
+)
 #: Whole comment lines; removing the newline before each keeps the one after it.
+#: COMMENT_LINE includes "#", so hash comments go in the same pass.
 COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
-HASH_LINE = re.compile(NL + r"#.*")
-#: Literals the fence and block-comment patterns need: without one, the pass is skipped.
+#: In code, also lines that start with a comment character only code uses this way
+#: (elsewhere they open headings or quotes). This one pass removes what COMMENT and
+#: then a pass for those characters would: each match starts a line, and the comment
+#: branches are tried first.
+CODE_COMMENT = re.compile(
+    NL + "(?:" + m.COMMENT_LINE.pattern.removeprefix(r"^\s*") + r"|[\"!;%]).*", M
+)
+#: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
-BLOCK_HINTS = ('"""', "'''", "/*", "=pod", "=head", "=begin", "=item", "=over", "[[", "[=")
-#: Comment starts that only code uses this way (elsewhere they open headings or quotes).
-CODE_COMMENT = re.compile(NL + r"[\"!;%].*")
 #: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
 #: indented line that is not code would only repeat the work.
 CODE_WHOLE = re.compile(NL + r"+(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
@@ -124,13 +133,11 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
 
     unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
     body = "\n" + unfenced  # lined, for the line patterns
-    if has_any(unfenced, BLOCK_HINTS):
-        body = BLOCK_COMMENT.sub("\n", body)
-    body = COMMENT.sub("", body)
-    # In code a hash starts a comment; elsewhere it starts a Markdown heading.
-    body = HASH_LINE.sub("", body) if "#" in body else body
-    if codeish:
-        body = CODE_COMMENT.sub("", body)
+    if opened := BLOCK_OPEN.search(body):
+        # No match can start before the first opening, so only the rest is searched.
+        start = opened.start()
+        body = body[:start] + BLOCK_COMMENT.sub("\n", body[start:])
+    body = (CODE_COMMENT if codeish else COMMENT).sub("", body)
     body = body[1:]
     return (body if codeish else unfenced), body, fenced
 
