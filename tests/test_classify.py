@@ -9,9 +9,10 @@ import pytest
 import yaml
 
 from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_verdict
+from askspec.markers import CODE_SYMBOLS
 from askspec.models import Kind
 from askspec.structured import ROWS_READ, head_lines
-from askspec.view import Signal
+from askspec.view import Signal, count_symbols
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
@@ -92,3 +93,35 @@ def test_a_large_source_file_that_is_not_dense_code_is_read_further() -> None:
 @pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "x\n" * 60, "é\u2028f\n" * 30])
 def test_head_lines_are_the_first_lines_of_the_whole_text(text: str) -> None:
     assert head_lines(text, ROWS_READ) == text.splitlines()[:ROWS_READ]
+
+
+API_EXAMPLES = [
+    ("openapi: 3.0.0\ninfo:\n  title: Pets\n", "OpenAPI definition"),
+    ('swagger: "2.0"\ninfo:\n  title: Pets\n', "Swagger definition"),
+    ("asyncapi: 2.6.0\ninfo:\n  title: Events\n", "AsyncAPI definition"),
+    ('  "$schema": "https://json-schema.org/draft/2020-12/schema",\n', "JSON Schema"),
+    ('// pets\nsyntax = "proto3";\n', "protobuf definition"),
+    ("message Pet {\n  string name = 1;\n}\n", "protobuf definition"),
+    ("type Query {\n  pet(id: ID!): Pet\n}\n", "GraphQL schema"),
+    ("  input PetInput {\n    name: String!\n  }\n", "GraphQL schema"),
+    ('<?xml version="1.0"?>\n<wsdl:definitions name="Pets">\n', "WSDL definition"),
+    ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n', "XML Schema"),
+    ("#%RAML 1.0\ntitle: Pets\n", "RAML definition"),
+    ("FORMAT: 1A\n# Pets API\n", "API Blueprint"),
+    ('  "kind": "discovery#restDescription",\n  "discoveryVersion": "v1",\n', "API discovery"),
+    ("namespace java pets\n\nstruct Pet {\n  1: string name\n}\n", "Thrift definition"),
+]
+
+
+@pytest.mark.parametrize(("text", "what"), API_EXAMPLES, ids=[w for _, w in API_EXAMPLES])
+def test_every_interface_marker_is_found(text: str, what: str) -> None:
+    verdict = classify("api.txt", text)
+    assert verdict.kind is Kind.SPEC, verdict
+    assert what in verdict.evidence[0], verdict
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a = f(x);\n", "{}[]()<>=;$@\\|&" * 3, "é€😀 {x}", "\udcff[a]"]
+)
+def test_code_symbols_are_counted_one_by_one(text: str) -> None:
+    assert count_symbols(text) == sum(text.count(ch) for ch in CODE_SYMBOLS)
