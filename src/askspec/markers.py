@@ -252,7 +252,10 @@ CODE_SHAPES = (
     r"[}\])]+[;,]?[ \t]*$",
     # A line ending in ; or { (possessive, so a line without one is read only once).
     r"(?:[^\n;{]*+[;{])++[ \t]*$",
-    r"[\w.$\[\]'\"-]+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    # An assignment. Possessive target: a shorter one could only go on with "-" or "."
+    # and then "=", which the whole target already reaches, so backtracking into a
+    # word of prose, letter by letter, would only repeat the failure.
+    r"[\w.$\[\]'\"-]++\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
     r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
     r"@\w+",
     r"<\?php|\$\w+\s*=",
