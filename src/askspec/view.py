@@ -22,7 +22,9 @@ FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | r
 #: Line patterns start with the newline before the line, not ^: the regex engine scans
 #: for a literal quickly, where ^ in MULTILINE mode is tried at every character. Texts
 #: are searched with a newline put in front (see lined), so the first line counts too.
-NL = "\n[ \t]*"
+#: The indent is possessive: nothing a line pattern looks for next starts with a blank,
+#: so retrying an indented line that fails with fewer blanks would only repeat the work.
+NL = "\n[ \t]*+"
 #: Block comments and docstrings that start a line: prose inside code.
 BLOCK_COMMENT = re.compile(
     NL + r"(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
@@ -47,9 +49,7 @@ CODE_COMMENT = re.compile(
 )
 #: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
-#: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
-#: indented line that is not code would only repeat the work.
-CODE_WHOLE = re.compile(NL + r"+(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
+CODE_WHOLE = re.compile(NL + r"(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
 NONBLANK = re.compile(NL + r"\S")
 #: The code symbols as bytes, to count them all in one pass over the encoded text.
 SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
