@@ -186,6 +186,12 @@ def count_stories(low: str) -> int:
     return len(m.USER_STORY.findall(low))
 
 
+def count_cjk(text: str) -> int:
+    """Characters of scripts written without spaces between words."""
+    # isascii is a flag lookup, so most texts skip the pass.
+    return 0 if text.isascii() else len(m.CJK.findall(text))
+
+
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
@@ -232,7 +238,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         prose_lines=max(0, lines - code_lines),
         symbol_share=symbols / max(1, chars),
         sentences=len(m.SENTENCE_END.findall(prose)),
-        words=len(prose.split()) + len(m.CJK.findall(prose)) // 2,
+        words=len(prose.split()) + count_cjk(prose) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
         card_keys=card_keys(body, lines),
