@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,10 +10,10 @@ import pytest
 import yaml
 
 from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_verdict
-from askspec.markers import CODE_SYMBOLS
+from askspec.markers import CODE_SHAPES, CODE_SYMBOLS
 from askspec.models import Kind
 from askspec.structured import ROWS_READ, head_lines
-from askspec.view import Signal, count_symbols
+from askspec.view import CODE_WHOLE, NL, Signal, count_symbols
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
@@ -125,3 +126,20 @@ def test_every_interface_marker_is_found(text: str, what: str) -> None:
 )
 def test_code_symbols_are_counted_one_by_one(text: str) -> None:
     assert count_symbols(text) == sum(text.count(ch) for ch in CODE_SYMBOLS)
+
+
+STATEMENT_SAMPLES = [
+    "def main(argv):\n    return run(argv)\n\nclass Seed(Base):\n    pass\n",
+    '#include <stdio.h>\nint main(void) {\n    printf("hi");\n    return 0;\n}\n',
+    'if [ -n "$x" ]; then\n  echo "$x"\nfi\nexit 1\n',
+    "SELECT name FROM seeds;\nCREATE TABLE t (id int);\nDROP TABLE t;\n",
+    "The system shall\nreturn an error when\nelse if the user\nend of the story.\n",
+    "%define x\n  elseif (a) {\n  else if (b)\n  for x in items:\n  def\n  f(x)\n",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
+def test_grouped_statement_pattern_removes_what_the_shapes_do(text: str) -> None:
+    plain = re.compile(NL + "(?:" + "|".join(CODE_SHAPES) + ").*", re.MULTILINE)
+    lined = "\n" + text
+    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)

@@ -131,8 +131,10 @@ MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "�
 def by_first_letter(alternatives: list[str]) -> str:
     """An alternation of literal-led branches grouped by first letter, order kept within.
 
-    Every branch starts with a letter, so the regex engine skips to those letters; at
-    each, only the words that can start there are tried.
+    Every branch starts with a literal character, so the regex engine skips to those
+    characters; at each, only the branches that can start there are tried. The first
+    branch to match is the same as in the plain alternation: branches that start with
+    other characters cannot match there.
     """
     groups: dict[str, list[str]] = {}
     for branch in alternatives:
@@ -229,26 +231,33 @@ CARD_KEYS = frozenset(
 
 # --- code ---------------------------------------------------------------------
 
-#: Shapes of a statement line, any of which makes a line read as code. Each wants a
-#: bracket, operator or line end where wrapped prose would go on with words.
-CODE_SHAPES = (
-    r"(?:def|fn|func|function|sub|proc|defp?|method)\s+[\w.$:!]+\s*[({<:]",
-    r"(?:class|struct|enum|trait|interface|impl|module|namespace|package|object|union)"
-    r"\s+[\w.:<>]+\s*(?:[({:;<]|extends\b|implements\b|where\b|$)",
-    r"(?:import|from|using|use|require|include|export|extern|library)\s+[\w.@'\"/:{*<-]+"
-    r"(?:\s+import\b|\s+as\b|\s*[;({]|\s*$)",
-    r"(?:return|yield|raise|throw|await|break|continue|pass|next)\b(?:\s*;?\s*$|.*[;(){}\[\]])",
-    r"(?:let|const|var|val|my|our|local|static|declare|readonly|auto|int|char|float|double|"
-    r"bool|void|unsigned|long|string|final|mut)\s+[\w$*&\[\]<>, :]+\s*(?:=|;|\()",
-    r"(?:fi|done|esac|then|else|endif|end|endfunction|endwhile|endfor|begin|elif|try|"
-    r"finally|except)\s*[;:]?\s*$",
-    r"(?:echo\s+\S|printf\s*[(\"']|print\s*[(\"']|set\s+(?:-\w|\w+\s*=)|exit\s+\d)",
-    r"(?:if|elif|while|for|with|except|elsif|unless)\s+(?=.*(?:[=<>()\[\]._]|\bin\b|\bnot\b))"
-    r"[^:]{1,80}:\s*$",
-    r"(?:if|for|foreach|while|switch|catch|elseif|else\s+if)\s*\(",
-    r"(?-i:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)|"
-    r"DROP|ALTER TABLE|GRANT)\b",
-    r"[#%]\s*(?:include|define|ifn?def|if|endif|pragma|import)\b",
+#: Shapes of a statement line that start with a keyword: the keywords (or short
+#: keyword-led patterns), and what must follow any of them. Each wants a bracket,
+#: operator or line end where wrapped prose would go on with words.
+CODE_KEYWORD_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("def", "fn", "func", "function", "sub", "proc", "defp?", "method"), r"\s+[\w.$:!]+\s*[({<:]"),
+    (("class", "struct", "enum", "trait", "interface", "impl", "module", "namespace", "package",
+      "object", "union"), r"\s+[\w.:<>]+\s*(?:[({:;<]|extends\b|implements\b|where\b|$)"),
+    (("import", "from", "using", "use", "require", "include", "export", "extern", "library"),
+     r"\s+[\w.@'\"/:{*<-]+(?:\s+import\b|\s+as\b|\s*[;({]|\s*$)"),
+    (("return", "yield", "raise", "throw", "await", "break", "continue", "pass", "next"),
+     r"\b(?:\s*;?\s*$|.*[;(){}\[\]])"),
+    (("let", "const", "var", "val", "my", "our", "local", "static", "declare", "readonly", "auto",
+      "int", "char", "float", "double", "bool", "void", "unsigned", "long", "string", "final",
+      "mut"), r"\s+[\w$*&\[\]<>, :]+\s*(?:=|;|\()"),
+    (("fi", "done", "esac", "then", "else", "endif", "end", "endfunction", "endwhile", "endfor",
+      "begin", "elif", "try", "finally", "except"), r"\s*[;:]?\s*$"),
+    ((r"echo\s+\S", r"printf\s*[(\"']", r"print\s*[(\"']", r"set\s+(?:-\w|\w+\s*=)", r"exit\s+\d"),
+     ""),
+    (("if", "elif", "while", "for", "with", "except", "elsif", "unless"),
+     r"\s+(?=.*(?:[=<>()\[\]._]|\bin\b|\bnot\b))[^:]{1,80}:\s*$"),
+    (("if", "for", "foreach", "while", "switch", "catch", "elseif", r"else\s+if"), r"\s*\("),
+    (("SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)",
+      "DROP", "ALTER TABLE", "GRANT"), r"\b"),
+    (("#", "%"), r"\s*(?:include|define|ifn?def|if|endif|pragma|import)\b"),
+)  # fmt: skip
+#: The other shapes of a statement line, tried after the keyword shapes.
+CODE_OTHER_SHAPES = (
     r"[}\])]+[;,]?[ \t]*$",
     # A line ending in ; or { (possessive, so a line without one is read only once).
     r"(?:[^\n;{]*+[;{])++[ \t]*$",
@@ -260,6 +269,11 @@ CODE_SHAPES = (
     r"@\w+",
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
+)
+#: Shapes of a statement line, any of which makes a line read as code.
+CODE_SHAPES = (
+    *(f"(?:{'|'.join(words)}){follow}" for words, follow in CODE_KEYWORD_SHAPES),
+    *CODE_OTHER_SHAPES,
 )
 CODE_LINE = re.compile(r"^\s*(?:" + "|".join(CODE_SHAPES) + ")")
 #: Comment lines: neither code nor prose.

@@ -49,7 +49,15 @@ CODE_COMMENT = re.compile(
 )
 #: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
-CODE_WHOLE = re.compile(NL + r"(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
+#: The same shapes as CODE_SHAPES, with the keyword shapes' branches grouped by first
+#: letter: the engine tries only the keywords that start with a line's first letter,
+#: where each shape tried all of its own, and the first branch to match is the same.
+KEYWORD_LEAD = m.by_first_letter(
+    [keyword + follow for keywords, follow in m.CODE_KEYWORD_SHAPES for keyword in keywords]
+)
+CODE_WHOLE = re.compile(
+    NL + r"(?:" + KEYWORD_LEAD + "|" + "|".join(m.CODE_OTHER_SHAPES) + r").*", M
+)
 NONBLANK = re.compile(NL + r"\S")
 #: The code symbols as bytes, to count them all in one pass over the encoded text.
 SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
