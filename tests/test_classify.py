@@ -10,7 +10,15 @@ import pytest
 import yaml
 
 from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_verdict
-from askspec.markers import CODE_SHAPES, CODE_SYMBOLS
+from askspec.markers import (
+    CODE_SHAPES,
+    CODE_SYMBOLS,
+    MODAL_CJK,
+    MODAL_LETTERS,
+    MODAL_OTHER,
+    MODAL_WORDS,
+    by_first_letter,
+)
 from askspec.models import Kind
 from askspec.structured import ROWS_READ, head_lines
 from askspec.view import CODE_WHOLE, NL, Signal, count_symbols
@@ -143,3 +151,22 @@ def test_grouped_statement_pattern_removes_what_the_shapes_do(text: str) -> None
     plain = re.compile(NL + "(?:" + "|".join(CODE_SHAPES) + ").*", re.MULTILINE)
     lined = "\n" + text
     assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
+
+
+MODAL_SAMPLES = [
+    "The system must log. You should not. It will has to needs to is required to go.",
+    "Das System muss und soll; le système doit, devra. El sistema debe y deberá.",
+    "Il sistema deve e dovrà; het systeem moet en zal; system musi; система должна.",
+    "系统必须记录，应当保存，须，需要，应，不得。システムはしなければならない。ものとする。",
+    "mustard dmust shall_ xwill must-have 必须须 devem deverá dient te",
+]
+
+
+@pytest.mark.parametrize("text", MODAL_SAMPLES)
+def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
+    low = text.lower()
+    words = [rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)
+    one = re.compile(by_first_letter(words))
+    passes = (*MODAL_LETTERS, MODAL_OTHER)
+    found = sorted((match.start(), match.group()) for p in passes for match in p.finditer(low))
+    assert found == [(match.start(), match.group()) for match in one.finditer(low)]

@@ -128,6 +128,14 @@ MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "�
              "必要がある")  # fmt: skip
 
 
+def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
+    """Literal-led branches grouped by first letter (the rest of each), order kept within."""
+    groups: dict[str, list[str]] = {}
+    for branch in alternatives:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return groups
+
+
 def by_first_letter(alternatives: list[str]) -> str:
     """An alternation of literal-led branches grouped by first letter, order kept within.
 
@@ -136,13 +144,25 @@ def by_first_letter(alternatives: list[str]) -> str:
     branch to match is the same as in the plain alternation: branches that start with
     other characters cannot match there.
     """
-    groups: dict[str, list[str]] = {}
-    for branch in alternatives:
-        groups.setdefault(branch[0], []).append(branch[1:])
+    groups = first_letter_groups(alternatives)
     return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
 
 
-MODAL_WORD = re.compile(by_first_letter([rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)))
+#: The modal words, one pattern per ASCII first letter and one for the rest. A pattern
+#: that starts with one letter is found much faster than a set of letters, and no
+#: modal holds the start of a modal from another pattern ("必须" holds "须", which
+#: shares the last one), so together the passes find the same modals as one pattern.
+#: An ASCII text skips the last pass.
+MODAL_LETTERS = tuple(
+    re.compile(f"{first}(?:{'|'.join(rest)})")
+    for first, rest in first_letter_groups([rf"{word}\b" for word in MODAL_WORDS]).items()
+    if first.isascii()
+)
+MODAL_OTHER = re.compile(
+    by_first_letter(
+        [rf"{word}\b" for word in MODAL_WORDS if not word[0].isascii()] + list(MODAL_CJK)
+    )
+)
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from askspec import markers as m
 from askspec.models import Kind
@@ -203,7 +204,9 @@ def count_cjk(text: str) -> int:
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
-    for match in m.MODAL_WORD.finditer(low):
+    passes = m.MODAL_LETTERS if low.isascii() else (*m.MODAL_LETTERS, m.MODAL_OTHER)
+    # Each modal counts on its own, so the order the passes find them in does not matter.
+    for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
         if match.start() and low[match.start() - 1].isalnum():
             continue  # inside a longer word
         before = low[max(0, match.start() - 48) : match.start()]
