@@ -17,6 +17,7 @@ from askspec.markers import (
     MODAL_LETTERS,
     MODAL_OTHER,
     MODAL_WORDS,
+    USER_STORY,
     by_first_letter,
 )
 from askspec.models import Kind
@@ -170,3 +171,23 @@ def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
     passes = (*MODAL_LETTERS, MODAL_OTHER)
     found = sorted((match.start(), match.group()) for p in passes for match in p.finditer(low))
     assert found == [(match.start(), match.group()) for match in one.finditer(low)]
+
+
+STORY_SAMPLES = [
+    "As a user, I want to export seeds.\nas an admin i need logs. has a way, i want",
+    "Als Nutzer möchte ich exportieren. En tant que client, je veux payer.",
+    "Como usuario quiero pagar. Come utente voglio pagare. 作为用户我想要导出。",
+    "alas, as ancient texts go, i would like; income quiero; became i want",
+]
+
+
+@pytest.mark.parametrize("text", STORY_SAMPLES)
+def test_user_stories_match_as_with_a_leading_word_boundary(text: str) -> None:
+    plain = re.compile(
+        USER_STORY.pattern.replace("a(?<=\\ba)", "\\ba")
+        .replace("e(?<=\\be)", "\\be")
+        .replace("c(?<=\\bc)", "\\bc")
+    )
+    assert plain.pattern != USER_STORY.pattern
+    low = text.lower()
+    assert USER_STORY.findall(low) == plain.findall(low)
