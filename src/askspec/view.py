@@ -26,11 +26,14 @@ FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | r
 #: The indent is possessive: nothing a line pattern looks for next starts with a blank,
 #: so retrying an indented line that fails with fewer blanks would only repeat the work.
 NL = "\n[ \t]*+"
-#: Block comments and docstrings that start a line: prose inside code.
+#: Block comments and docstrings that start a line: prose inside code. Each runs to its
+#: first closing, or to the end when it is not closed. With the closing right after the
+#: lazy run, the regex engine skips to the closing's first character; with an
+#: alternation there, it tried the alternation at every character of the comment.
 BLOCK_COMMENT = re.compile(
-    NL + r"(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
-    r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z)|"
-    r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
+    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
+    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
     M,
 )
 #: Where a block comment can start: one pass over the line starts rules most texts
