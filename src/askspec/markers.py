@@ -77,12 +77,16 @@ API_PATTERNS = tuple(
 API_NEEDS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("syntax",), ("message",),
              ("type", "schema", "extend"), ("type", "input", "interface"), ("<",), ("<",),
              ("#%RAML",), ("FORMAT",), ("discoveryVersion",), ("namespace",))  # fmt: skip
+#: Each marker, what it needs, and whether it starts a line (else it is found anywhere).
+API_GATED = tuple(
+    (pattern, what, needs, pattern.pattern.startswith("\n"))
+    for (pattern, what), needs in zip(API_PATTERNS, API_NEEDS, strict=True)
+)
 #: The words that start the line markers (longest first, so none stops at a prefix).
 API_LINE_WORDS = sorted(
-    {word for (pattern, _), needs in zip(API_PATTERNS, API_NEEDS, strict=True)
-     if pattern.pattern.startswith("\n") for word in needs},
+    {word for _, _, needs, starts_line in API_GATED if starts_line for word in needs},
     key=lambda word: (-len(word), word),
-)  # fmt: skip
+)
 #: Which of those words start lines in a head (after blanks and an optional quote, as
 #: the markers allow; a longer word that starts alike only costs a search).
 LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + "|".join(map(re.escape, API_LINE_WORDS)) + ")")
