@@ -17,12 +17,23 @@ from askspec.markers import (
     MODAL_LETTERS,
     MODAL_OTHER,
     MODAL_WORDS,
+    SPEC_HEADINGS,
     USER_STORY,
     by_first_letter,
 )
 from askspec.models import Kind
 from askspec.structured import ROWS_READ, head_lines
-from askspec.view import CODE_WHOLE, NL, Signal, count_symbols
+from askspec.view import (
+    CODE_WHOLE,
+    HEADING_MARKS,
+    HEADING_MAX,
+    NL,
+    NOT_IN_HEADINGS,
+    NUMBERING,
+    Signal,
+    count_symbols,
+    spec_headings,
+)
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
@@ -191,3 +202,33 @@ def test_user_stories_match_as_with_a_leading_word_boundary(text: str) -> None:
     assert plain.pattern != USER_STORY.pattern
     low = text.lower()
     assert USER_STORY.findall(low) == plain.findall(low)
+
+
+HEADING_SAMPLES = [
+    "# Requirements\n\nThe tool reads files.\n\n## 2.1 Inputs\n- a path\n\nOUTPUTS:\n",
+    "def f(x):\n    return x  # Scope\n\nIII. Scope\nv. Design\n  Non-Goals  \n== API ==\n",
+    "Requirements (draft)\nInputs, outputs\n" + "x" * 70 + "\nSynopsis\n\n",
+    "requirements\r\nInputs\rOutputs\x0cDesign\n",
+    "Anforderungen\n1. Eingaben\nCritères d'acceptation\n需求\n",
+]
+
+
+def plain_spec_headings(text: str) -> frozenset[str]:
+    """Spec headings found by looking at every short line."""
+    found = set()
+    for line in text.splitlines():
+        title = line.strip(HEADING_MARKS).lower() if len(line) <= HEADING_MAX else ""
+        if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
+            title = NUMBERING.sub("", title).strip(HEADING_MARKS)
+        if title in SPEC_HEADINGS:
+            found.add(title)
+    return frozenset(found)
+
+
+@pytest.mark.parametrize("text", HEADING_SAMPLES)
+def test_spec_headings_are_those_of_every_short_line(text: str) -> None:
+    assert spec_headings(text) == plain_spec_headings(text)
+
+
+def test_no_heading_holds_the_punctuation_skipped_when_looking_for_headings() -> None:
+    assert not set(NOT_IN_HEADINGS) & set("".join(SPEC_HEADINGS) + HEADING_MARKS)

@@ -69,6 +69,14 @@ SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
 HEADING_MAX = 60
 HEADING_MARKS = " \t#*=_:：-"
 NUMBERING = re.compile(r"^(?:(?:\d+\.)*\d+\.?|[ivx]+\.|[a-z]\.\d[\d.]*)\s+")
+#: Punctuation of code and sentences: no heading mark, numbering or title holds it.
+NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
+#: A short line without that punctuation, in a text whose lines end only in newlines.
+HEADING_CANDIDATE = re.compile(
+    f"\n([^\n{re.escape(NOT_IN_HEADINGS)}]{{1,{HEADING_MAX}}}+)(?![^\n])"
+)
+#: Line ends besides the newline that splitlines knows in ASCII text.
+OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
 CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S", M)
 #: The character after an identifier is looked at, not taken: it may be the newline
 #: that the next line's match starts with.
@@ -166,8 +174,14 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
 
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
+    if text.isascii() and not has_any(text, OTHER_LINE_ENDS):
+        # One regex pass finds the short lines, less those no heading can be; a loop
+        # over every line, in Python, cost several times as much.
+        lines = HEADING_CANDIDATE.findall("\n" + text)
+    else:
+        lines = [line for line in text.splitlines() if len(line) <= HEADING_MAX]
     # Each distinct short line is looked at once (code repeats many: braces, "end").
-    short = {line.strip(HEADING_MARKS) for line in text.splitlines() if len(line) <= HEADING_MAX}
+    short = {line.strip(HEADING_MARKS) for line in lines}
     found = set()
     for line in short:
         title = line.lower()
