@@ -83,7 +83,8 @@ CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t
 REQUIREMENT_ID = re.compile(
     m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
 )
-EARS = re.compile(m.EARS.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+#: Searched in a lined text, like the other line patterns (a match stays on its line).
+EARS = re.compile(m.EARS.pattern.replace(r"^\s*", NL))
 GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", NL))
 GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
@@ -273,7 +274,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         requirement_ids=len(REQUIREMENT_ID.findall(lined_prose)),
         modals=modals,
         system_modals=system_modals,
-        stories=(len(EARS.findall(low)) if "shall" in low else 0) + count_stories(low),
+        stories=(len(EARS.findall("\n" + low)) if "shall" in low else 0) + count_stories(low),
         gherkin_heads=gherkin_heads,
         gherkin_steps=len(GHERKIN_STEP.findall(body)) if gherkin_heads else 0,
     )
