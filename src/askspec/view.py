@@ -77,7 +77,8 @@ HEADING_CANDIDATE = re.compile(
 )
 #: Line ends besides the newline that splitlines knows in ASCII text.
 OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
-CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S", M)
+#: A ``key: value`` line, searched in a lined text (a match stays on its line).
+CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: The character after an identifier is looked at, not taken: it may be the newline
 #: that the next line's match starts with.
 REQUIREMENT_ID = re.compile(
@@ -203,7 +204,7 @@ def card_keys(body: str, lines: int) -> tuple[str, ...]:
     # Each pair holds a colon, so counting colons (fast) rules out most texts.
     if not is_card_sized(body.count(":") + body.count("："), lines):
         return ()
-    return tuple(key.strip().lower() for key in CARD_PAIR.findall(body))
+    return tuple(key.strip().lower() for key in CARD_PAIR.findall("\n" + body))
 
 
 def count_stories(low: str) -> int:
