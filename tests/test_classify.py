@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,9 +10,30 @@ import pytest
 import yaml
 
 from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_verdict
+from askspec.markers import (
+    CODE_SHAPES,
+    CODE_SYMBOLS,
+    MODAL_CJK,
+    MODAL_LETTERS,
+    MODAL_OTHER,
+    MODAL_WORDS,
+    SPEC_HEADINGS,
+    USER_STORY,
+    by_first_letter,
+)
 from askspec.models import Kind
 from askspec.structured import ROWS_READ, head_lines
-from askspec.view import Signal
+from askspec.view import (
+    CODE_WHOLE,
+    HEADING_MARKS,
+    HEADING_MAX,
+    NL,
+    NOT_IN_HEADINGS,
+    NUMBERING,
+    Signal,
+    count_symbols,
+    spec_headings,
+)
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
@@ -92,3 +114,121 @@ def test_a_large_source_file_that_is_not_dense_code_is_read_further() -> None:
 @pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "x\n" * 60, "é\u2028f\n" * 30])
 def test_head_lines_are_the_first_lines_of_the_whole_text(text: str) -> None:
     assert head_lines(text, ROWS_READ) == text.splitlines()[:ROWS_READ]
+
+
+API_EXAMPLES = [
+    ("openapi: 3.0.0\ninfo:\n  title: Pets\n", "OpenAPI definition"),
+    ('swagger: "2.0"\ninfo:\n  title: Pets\n', "Swagger definition"),
+    ("asyncapi: 2.6.0\ninfo:\n  title: Events\n", "AsyncAPI definition"),
+    ('  "$schema": "https://json-schema.org/draft/2020-12/schema",\n', "JSON Schema"),
+    ('// pets\nsyntax = "proto3";\n', "protobuf definition"),
+    ("message Pet {\n  string name = 1;\n}\n", "protobuf definition"),
+    ("type Query {\n  pet(id: ID!): Pet\n}\n", "GraphQL schema"),
+    ("  input PetInput {\n    name: String!\n  }\n", "GraphQL schema"),
+    ('<?xml version="1.0"?>\n<wsdl:definitions name="Pets">\n', "WSDL definition"),
+    ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n', "XML Schema"),
+    ("#%RAML 1.0\ntitle: Pets\n", "RAML definition"),
+    ("FORMAT: 1A\n# Pets API\n", "API Blueprint"),
+    ('  "kind": "discovery#restDescription",\n  "discoveryVersion": "v1",\n', "API discovery"),
+    ("namespace java pets\n\nstruct Pet {\n  1: string name\n}\n", "Thrift definition"),
+]
+
+
+@pytest.mark.parametrize(("text", "what"), API_EXAMPLES, ids=[w for _, w in API_EXAMPLES])
+def test_every_interface_marker_is_found(text: str, what: str) -> None:
+    verdict = classify("api.txt", text)
+    assert verdict.kind is Kind.SPEC, verdict
+    assert what in verdict.evidence[0], verdict
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a = f(x);\n", "{}[]()<>=;$@\\|&" * 3, "é€😀 {x}", "\udcff[a]"]
+)
+def test_code_symbols_are_counted_one_by_one(text: str) -> None:
+    assert count_symbols(text) == sum(text.count(ch) for ch in CODE_SYMBOLS)
+
+
+STATEMENT_SAMPLES = [
+    "def main(argv):\n    return run(argv)\n\nclass Seed(Base):\n    pass\n",
+    '#include <stdio.h>\nint main(void) {\n    printf("hi");\n    return 0;\n}\n',
+    'if [ -n "$x" ]; then\n  echo "$x"\nfi\nexit 1\n',
+    "SELECT name FROM seeds;\nCREATE TABLE t (id int);\nDROP TABLE t;\n",
+    "The system shall\nreturn an error when\nelse if the user\nend of the story.\n",
+    "%define x\n  elseif (a) {\n  else if (b)\n  for x in items:\n  def\n  f(x)\n",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
+def test_grouped_statement_pattern_removes_what_the_shapes_do(text: str) -> None:
+    plain = re.compile(NL + "(?:" + "|".join(CODE_SHAPES) + ").*", re.MULTILINE)
+    lined = "\n" + text
+    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
+
+
+MODAL_SAMPLES = [
+    "The system must log. You should not. It will has to needs to is required to go.",
+    "Das System muss und soll; le système doit, devra. El sistema debe y deberá.",
+    "Il sistema deve e dovrà; het systeem moet en zal; system musi; система должна.",
+    "系统必须记录，应当保存，须，需要，应，不得。システムはしなければならない。ものとする。",
+    "mustard dmust shall_ xwill must-have 必须须 devem deverá dient te",
+]
+
+
+@pytest.mark.parametrize("text", MODAL_SAMPLES)
+def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
+    low = text.lower()
+    words = [rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)
+    one = re.compile(by_first_letter(words))
+    passes = (*MODAL_LETTERS, MODAL_OTHER)
+    found = sorted((match.start(), match.group()) for p in passes for match in p.finditer(low))
+    assert found == [(match.start(), match.group()) for match in one.finditer(low)]
+
+
+STORY_SAMPLES = [
+    "As a user, I want to export seeds.\nas an admin i need logs. has a way, i want",
+    "Als Nutzer möchte ich exportieren. En tant que client, je veux payer.",
+    "Como usuario quiero pagar. Come utente voglio pagare. 作为用户我想要导出。",
+    "alas, as ancient texts go, i would like; income quiero; became i want",
+]
+
+
+@pytest.mark.parametrize("text", STORY_SAMPLES)
+def test_user_stories_match_as_with_a_leading_word_boundary(text: str) -> None:
+    plain = re.compile(
+        USER_STORY.pattern.replace("a(?<=\\ba)", "\\ba")
+        .replace("e(?<=\\be)", "\\be")
+        .replace("c(?<=\\bc)", "\\bc")
+    )
+    assert plain.pattern != USER_STORY.pattern
+    low = text.lower()
+    assert USER_STORY.findall(low) == plain.findall(low)
+
+
+HEADING_SAMPLES = [
+    "# Requirements\n\nThe tool reads files.\n\n## 2.1 Inputs\n- a path\n\nOUTPUTS:\n",
+    "def f(x):\n    return x  # Scope\n\nIII. Scope\nv. Design\n  Non-Goals  \n== API ==\n",
+    "Requirements (draft)\nInputs, outputs\n" + "x" * 70 + "\nSynopsis\n\n",
+    "requirements\r\nInputs\rOutputs\x0cDesign\n",
+    "Anforderungen\n1. Eingaben\nCritères d'acceptation\n需求\n",
+]
+
+
+def plain_spec_headings(text: str) -> frozenset[str]:
+    """Spec headings found by looking at every short line."""
+    found = set()
+    for line in text.splitlines():
+        title = line.strip(HEADING_MARKS).lower() if len(line) <= HEADING_MAX else ""
+        if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
+            title = NUMBERING.sub("", title).strip(HEADING_MARKS)
+        if title in SPEC_HEADINGS:
+            found.add(title)
+    return frozenset(found)
+
+
+@pytest.mark.parametrize("text", HEADING_SAMPLES)
+def test_spec_headings_are_those_of_every_short_line(text: str) -> None:
+    assert spec_headings(text) == plain_spec_headings(text)
+
+
+def test_no_heading_holds_the_punctuation_skipped_when_looking_for_headings() -> None:
+    assert not set(NOT_IN_HEADINGS) & set("".join(SPEC_HEADINGS) + HEADING_MARKS)

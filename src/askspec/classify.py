@@ -84,9 +84,13 @@ def code_signals(view: View) -> list[Signal]:
 
 def api_signals(view: View) -> list[Signal]:
     """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
-    lined = "\n" + view.head
-    for (pattern, what), hints in zip(m.API_PATTERNS, m.API_HINTS, strict=True):
-        if has_any(view.head, hints) and pattern.search(lined):
+    head = view.head
+    lined = "\n" + head
+    # Most markers start a line: one pass finds which of their words start lines.
+    leads = set(m.LINE_LEAD.findall(lined))
+    for pattern, what, needs, starts_line in m.API_GATED:
+        needed = not leads.isdisjoint(needs) if starts_line else has_any(head, needs)
+        if needed and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 
@@ -175,6 +179,10 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+#: Each kind's place in the enumeration, which breaks ties between equal scores.
+KIND_RANK = {kind: rank for rank, kind in enumerate(Kind)}
+
+
 def confidence(best: float, rest: float) -> float:
     """Map the winning score and the rest to a probability-like confidence."""
     margin = best - rest
@@ -191,7 +199,7 @@ def combine(signals: Iterable[Signal]) -> Verdict:
         scores[signal.kind] = scores.get(signal.kind, 0.0) + signal.weight
     if not scores:
         return Verdict(Kind.PROSE, 0.34, ("no strong signal; treated as prose",))
-    best = max(scores, key=lambda k: (scores[k], -list(Kind).index(k)))
+    best = max(scores, key=lambda k: (scores[k], -KIND_RANK[k]))
     runner_up = max((v for k, v in scores.items() if k is not best), default=0.0)
     evidence = tuple(s.why for s in ordered if s.kind is best) + tuple(
         f"also {s.kind.value}: {s.why}" for s in ordered if s.kind is not best

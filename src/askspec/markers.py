@@ -70,11 +70,26 @@ API_PATTERNS = tuple(
     (re.compile("\n" + p[1:] if p.startswith("^") else p, re.MULTILINE), what)
     for p, what in API_MARKERS
 )
-#: A marker's pattern runs only when one of its literals is there; most heads have none.
-API_HINTS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("proto",), ("message",),
-             ("Query", "Mutation", "Subscription", "schema", "extend"),
-             ("type", "input", "interface"), ("definitions",), ("schema",), ("#%RAML",),
-             ("FORMAT:",), ("discoveryVersion",), ("namespace",))  # fmt: skip
+#: What a marker's pattern needs before it is worth running (most heads have no marker).
+#: A marker that starts a line needs a line that starts with one of its words: one pass
+#: over the line starts finds them all, where a search per literal would read the whole
+#: head each time. Any other marker needs one of its literals somewhere in the head.
+API_NEEDS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("syntax",), ("message",),
+             ("type", "schema", "extend"), ("type", "input", "interface"), ("<",), ("<",),
+             ("#%RAML",), ("FORMAT",), ("discoveryVersion",), ("namespace",))  # fmt: skip
+#: Each marker, what it needs, and whether it starts a line (else it is found anywhere).
+API_GATED = tuple(
+    (pattern, what, needs, pattern.pattern.startswith("\n"))
+    for (pattern, what), needs in zip(API_PATTERNS, API_NEEDS, strict=True)
+)
+#: The words that start the line markers (longest first, so none stops at a prefix).
+API_LINE_WORDS = sorted(
+    {word for _, _, needs, starts_line in API_GATED if starts_line for word in needs},
+    key=lambda word: (-len(word), word),
+)
+#: Which of those words start lines in a head (after blanks and an optional quote, as
+#: the markers allow; a longer word that starts alike only costs a search).
+LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + "|".join(map(re.escape, API_LINE_WORDS)) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 #: Literals each user-story pattern needs (" ich", not "ich", which "which" holds).
 STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "quiero", "necesito",
@@ -117,19 +132,41 @@ MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "�
              "必要がある")  # fmt: skip
 
 
-def by_first_letter(alternatives: list[str]) -> str:
-    """An alternation of literal-led branches grouped by first letter, order kept within.
-
-    Every branch starts with a letter, so the regex engine skips to those letters; at
-    each, only the words that can start there are tried.
-    """
+def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
+    """Literal-led branches grouped by first letter (the rest of each), order kept within."""
     groups: dict[str, list[str]] = {}
     for branch in alternatives:
         groups.setdefault(branch[0], []).append(branch[1:])
+    return groups
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """An alternation of literal-led branches grouped by first letter, order kept within.
+
+    Every branch starts with a literal character, so the regex engine skips to those
+    characters; at each, only the branches that can start there are tried. The first
+    branch to match is the same as in the plain alternation: branches that start with
+    other characters cannot match there.
+    """
+    groups = first_letter_groups(alternatives)
     return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
 
 
-MODAL_WORD = re.compile(by_first_letter([rf"{word}\b" for word in MODAL_WORDS] + list(MODAL_CJK)))
+#: The modal words, one pattern per ASCII first letter and one for the rest. A pattern
+#: that starts with one letter is found much faster than a set of letters, and no
+#: modal holds the start of a modal from another pattern ("必须" holds "须", which
+#: shares the last one), so together the passes find the same modals as one pattern.
+#: An ASCII text skips the last pass.
+MODAL_LETTERS = tuple(
+    re.compile(f"{first}(?:{'|'.join(rest)})")
+    for first, rest in first_letter_groups([rf"{word}\b" for word in MODAL_WORDS]).items()
+    if first.isascii()
+)
+MODAL_OTHER = re.compile(
+    by_first_letter(
+        [rf"{word}\b" for word in MODAL_WORDS if not word[0].isascii()] + list(MODAL_CJK)
+    )
+)
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.
@@ -163,11 +200,14 @@ REQUIREMENT_ID = re.compile(
     r"\]?[\s:.)]"
 )
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+\.){1,4}\d*\s+\S")
-#: User stories in several languages.
+#: User stories in several languages. Every branch starts with a plain letter and checks
+#: the word boundary just behind it (a(?<=\ba) matches what \ba does), so the regex
+#: engine skips to those letters instead of trying a boundary at every position.
 USER_STORY = re.compile(
-    r"\bas an? .{1,60}?,? i (?:want|need|would like)\b|"
-    r"\bals .{1,60}?(?:möchte|will) ich\b|\ben tant que .{1,60}?je (?:veux|souhaite)\b|"
-    r"\bcomo .{1,60}?(?:quiero|necesito)\b|\bcome .{1,60}?(?:voglio|vorrei)\b|"
+    r"a(?<=\ba)s an? .{1,60}?,? i (?:want|need|would like)\b|"
+    r"a(?<=\ba)ls .{1,60}?(?:möchte|will) ich\b|"
+    r"e(?<=\be)n tant que .{1,60}?je (?:veux|souhaite)\b|"
+    r"c(?<=\bc)omo .{1,60}?(?:quiero|necesito)\b|c(?<=\bc)ome .{1,60}?(?:voglio|vorrei)\b|"
     r"作为.{1,30}?我(?:想要|希望|想|需要)",
 )
 #: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
@@ -218,34 +258,49 @@ CARD_KEYS = frozenset(
 
 # --- code ---------------------------------------------------------------------
 
-#: Shapes of a statement line, any of which makes a line read as code. Each wants a
-#: bracket, operator or line end where wrapped prose would go on with words.
-CODE_SHAPES = (
-    r"(?:def|fn|func|function|sub|proc|defp?|method)\s+[\w.$:!]+\s*[({<:]",
-    r"(?:class|struct|enum|trait|interface|impl|module|namespace|package|object|union)"
-    r"\s+[\w.:<>]+\s*(?:[({:;<]|extends\b|implements\b|where\b|$)",
-    r"(?:import|from|using|use|require|include|export|extern|library)\s+[\w.@'\"/:{*<-]+"
-    r"(?:\s+import\b|\s+as\b|\s*[;({]|\s*$)",
-    r"(?:return|yield|raise|throw|await|break|continue|pass|next)\b(?:\s*;?\s*$|.*[;(){}\[\]])",
-    r"(?:let|const|var|val|my|our|local|static|declare|readonly|auto|int|char|float|double|"
-    r"bool|void|unsigned|long|string|final|mut)\s+[\w$*&\[\]<>, :]+\s*(?:=|;|\()",
-    r"(?:fi|done|esac|then|else|endif|end|endfunction|endwhile|endfor|begin|elif|try|"
-    r"finally|except)\s*[;:]?\s*$",
-    r"(?:echo\s+\S|printf\s*[(\"']|print\s*[(\"']|set\s+(?:-\w|\w+\s*=)|exit\s+\d)",
-    r"(?:if|elif|while|for|with|except|elsif|unless)\s+(?=.*(?:[=<>()\[\]._]|\bin\b|\bnot\b))"
-    r"[^:]{1,80}:\s*$",
-    r"(?:if|for|foreach|while|switch|catch|elseif|else\s+if)\s*\(",
-    r"(?-i:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)|"
-    r"DROP|ALTER TABLE|GRANT)\b",
-    r"[#%]\s*(?:include|define|ifn?def|if|endif|pragma|import)\b",
+#: Shapes of a statement line that start with a keyword: the keywords (or short
+#: keyword-led patterns), and what must follow any of them. Each wants a bracket,
+#: operator or line end where wrapped prose would go on with words.
+CODE_KEYWORD_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("def", "fn", "func", "function", "sub", "proc", "defp?", "method"), r"\s+[\w.$:!]+\s*[({<:]"),
+    (("class", "struct", "enum", "trait", "interface", "impl", "module", "namespace", "package",
+      "object", "union"), r"\s+[\w.:<>]+\s*(?:[({:;<]|extends\b|implements\b|where\b|$)"),
+    (("import", "from", "using", "use", "require", "include", "export", "extern", "library"),
+     r"\s+[\w.@'\"/:{*<-]+(?:\s+import\b|\s+as\b|\s*[;({]|\s*$)"),
+    (("return", "yield", "raise", "throw", "await", "break", "continue", "pass", "next"),
+     r"\b(?:\s*;?\s*$|.*[;(){}\[\]])"),
+    (("let", "const", "var", "val", "my", "our", "local", "static", "declare", "readonly", "auto",
+      "int", "char", "float", "double", "bool", "void", "unsigned", "long", "string", "final",
+      "mut"), r"\s+[\w$*&\[\]<>, :]+\s*(?:=|;|\()"),
+    (("fi", "done", "esac", "then", "else", "endif", "end", "endfunction", "endwhile", "endfor",
+      "begin", "elif", "try", "finally", "except"), r"\s*[;:]?\s*$"),
+    ((r"echo\s+\S", r"printf\s*[(\"']", r"print\s*[(\"']", r"set\s+(?:-\w|\w+\s*=)", r"exit\s+\d"),
+     ""),
+    (("if", "elif", "while", "for", "with", "except", "elsif", "unless"),
+     r"\s+(?=.*(?:[=<>()\[\]._]|\bin\b|\bnot\b))[^:]{1,80}:\s*$"),
+    (("if", "for", "foreach", "while", "switch", "catch", "elseif", r"else\s+if"), r"\s*\("),
+    (("SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)",
+      "DROP", "ALTER TABLE", "GRANT"), r"\b"),
+    (("#", "%"), r"\s*(?:include|define|ifn?def|if|endif|pragma|import)\b"),
+)  # fmt: skip
+#: The other shapes of a statement line, tried after the keyword shapes.
+CODE_OTHER_SHAPES = (
     r"[}\])]+[;,]?[ \t]*$",
     # A line ending in ; or { (possessive, so a line without one is read only once).
     r"(?:[^\n;{]*+[;{])++[ \t]*$",
-    r"[\w.$\[\]'\"-]+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    # An assignment. Possessive target: a shorter one could only go on with "-" or "."
+    # and then "=", which the whole target already reaches, so backtracking into a
+    # word of prose, letter by letter, would only repeat the failure.
+    r"[\w.$\[\]'\"-]++\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
     r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
     r"@\w+",
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
+)
+#: Shapes of a statement line, any of which makes a line read as code.
+CODE_SHAPES = (
+    *(f"(?:{'|'.join(words)}){follow}" for words, follow in CODE_KEYWORD_SHAPES),
+    *CODE_OTHER_SHAPES,
 )
 CODE_LINE = re.compile(r"^\s*(?:" + "|".join(CODE_SHAPES) + ")")
 #: Comment lines: neither code nor prose.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from askspec import markers as m
 from askspec.models import Kind
@@ -22,37 +23,69 @@ FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | r
 #: Line patterns start with the newline before the line, not ^: the regex engine scans
 #: for a literal quickly, where ^ in MULTILINE mode is tried at every character. Texts
 #: are searched with a newline put in front (see lined), so the first line counts too.
-NL = "\n[ \t]*"
-#: Block comments and docstrings that start a line: prose inside code.
+#: The indent is possessive: nothing a line pattern looks for next starts with a blank,
+#: so retrying an indented line that fails with fewer blanks would only repeat the work.
+NL = "\n[ \t]*+"
+#: Block comments and docstrings that start a line: prose inside code. Each runs to its
+#: first closing, or to the end when it is not closed. With the closing right after the
+#: lazy run, the regex engine skips to the closing's first character; with an
+#: alternation there, it tried the alternation at every character of the comment.
 BLOCK_COMMENT = re.compile(
-    NL + r"(?:[rRbBuU]?\"\"\"[\s\S]*?(?:\"\"\"|\Z)|[rRbBuU]?'''[\s\S]*?(?:'''|\Z)|"
-    r"/\*[\s\S]*?(?:\*/|\Z)|=(?:pod|head\d|begin|item|over)\b[\s\S]*?(?:^=cut\b|\Z)|"
-    r"(?:#|--)\[(=*)\[[\s\S]*?(?:\]\1\]|\Z))",
+    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
+    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
     M,
 )
+#: Where a block comment can start: one pass over the line starts rules most texts
+#: out, where a search per opening literal would read the whole text each time.
+BLOCK_OPEN = re.compile(
+    NL + r"(?:[rRbBuU]?\"\"\"|[rRbBuU]?'''|/\*|=(?:pod|head\d|begin|item|over)\b|(?:#|--)\[=*\[)"
+)
 #: Whole comment lines; removing the newline before each keeps the one after it.
+#: COMMENT_LINE includes "#", so hash comments go in the same pass.
 COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
-HASH_LINE = re.compile(NL + r"#.*")
-#: Literals the fence and block-comment patterns need: without one, the pass is skipped.
+#: In code, also lines that start with a comment character only code uses this way
+#: (elsewhere they open headings or quotes). This one pass removes what COMMENT and
+#: then a pass for those characters would: each match starts a line, and the comment
+#: branches are tried first.
+CODE_COMMENT = re.compile(
+    NL + "(?:" + m.COMMENT_LINE.pattern.removeprefix(r"^\s*") + r"|[\"!;%]).*", M
+)
+#: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
-BLOCK_HINTS = ('"""', "'''", "/*", "=pod", "=head", "=begin", "=item", "=over", "[[", "[=")
-#: Comment starts that only code uses this way (elsewhere they open headings or quotes).
-CODE_COMMENT = re.compile(NL + r"[\"!;%].*")
-#: Possessive indent: no shape starts with a blank, so retrying after fewer blanks of an
-#: indented line that is not code would only repeat the work.
-CODE_WHOLE = re.compile(NL + r"+(?:" + "|".join(m.CODE_SHAPES) + r").*", M)
+#: The same shapes as CODE_SHAPES, with the keyword shapes' branches grouped by first
+#: letter: the engine tries only the keywords that start with a line's first letter,
+#: where each shape tried all of its own, and the first branch to match is the same.
+KEYWORD_LEAD = m.by_first_letter(
+    [keyword + follow for keywords, follow in m.CODE_KEYWORD_SHAPES for keyword in keywords]
+)
+CODE_WHOLE = re.compile(
+    NL + r"(?:" + KEYWORD_LEAD + "|" + "|".join(m.CODE_OTHER_SHAPES) + r").*", M
+)
 NONBLANK = re.compile(NL + r"\S")
+#: The code symbols as bytes, to count them all in one pass over the encoded text.
+SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
 HEADING_MAX = 60
 HEADING_MARKS = " \t#*=_:：-"
 NUMBERING = re.compile(r"^(?:(?:\d+\.)*\d+\.?|[ivx]+\.|[a-z]\.\d[\d.]*)\s+")
-CARD_PAIR = re.compile(r"^[ \t]*([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S", M)
+#: Punctuation of code and sentences: no heading mark, numbering or title holds it.
+NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
+#: A short line without that punctuation, in a text whose lines end only in newlines.
+HEADING_CANDIDATE = re.compile(
+    f"\n([^\n{re.escape(NOT_IN_HEADINGS)}]{{1,{HEADING_MAX}}}+)(?![^\n])"
+)
+#: Line ends besides the newline that splitlines knows in ASCII text.
+OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
+#: A ``key: value`` line, searched in a lined text (a match stays on its line).
+CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: The character after an identifier is looked at, not taken: it may be the newline
 #: that the next line's match starts with.
 REQUIREMENT_ID = re.compile(
     m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
 )
-EARS = re.compile(m.EARS.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+#: Searched in a lined text, like the other line patterns (a match stays on its line).
+EARS = re.compile(m.EARS.pattern.replace(r"^\s*", NL))
 GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", NL))
 GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
@@ -113,6 +146,14 @@ def has_any(text: str, literals: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, literals))
 
 
+def count_symbols(text: str) -> int:
+    """How many code symbols the text holds."""
+    # Deleting bytes is one C pass (fifteen counts were fifteen); the symbols are ASCII,
+    # and UTF-8 encodes every other character without ASCII bytes, so none is miscounted.
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, SYMBOL_BYTES))
+
+
 def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     """The text without fenced code, and the body without comments; fenced line count."""
     fenced = 0
@@ -124,21 +165,25 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
 
     unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
     body = "\n" + unfenced  # lined, for the line patterns
-    if has_any(unfenced, BLOCK_HINTS):
-        body = BLOCK_COMMENT.sub("\n", body)
-    body = COMMENT.sub("", body)
-    # In code a hash starts a comment; elsewhere it starts a Markdown heading.
-    body = HASH_LINE.sub("", body) if "#" in body else body
-    if codeish:
-        body = CODE_COMMENT.sub("", body)
+    if opened := BLOCK_OPEN.search(body):
+        # No match can start before the first opening, so only the rest is searched.
+        start = opened.start()
+        body = body[:start] + BLOCK_COMMENT.sub("\n", body[start:])
+    body = (CODE_COMMENT if codeish else COMMENT).sub("", body)
     body = body[1:]
     return (body if codeish else unfenced), body, fenced
 
 
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
+    if text.isascii() and not has_any(text, OTHER_LINE_ENDS):
+        # One regex pass finds the short lines, less those no heading can be; a loop
+        # over every line, in Python, cost several times as much.
+        lines = HEADING_CANDIDATE.findall("\n" + text)
+    else:
+        lines = [line for line in text.splitlines() if len(line) <= HEADING_MAX]
     # Each distinct short line is looked at once (code repeats many: braces, "end").
-    short = {line.strip(HEADING_MARKS) for line in text.splitlines() if len(line) <= HEADING_MAX}
+    short = {line.strip(HEADING_MARKS) for line in lines}
     found = set()
     for line in short:
         title = line.lower()
@@ -159,7 +204,7 @@ def card_keys(body: str, lines: int) -> tuple[str, ...]:
     # Each pair holds a colon, so counting colons (fast) rules out most texts.
     if not is_card_sized(body.count(":") + body.count("："), lines):
         return ()
-    return tuple(key.strip().lower() for key in CARD_PAIR.findall(body))
+    return tuple(key.strip().lower() for key in CARD_PAIR.findall("\n" + body))
 
 
 def count_stories(low: str) -> int:
@@ -169,10 +214,18 @@ def count_stories(low: str) -> int:
     return len(m.USER_STORY.findall(low))
 
 
+def count_cjk(text: str) -> int:
+    """Characters of scripts written without spaces between words."""
+    # isascii is a flag lookup, so most texts skip the pass.
+    return 0 if text.isascii() else len(m.CJK.findall(text))
+
+
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
-    for match in m.MODAL_WORD.finditer(low):
+    passes = m.MODAL_LETTERS if low.isascii() else (*m.MODAL_LETTERS, m.MODAL_OTHER)
+    # Each modal counts on its own, so the order the passes find them in does not matter.
+    for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
         if match.start() and low[match.start() - 1].isalnum():
             continue  # inside a longer word
         before = low[max(0, match.start() - 48) : match.start()]
@@ -199,7 +252,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     low = prose.lower()
     modals, system_modals = modal_counts(low)
     lines = len(NONBLANK.findall(lined))
-    symbols = sum(body.count(ch) for ch in m.CODE_SYMBOLS)
+    symbols = count_symbols(body)
     chars = len(body) - body.count(" ") - body.count("\n")
     # Steps count only under a Gherkin heading, so they are looked for only then.
     gherkin_heads = len(GHERKIN_HEAD.findall(lined))
@@ -215,14 +268,14 @@ def make_view(name: str, text: str, fmt: str) -> View:
         prose_lines=max(0, lines - code_lines),
         symbol_share=symbols / max(1, chars),
         sentences=len(m.SENTENCE_END.findall(prose)),
-        words=len(prose.split()) + len(m.CJK.findall(prose)) // 2,
+        words=len(prose.split()) + count_cjk(prose) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
         card_keys=card_keys(body, lines),
         requirement_ids=len(REQUIREMENT_ID.findall(lined_prose)),
         modals=modals,
         system_modals=system_modals,
-        stories=(len(EARS.findall(low)) if "shall" in low else 0) + count_stories(low),
+        stories=(len(EARS.findall("\n" + low)) if "shall" in low else 0) + count_stories(low),
         gherkin_heads=gherkin_heads,
         gherkin_steps=len(GHERKIN_STEP.findall(body)) if gherkin_heads else 0,
     )
