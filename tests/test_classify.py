@@ -18,6 +18,8 @@ from askspec.markers import (
     MODAL_OTHER,
     MODAL_WORDS,
     SPEC_HEADINGS,
+    STANDARD,
+    STANDARD_HINTS,
     USER_STORY,
     by_first_letter,
 )
@@ -32,6 +34,7 @@ from askspec.view import (
     NUMBERING,
     Signal,
     count_symbols,
+    has_any,
     spec_headings,
 )
 
@@ -232,3 +235,27 @@ def test_spec_headings_are_those_of_every_short_line(text: str) -> None:
 
 def test_no_heading_holds_the_punctuation_skipped_when_looking_for_headings() -> None:
     assert not set(NOT_IN_HEADINGS) & set("".join(SPEC_HEADINGS) + HEADING_MARKS)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Request for Comments: 2119",
+        "Internet-Draft",
+        "Status of This Memo",
+        "Normative References",
+        "conformance requirements",
+        "conforming implementations",
+        "ISO/IEC 9899",
+        "This specification defines",
+        "this document specifies",
+        "Key words for use in RFCs",
+        "Normative Verweise",
+        "Références normatives",
+        "Referencias normativas",
+        "规范性引用文件",
+    ],
+)
+def test_every_wording_of_a_standard_passes_its_hint_gate(phrase: str) -> None:
+    assert STANDARD.search(phrase)
+    assert has_any(phrase, STANDARD_HINTS)

@@ -94,9 +94,9 @@ RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 #: Literals each user-story pattern needs (" ich", not "ich", which "which" holds).
 STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "quiero", "necesito",
                "voglio", "vorrei", "我")  # fmt: skip
-STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormative", "onform",
-                  "ISO/IEC", "his document", "his specification", "his standard", "Key words",
-                  "Verweise", "规范性")  # fmt: skip
+STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormative", "ormativa",
+                  "onform", "ISO/IEC", "his document", "his specification", "his standard",
+                  "Key words", "Verweise", "规范性")  # fmt: skip
 
 #: Phrases that standards and formal specifications use and other texts do not. Every
 #: branch starts with a plain letter, so the regex engine skips ahead to those letters
