@@ -92,7 +92,7 @@ def test_scan_chunk_finishes_each_row(tmp_path: Path) -> None:
         "- REQ-2: The system SHALL send an alert within 10 minutes.\n"
     )
     (tmp_path / "a.md").write_text(spec, encoding="utf-8")
-    entry = Entry("a.md", tmp_path / "a.md", (tmp_path / "a.md").stat().st_size)
+    entry = Entry("a.md", str(tmp_path / "a.md"), (tmp_path / "a.md").stat().st_size)
     assert scan_chunk(([entry], lambda row: row.kind.value, None)) == [("a.md", "spec")]
 
 

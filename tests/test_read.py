@@ -238,3 +238,10 @@ def test_sampled_utf8_survives_a_cut_character_but_latin1_does_not() -> None:
     cut = "é".encode()[:1]
     assert decode("Größe ".encode() * 50 + cut + b"\nend", sampled=True)[1] == "utf-8"
     assert decode("Größe ".encode("latin-1") * 50, sampled=True)[1] != "utf-8"
+
+
+@pytest.mark.parametrize(
+    "name", ["a.MD", ".bashrc", "file.", "a.tar.gz", "noext", "dir.d/file", "..", "x.y.", "a..b"]
+)
+def test_suffix_is_the_one_pathlib_gives(name: str) -> None:
+    assert read.suffix_of(name) == Path(name).suffix.lower()

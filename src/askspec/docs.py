@@ -12,6 +12,7 @@ import contextlib
 import html
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -56,7 +57,11 @@ def missing_extra(kind: str) -> str | None:
 
 
 def extract(
-    path: Path, kind: str, size: int, timeout: float = TIME_LIMIT, chars: int | None = None
+    path: str | os.PathLike[str],
+    kind: str,
+    size: int,
+    timeout: float = TIME_LIMIT,
+    chars: int | None = None,
 ) -> Extracted:
     """Extract a document's text in a bounded child process; raise DocumentError.
 
@@ -67,7 +72,7 @@ def extract(
         raise DocumentError(f"{kind.upper()} larger than {MAX_FILE_BYTES >> 20} MB; not opened")
     if hint := missing_extra(kind):
         raise DocumentError(hint)
-    command = [sys.executable, "-m", "askspec.docs", kind, str(path)]
+    command = [sys.executable, "-m", "askspec.docs", kind, os.fspath(path)]
     if chars is not None:
         command.append(str(chars))
     try:

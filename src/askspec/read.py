@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from pathlib import Path
+from typing import TypeAlias
 
 from askspec.markup import html_text, looks_rst, notebook_text, rst_text
 from askspec.models import Text
@@ -46,13 +46,17 @@ SHORT_TEXT = 4096
 HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]+")
 
 
+#: A file to read: the walk hands over strings, callers may pass a Path.
+FilePath: TypeAlias = "str | os.PathLike[str]"
+
+
 class Binary(Exception):
     """The bytes are not text; the message says why."""
 
 
-def read_sample(path: Path, size: int) -> tuple[bytes, bool]:
+def read_sample(path: FilePath, size: int) -> tuple[bytes, bool]:
     """Read the whole file, or its head and tail when it is large; say whether sampled."""
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         if size <= WHOLE_LIMIT:
             return fh.read(WHOLE_LIMIT + 1), False
         head = fh.read(HEAD_BYTES)
@@ -157,7 +161,7 @@ def document_kind(data: bytes, suffix: str) -> str | None:
     return None
 
 
-def read_document(path: Path, kind: str, size: int, budget: int | None = None) -> Text:
+def read_document(path: FilePath, kind: str, size: int, budget: int | None = None) -> Text:
     """Text from a PDF or DOCX, extracted out of process; raise Unreadable on failure."""
     from askspec.docs import DocumentError, extract
 
@@ -204,14 +208,21 @@ def markup(
     return text, "text", ()
 
 
-def read_text(path: Path, size: int, budget: int | None = None) -> Text:
+def suffix_of(path: FilePath) -> str:
+    """The file name's extension in lower case, as ``Path.suffix`` would give it."""
+    name = os.path.basename(os.fspath(path))
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
+def read_text(path: FilePath, size: int, budget: int | None = None) -> Text:
     """Read a file as text, within fixed bounds; raise Binary or Unreadable when it is not.
 
     With a budget, documents and pages whose text is costly to extract yield only
     their first part, of at least budget characters; the text's start is the same.
     """
     data, sampled = read_sample(path, size)
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
     if kind := document_kind(data, suffix):
         return read_document(path, kind, size, budget)
     text, encoding = decode(data, sampled)

@@ -46,7 +46,8 @@ class Entry:
     """A path found by the walk: a regular file to read, or a reason it cannot be."""
 
     rel: str
-    path: Path
+    #: The path to open, a plain string: cheaper to make and to send to a worker.
+    path: str
     size: int = 0
     problem: str = ""
 
@@ -113,7 +114,7 @@ def walk(root: Path) -> Iterator[Entry]:
             items = _listing(folder, seen)
         except OSError as exc:
             reason = f"cannot list folder: {exc.strerror or exc}"
-            yield Entry(prefix.rstrip("/") or ".", Path(folder), 0, reason)
+            yield Entry(prefix.rstrip("/") or ".", folder, 0, reason)
             continue
         subdirs: list[tuple[str, str]] = []
         for item in items or ():
@@ -133,18 +134,16 @@ def _inspect(item: os.DirEntry[str], rel: str, real_root: str) -> Entry | str:
     # DirEntry answers is_symlink from the listing and caches stat: one syscall per file.
     try:
         if item.is_symlink() and not _within(os.path.realpath(item.path), real_root):
-            return Entry(
-                rel, Path(item.path), 0, "link points outside the seeds folder; not followed"
-            )
+            return Entry(rel, item.path, 0, "link points outside the seeds folder; not followed")
         st = item.stat()
     except OSError as exc:
         reason = "broken link" if item.is_symlink() else (exc.strerror or str(exc))
-        return Entry(rel, Path(item.path), 0, f"cannot read: {reason}")
+        return Entry(rel, item.path, 0, f"cannot read: {reason}")
     if stat.S_ISDIR(st.st_mode):
         return item.path
     if not stat.S_ISREG(st.st_mode):
-        return Entry(rel, Path(item.path), 0, f"{_kind_of(st.st_mode)}; not read")
-    return Entry(rel, Path(item.path), st.st_size)
+        return Entry(rel, item.path, 0, f"{_kind_of(st.st_mode)}; not read")
+    return Entry(rel, item.path, st.st_size)
 
 
 def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile:
@@ -172,7 +171,7 @@ def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile:
         return SeedFile(
             entry.rel, entry.size, Verdict(Kind.UNREADABLE, 1.0, (reason,)), problems=(reason,)
         )
-    verdict = classify(entry.path.name, text.text, text.format)
+    verdict = classify(os.path.basename(entry.path), text.text, text.format)
     return SeedFile(
         entry.rel,
         entry.size,
@@ -221,7 +220,7 @@ def _entries(seeds: str | os.PathLike[str]) -> Iterator[Entry]:
     if not root.exists():
         raise SeedsError("no such file or folder", path=root)
     if root.is_file():
-        return iter([Entry(display_name(root.name), root, root.stat().st_size)])
+        return iter([Entry(display_name(root.name), str(root), root.stat().st_size)])
     if root.is_dir():
         return walk(root)
     raise SeedsError("not a folder or a regular file", path=root)
