@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -152,3 +155,60 @@ def test_extract_stops_a_slow_child(tmp_path: Path) -> None:
 def test_missing_pdf_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docs.importlib.util, "find_spec", lambda name: None)
     assert docs.missing_extra("pdf") == "PDF text needs the pdf extra: pip install 'askspec[pdf]'"
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["fork", "new-interpreter"])
+def test_both_ways_to_start_the_reader_give_the_same_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    monkeypatch.setattr(docs, "can_fork", lambda: forked)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_with_text(["first page words", "second page words"]))
+    got = docs.extract(path, "pdf", path.stat().st_size)
+    assert got == pdf_text(path)
+    assert "second page words" in got.text
+    head = docs.extract(path, "pdf", path.stat().st_size, chars=5)
+    assert "first page" in head.text and "second" not in head.text
+
+
+def test_a_forked_reader_that_hangs_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The child is a copy of this process, so what is patched here runs there.
+    monkeypatch.setattr(docs, "reply_for", lambda *args: time.sleep(60))
+    children: list[int] = []
+    fork = os.fork
+
+    def recorded() -> int:
+        pid = fork()
+        children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded)
+    started = time.monotonic()
+    with pytest.raises(DocumentError, match=r"took over 0.3 s; stopped"):
+        docs.extract(tmp_path / "a.pdf", "pdf", 10, timeout=0.3)
+    assert time.monotonic() - started < 10
+    (child,) = children
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # killed and reaped, not left running or a zombie
+
+
+def test_a_forked_reader_that_dies_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docs, "reply_for", lambda *args: os._exit(3))
+    with pytest.raises(DocumentError, match="PDF reader ran out of memory or crashed"):
+        docs.extract(tmp_path / "a.pdf", "pdf", 10)
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not docs.can_fork()
+    finally:
+        release.set()
+        other.join()
+    assert docs.can_fork()

@@ -3,7 +3,9 @@
 Document parsers are large and their inputs may be hostile (decompression bombs,
 page trees that loop, files that take minutes). The parent refuses files over a
 size cap, and the child runs under memory, CPU and output limits and a wall-clock
-timeout, so one bad document costs one row in the scan, never the run.
+timeout, so one bad document costs one row in the scan, never the run. The child
+is forked with the reader already imported where that is safe, else a new
+interpreter.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ import importlib.util
 import json
 import os
 import re
+import select
+import signal
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,21 +78,85 @@ def extract(
         raise DocumentError(f"{kind.upper()} larger than {MAX_FILE_BYTES >> 20} MB; not opened")
     if hint := missing_extra(kind):
         raise DocumentError(hint)
-    command = [sys.executable, "-m", "askspec.docs", kind, os.fspath(path)]
-    if chars is not None:
-        command.append(str(chars))
+    run = in_fork if can_fork() else in_subprocess
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise DocumentError(f"{kind.upper()} extraction took over {timeout:g} s; stopped") from exc
+        out, code = run(kind, os.fspath(path), chars, timeout)
+    except TimeoutError:
+        raise DocumentError(f"{kind.upper()} extraction took over {timeout:g} s; stopped") from None
     try:
-        reply = json.loads(done.stdout)
+        reply = json.loads(out)
     except ValueError:
-        reason = "ran out of memory or crashed" if done.returncode else "gave no answer"
+        reason = "ran out of memory or crashed" if code else "gave no answer"
         raise DocumentError(f"{kind.upper()} reader {reason}") from None
     if "error" in reply:
         raise DocumentError(str(reply["error"]))
     return Extracted(str(reply["text"]), tuple(map(str, reply.get("problems", []))))
+
+
+def can_fork() -> bool:
+    """True where a forked child can read the document.
+
+    A fork starts at once with the reader already imported, where a new interpreter
+    takes a tenth of a second to start. It is unsafe once another thread runs (that
+    thread may hold a lock the child then waits on forever), so then a new
+    interpreter is started instead.
+    """
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def in_subprocess(kind: str, path: str, chars: int | None, timeout: float) -> tuple[bytes, int]:
+    """Run the reader in a new interpreter; its output and exit code."""
+    command = [sys.executable, "-m", "askspec.docs", kind, path]
+    if chars is not None:
+        command.append(str(chars))
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise TimeoutError from None
+    return done.stdout, done.returncode
+
+
+def in_fork(kind: str, path: str, chars: int | None, timeout: float) -> tuple[bytes, int]:
+    """Run the reader in a forked child under the same limits; its output and exit code."""
+    if kind == "pdf":
+        import pypdf  # noqa: F401 - loaded once here, so that every child starts with it
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer on the pipe, and never return into the caller
+        code = 1
+        try:
+            os.close(read_end)
+            limit_resources()
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(json.dumps(reply_for(kind, Path(path), chars)).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        out = read_until(read_end, time.monotonic() + timeout)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    finally:
+        os.close(read_end)
+    return out, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def read_until(fd: int, deadline: float) -> bytes:
+    """Everything written to a pipe until it closes; TimeoutError at the deadline."""
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            raise TimeoutError
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
 
 
 # --- in the child ------------------------------------------------------------
@@ -180,21 +250,24 @@ def docx_text(path: Path) -> Extracted:
     return Extracted("\n".join(lines)[:MAX_CHARS])
 
 
-def child_main(argv: list[str]) -> int:
-    """Run in the child: extract one document and answer with one JSON object."""
-    limit_resources()
-    kind, path = argv[0], Path(argv[1])
-    chars = int(argv[2]) if len(argv) > 2 else MAX_CHARS
+def reply_for(kind: str, path: Path, chars: int | None) -> dict[str, object]:
+    """Extract one document; the answer for the parent, as a JSON-ready object."""
     try:
-        got = pdf_text(path, chars) if kind == "pdf" else docx_text(path)
-        reply: dict[str, object] = {"text": got.text, "problems": list(got.problems)}
+        got = pdf_text(path, chars or MAX_CHARS) if kind == "pdf" else docx_text(path)
     except DocumentError as exc:
-        reply = {"error": str(exc)}
+        return {"error": str(exc)}
     except MemoryError:
-        reply = {"error": f"{kind.upper()} needs more than {MEMORY_LIMIT >> 20} MB to read"}
+        return {"error": f"{kind.upper()} needs more than {MEMORY_LIMIT >> 20} MB to read"}
     except Exception as exc:  # a hostile file may break the parser anywhere
-        reply = {"error": f"{kind.upper()} could not be parsed ({type(exc).__name__})"}
-    sys.stdout.write(json.dumps(reply))
+        return {"error": f"{kind.upper()} could not be parsed ({type(exc).__name__})"}
+    return {"text": got.text, "problems": list(got.problems)}
+
+
+def child_main(argv: list[str]) -> int:
+    """Run in a new interpreter: extract one document and answer with one JSON object."""
+    limit_resources()
+    chars = int(argv[2]) if len(argv) > 2 else None
+    sys.stdout.write(json.dumps(reply_for(argv[0], Path(argv[1]), chars)))
     return 0
 
 
