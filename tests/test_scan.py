@@ -249,14 +249,34 @@ def test_progress_shows_only_when_enabled_and_slow() -> None:
     [[10] * 100, [3 << 20] * 5, [0, 1 << 30, 5, 5], []],
     ids=["many-small", "few-large", "one-huge", "none"],
 )
-def test_batches_keep_order_and_bound_files_and_bytes(sizes: list[int]) -> None:
-    entries = [Entry(f"f{i}", f"f{i}", size) for i, size in enumerate(sizes)]
+@pytest.mark.parametrize("suffix", [".md", ".pdf"])
+def test_batches_keep_order_and_bound_files_and_bytes(sizes: list[int], suffix: str) -> None:
+    entries = [Entry(f"f{i}", f"f{i}{suffix}", size) for i, size in enumerate(sizes)]
     batches = list(scan_module._batches(entries))
     assert [e for batch in batches for e in batch] == entries
     for batch in batches:
-        assert len(batch) <= scan_module.CHUNK_FILES
+        assert sum(map(scan_module.weight, batch[:-1])) < scan_module.CHUNK_FILES
         capped = [min(e.size, scan_module.READ_CAP) for e in batch]
         assert sum(capped[:-1]) < scan_module.CHUNK_BYTES
+
+
+def test_documents_weigh_more_when_choosing_workers_and_tasks(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = pdf_with_text(["The service MUST answer within 200 ms."])
+    root = make_tree({f"d{n:02}.pdf": pdf for n in range(13)})
+    pools: list[int] = []
+    real_map = scan_module.ordered_map
+
+    def counted(func: Any, batches: Iterable[Any], workers: int) -> Iterator[Any]:
+        jobs = list(batches)
+        pools.append(len(jobs))
+        return real_map(func, jobs, workers)
+
+    monkeypatch.setattr(scan_module, "ordered_map", counted)
+    rows = scan(root, workers=2).files
+    assert pools == [4]  # 13 documents of weight 8: 104 files' work, in tasks of 4 at most
+    assert len(rows) == 13 and all(f.format == "pdf" and not f.problems for f in rows)
 
 
 @pytest.mark.parametrize("min_files", [1000, 1], ids=["serial", "parallel"])

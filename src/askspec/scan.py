@@ -23,11 +23,16 @@ log = logging.getLogger(__name__)
 #: Folders that hold tooling, not seeds; hidden folders are skipped as well.
 SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 
-#: Below this many files, starting worker processes costs more than it saves.
+#: Below this much work (in files), starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 100
 #: Files per task sent to a worker: large enough to amortise the pickling, small
 #: enough that both workers stay busy to the end.
 CHUNK_FILES = 32
+#: A PDF or DOCX costs about as much to read as this many ordinary files (its text is
+#: extracted in a child process), so a few documents already fill a task and a folder
+#: of them is worth the workers.
+DOCUMENT_WEIGHT = 8
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm")
 #: Bytes read per task at most (about): with the tasks in flight, this bounds the text
 #: held in memory ahead of the consumer when rows keep their text.
 CHUNK_BYTES = 4 << 20
@@ -201,16 +206,22 @@ def scan_chunk(job: tuple[list[Entry], Finish[T], int | None]) -> list[tuple[str
     return [(row.path, finish(row)) for row in rows]
 
 
+def weight(entry: Entry) -> int:
+    """How much work an entry is, in ordinary files (guessed from its name)."""
+    return DOCUMENT_WEIGHT if entry.path.lower().endswith(DOCUMENT_SUFFIXES) else 1
+
+
 def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
-    """Chunks of at most CHUNK_FILES files and about CHUNK_BYTES of reading."""
+    """Chunks of at most CHUNK_FILES files' work and about CHUNK_BYTES of reading."""
     batch: list[Entry] = []
-    budget = CHUNK_BYTES
+    work, budget = 0, CHUNK_BYTES
     for entry in entries:
         batch.append(entry)
+        work += weight(entry)
         budget -= min(entry.size, READ_CAP)
-        if len(batch) >= CHUNK_FILES or budget <= 0:
+        if work >= CHUNK_FILES or budget <= 0:
             yield batch
-            batch, budget = [], CHUNK_BYTES
+            batch, work, budget = [], 0, CHUNK_BYTES
     if batch:
         yield batch
 
@@ -235,17 +246,18 @@ def map_scan(
 ) -> Iterator[T]:
     """Scan seeds and yield ``finish(row)`` for every file, in sorted order.
 
-    Folders of at least PARALLEL_MIN_FILES files are read, classified and finished in
-    worker processes, so finish runs where the whole text is and only its result
-    travels back; finish must be a module-level function. Results stream out as they
-    are ready. ``progress(done, path)`` is called after each file. A budget (in
-    characters) lets costly documents be read only in part; see scan_entry.
+    Folders of at least PARALLEL_MIN_FILES files' work (see weight) are read,
+    classified and finished in worker processes, so finish runs where the whole text
+    is and only its result travels back; finish must be a module-level function.
+    Results stream out as they are ready. ``progress(done, path)`` is called after
+    each file. A budget (in characters) lets costly documents be read only in part;
+    see scan_entry.
     """
     entries = _entries(seeds)
     workers = worker_count() if workers is None else workers
     head = list(islice(entries, PARALLEL_MIN_FILES))
     rest = chain(head, entries)
-    if workers > 1 and len(head) == PARALLEL_MIN_FILES:
+    if workers > 1 and sum(map(weight, head)) >= PARALLEL_MIN_FILES:
         jobs = ((batch, finish, budget) for batch in _batches(rest))
         rows = ordered_map(scan_chunk, jobs, workers)
     else:
