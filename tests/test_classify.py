@@ -17,6 +17,8 @@ from askspec.markers import (
     MODAL_LETTERS,
     MODAL_OTHER,
     MODAL_WORDS,
+    RFC2119,
+    RFC2119_WORDS,
     SPEC_HEADINGS,
     STANDARD,
     STANDARD_HINTS,
@@ -259,3 +261,16 @@ def test_no_heading_holds_the_punctuation_skipped_when_looking_for_headings() ->
 def test_every_wording_of_a_standard_passes_its_hint_gate(phrase: str) -> None:
     assert STANDARD.search(phrase)
     assert has_any(phrase, STANDARD_HINTS)
+
+
+RFC2119_SAMPLES = [
+    "The client MUST NOT retry; servers SHOULD log and MAY cache. It is REQUIRED.",
+    "NOT RECOMMENDED, RECOMMENDED and SHALL NOT; SHALLOW MUSTARD XMUST _SHALL MUST_",
+    "Le client MUST (voir RFC 2119) — 必须 SHOULD。SHALL",
+]
+
+
+@pytest.mark.parametrize("text", RFC2119_SAMPLES)
+def test_rfc2119_keywords_match_as_with_a_leading_word_boundary(text: str) -> None:
+    plain = re.compile(r"\b(" + "|".join(RFC2119_WORDS) + r")\b")
+    assert RFC2119.findall(text) == plain.findall(text)
