@@ -37,6 +37,7 @@ from askspec.view import (
     Signal,
     count_symbols,
     has_any,
+    remove_statements,
     spec_headings,
 )
 
@@ -168,6 +169,13 @@ def test_grouped_statement_pattern_removes_what_the_shapes_do(text: str) -> None
     plain = re.compile(NL + "(?:" + "|".join(CODE_SHAPES) + ").*", re.MULTILINE)
     lined = "\n" + text
     assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
+
+
+@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
+@pytest.mark.parametrize("missing", ["", ";{", "=", "(", ";{=("])
+def test_statements_are_removed_as_by_every_shape(text: str, missing: str) -> None:
+    lined = "\n" + text.translate({ord(ch): " " for ch in missing})
+    assert remove_statements(lined) == CODE_WHOLE.subn("\n", lined)
 
 
 MODAL_SAMPLES = [

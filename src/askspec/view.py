@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from askspec import markers as m
@@ -59,9 +59,20 @@ FENCE_HINTS = ("```", "~~~")
 KEYWORD_LEAD = m.by_first_letter(
     [keyword + follow for keywords, follow in m.CODE_KEYWORD_SHAPES for keyword in keywords]
 )
-CODE_WHOLE = re.compile(
-    NL + r"(?:" + KEYWORD_LEAD + "|" + "|".join(m.CODE_OTHER_SHAPES) + r").*", M
-)
+#: Characters each of the other shapes cannot match without. A shape that reads on
+#: into a line costs a pass over most of the text, so a text that holds none of its
+#: characters is searched without it: no line of that text could match it anyway.
+SHAPE_NEEDS: tuple[tuple[str, ...], ...] = ((), (";", "{"), ("=",), ("(",), (), (), ("(",))
+
+
+@cache
+def statement_pattern(kept: tuple[bool, ...]) -> re.Pattern[str]:
+    """Whole statement lines, from the keyword shapes and the other shapes kept."""
+    shapes = [shape for shape, keep in zip(m.CODE_OTHER_SHAPES, kept, strict=True) if keep]
+    return re.compile(NL + r"(?:" + "|".join([KEYWORD_LEAD, *shapes]) + r").*", M)
+
+
+CODE_WHOLE = statement_pattern((True,) * len(m.CODE_OTHER_SHAPES))
 NONBLANK = re.compile(NL + r"\S")
 #: The code symbols as bytes, to count them all in one pass over the encoded text.
 SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
@@ -174,6 +185,12 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     return (body if codeish else unfenced), body, fenced
 
 
+def remove_statements(lined: str) -> tuple[str, int]:
+    """A lined text without its statement lines, and how many lines were removed."""
+    kept = tuple(not needs or has_any(lined, needs) for needs in SHAPE_NEEDS)
+    return statement_pattern(kept).subn("\n", lined)
+
+
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
     if text.isascii() and not has_any(text, OTHER_LINE_ENDS):
@@ -247,7 +264,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
     outline, body, fenced = strip_quoted(text, codeish)
     lined = "\n" + body
-    lined_prose, code_lines = CODE_WHOLE.subn("\n", lined)
+    lined_prose, code_lines = remove_statements(lined)
     prose = lined_prose[1:]
     low = prose.lower()
     modals, system_modals = modal_counts(low)
