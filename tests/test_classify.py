@@ -223,6 +223,8 @@ HEADING_SAMPLES = [
     "Requirements (draft)\nInputs, outputs\n" + "x" * 70 + "\nSynopsis\n\n",
     "requirements\r\nInputs\rOutputs\x0cDesign\n",
     "Anforderungen\n1. Eingaben\nCritères d'acceptation\n需求\n",
+    "Überblick über das System\n## Schnittstellen ##\n  功能需求  \n2.3 Entrées\n" + "é" * 61,
+    "Anforderungen\u2028Eingaben\x85Ausgaben\u2029需求\r\n性能\n",
 ]
 
 

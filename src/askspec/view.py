@@ -86,8 +86,9 @@ NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
 HEADING_CANDIDATE = re.compile(
     f"\n([^\n{re.escape(NOT_IN_HEADINGS)}]{{1,{HEADING_MAX}}}+)(?![^\n])"
 )
-#: Line ends besides the newline that splitlines knows in ASCII text.
+#: Line ends besides the newline that splitlines knows in ASCII text, and in any text.
 OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
+OTHER_LINE_ENDS_UNICODE = (*OTHER_LINE_ENDS, "\x85", "\u2028", "\u2029")
 #: A ``key: value`` line, searched in a lined text (a match stays on its line).
 CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: The character after an identifier is looked at, not taken: it may be the newline
@@ -193,9 +194,11 @@ def remove_statements(lined: str) -> tuple[str, int]:
 
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
-    if text.isascii() and not has_any(text, OTHER_LINE_ENDS):
+    other_ends = OTHER_LINE_ENDS if text.isascii() else OTHER_LINE_ENDS_UNICODE
+    if not has_any(text, other_ends):
         # One regex pass finds the short lines, less those no heading can be; a loop
-        # over every line, in Python, cost several times as much.
+        # over every line, in Python, cost several times as much. The pattern counts
+        # characters, as len does, so it serves text in any script.
         lines = HEADING_CANDIDATE.findall("\n" + text)
     else:
         lines = [line for line in text.splitlines() if len(line) <= HEADING_MAX]
