@@ -13,6 +13,7 @@ from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_v
 from askspec.markers import (
     CODE_SHAPES,
     CODE_SYMBOLS,
+    DELIMITERS,
     MODAL_CJK,
     MODAL_LETTERS,
     MODAL_OTHER,
@@ -25,8 +26,8 @@ from askspec.markers import (
     USER_STORY,
     by_first_letter,
 )
-from askspec.models import Kind
-from askspec.structured import ROWS_READ, head_lines
+from askspec.models import Kind, Verdict
+from askspec.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.view import (
     CODE_WHOLE,
     HEADING_MARKS,
@@ -120,6 +121,37 @@ def test_a_large_source_file_that_is_not_dense_code_is_read_further() -> None:
 @pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "x\n" * 60, "é\u2028f\n" * 30])
 def test_head_lines_are_the_first_lines_of_the_whole_text(text: str) -> None:
     assert head_lines(text, ROWS_READ) == text.splitlines()[:ROWS_READ]
+
+
+def plain_delimited_verdict(text: str, named: bool) -> Verdict | None:
+    """Delimited rows found by counting every row's ends, then every row's width."""
+    rows = [line.strip() for line in head_lines(text, ROWS_READ) if line.strip()]
+    if len(rows) < (2 if named else 5):
+        return None
+    for sep, what in DELIMITERS:
+        if not named and sum(row.endswith(sep) for row in rows) > len(rows) / 2:
+            continue
+        widths = {row.count(sep) for row in rows}
+        if len(widths) == 1 and widths.pop() >= 1:
+            return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
+    return None
+
+
+DELIMITED_SAMPLES = [
+    "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n",
+    "a;\nb;\nc;\nd;\ne;\nf;\n",
+    "x = 1;\ny = 2;\nz = 3; w = 4;\nv;\nu;\n",
+    "a\tb\n\n  c\td  \ne\tf\ng\th\ni\tj\n",
+    "one | two\nthree | four\nfive, six | seven\n| a | b |\nc | d\n",
+    "Prose, with commas, here.\nAnd here, too.\nNone\nA, b\nC, d\n",
+    ",\n,\n,\n,\n,\n",
+]
+
+
+@pytest.mark.parametrize("text", DELIMITED_SAMPLES)
+@pytest.mark.parametrize("named", [False, True])
+def test_delimited_rows_are_found_as_by_counting_every_row(text: str, named: bool) -> None:
+    assert delimited_verdict(text, named) == plain_delimited_verdict(text, named)
 
 
 API_EXAMPLES = [
