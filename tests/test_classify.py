@@ -38,6 +38,7 @@ from askspec.view import (
     Signal,
     count_symbols,
     has_any,
+    has_any_led,
     remove_statements,
     spec_headings,
 )
@@ -316,3 +317,9 @@ RFC2119_SAMPLES = [
 def test_rfc2119_keywords_match_as_with_a_leading_word_boundary(text: str) -> None:
     plain = re.compile(r"\b(" + "|".join(RFC2119_WORDS) + r")\b")
     assert RFC2119.findall(text) == plain.findall(text)
+
+
+@pytest.mark.parametrize("text", ["", "a ` b ~~ c", "```py", "x ~~~", "$ref $schema", "`~$"])
+def test_literals_are_found_as_when_looked_for_whole(text: str) -> None:
+    for literals in [("```", "~~~"), ("$schema",), ("<",), ("discoveryVersion", "$ref")]:
+        assert has_any_led(text, literals) == has_any(text, literals)

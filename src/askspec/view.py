@@ -162,6 +162,16 @@ def has_any(text: str, literals: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, literals))
 
 
+def has_any_led(text: str, literals: tuple[str, ...]) -> bool:
+    """has_any, looking first for each literal's first character (literals not empty).
+
+    One character is found with memchr, several times faster than a string whose
+    search the text's frequent characters slow down: literals led by a character most
+    texts lack (a backtick, a dollar) are ruled out that way in most texts.
+    """
+    return any(literal[0] in text and literal in text for literal in literals)
+
+
 def count_symbols(text: str) -> int:
     """How many code symbols the text holds."""
     # Deleting bytes is one C pass (fifteen counts were fifteen); the symbols are ASCII,
@@ -179,7 +189,7 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
         fenced += match.group(0).count("\n")
         return ""
 
-    unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
+    unfenced = FENCED.sub(drop_fence, text) if has_any_led(text, FENCE_HINTS) else text
     body = "\n" + unfenced  # lined, for the line patterns
     if opened := BLOCK_OPEN.search(body):
         # No match can start before the first opening, so only the rest is searched.
