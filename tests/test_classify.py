@@ -39,6 +39,7 @@ from askspec.view import (
     count_symbols,
     has_any,
     has_any_led,
+    modal_counts,
     remove_statements,
     spec_headings,
 )
@@ -228,6 +229,15 @@ def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
     passes = (*MODAL_LETTERS, MODAL_OTHER)
     found = sorted((match.start(), match.group()) for p in passes for match in p.finditer(low))
     assert found == [(match.start(), match.group()) for match in one.finditer(low)]
+
+
+@pytest.mark.parametrize("text", [*MODAL_SAMPLES, "Das System muss – so „sagt“ er – loggen."])
+def test_modal_counts_are_those_of_every_pass(text: str) -> None:
+    low = text.lower()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("askspec.markers.MODAL_OTHER_LEADS", ("",))  # every text passes
+        plain = modal_counts(low)
+    assert modal_counts(low) == plain
 
 
 STORY_SAMPLES = [

@@ -171,6 +171,11 @@ MODAL_OTHER = re.compile(
         [rf"{word}\b" for word in MODAL_WORDS if not word[0].isascii()] + list(MODAL_CJK)
     )
 )
+#: The characters those modals start with. Text of Latin letters holds none, and a
+#: test for a character wider than any of a text's is answered without reading it.
+MODAL_OTHER_LEADS = tuple(
+    sorted({word[0] for word in (*MODAL_WORDS, *MODAL_CJK) if not word[0].isascii()})
+)
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.

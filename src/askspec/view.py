@@ -257,7 +257,8 @@ def count_cjk(text: str) -> int:
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
-    passes = m.MODAL_LETTERS if low.isascii() else (*m.MODAL_LETTERS, m.MODAL_OTHER)
+    others = not low.isascii() and has_any(low, m.MODAL_OTHER_LEADS)
+    passes = (*m.MODAL_LETTERS, m.MODAL_OTHER) if others else m.MODAL_LETTERS
     # Each modal counts on its own, so the order the passes find them in does not matter.
     for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
         if match.start() and low[match.start() - 1].isalnum():
