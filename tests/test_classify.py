@@ -29,6 +29,8 @@ from askspec.markers import (
 from askspec.models import Kind, Verdict
 from askspec.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.view import (
+    BLOCK_COMMENT,
+    BLOCK_OPEN,
     CODE_WHOLE,
     HEADING_MARKS,
     HEADING_MAX,
@@ -333,3 +335,32 @@ def test_rfc2119_keywords_match_as_with_a_leading_word_boundary(text: str) -> No
 def test_literals_are_found_as_when_looked_for_whole(text: str) -> None:
     for literals in [("```", "~~~"), ("$schema",), ("<",), ("discoveryVersion", "$ref")]:
         assert has_any_led(text, literals) == has_any(text, literals)
+
+
+#: The block patterns as they were written first: an optional prefix, and lazy runs.
+PLAIN_BLOCK_COMMENT = re.compile(
+    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
+    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
+    re.MULTILINE,
+)
+PLAIN_BLOCK_OPEN = re.compile(
+    NL + r"(?:[rRbBuU]?\"\"\"|[rRbBuU]?'''|/\*|=(?:pod|head\d|begin|item|over)\b|(?:#|--)\[=*\[)"
+)
+BLOCK_SAMPLES = [
+    'def f():\n    """Doc "quoted" and ""twice"".\n    More."""\n    return 1\n',
+    "x = 1\n  r'''raw ''doc'' ' ''''\nb\"\"\"bytes\"\"\"\nu'''open to the end\n",
+    "/* one */ int x;\n/** two\n * stars ** and / slashes */\n  /* unclosed *\n/",
+    "=pod\n\nText\n\n=cut\ncode();\n=item x\n",
+    "--[[ lua ]] x\n--[==[ long ]] ]==] y\n#[[ cmake ]]\n#[=[ open\n",
+    'plain text\nwith no "comments" at all\n"""\n',
+]
+
+
+@pytest.mark.parametrize("text", BLOCK_SAMPLES)
+def test_block_comments_are_those_of_the_lazy_patterns(text: str) -> None:
+    lined = "\n" + text
+    assert BLOCK_COMMENT.sub("\n", lined) == PLAIN_BLOCK_COMMENT.sub("\n", lined)
+    assert [m.span() for m in BLOCK_OPEN.finditer(lined)] == [
+        m.span() for m in PLAIN_BLOCK_OPEN.finditer(lined)
+    ]

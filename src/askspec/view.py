@@ -27,20 +27,36 @@ FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | r
 #: The indent is possessive: nothing a line pattern looks for next starts with a blank,
 #: so retrying an indented line that fails with fewer blanks would only repeat the work.
 NL = "\n[ \t]*+"
+
+
+def through_closing(closing: str) -> str:
+    """A pattern for text up to and through the first closing, or to the end without one.
+
+    The run is possessive: characters that cannot start the closing, or one that does
+    but is not followed by the rest of it. A lazy run tried the closing after every
+    character, which the regex engine does one step at a time; this run stops only
+    where a closing starts.
+    """
+    first, rest = re.escape(closing[0]), re.escape(closing[1:])
+    return f"(?:[^{first}]++|{first}(?!{rest}))*+(?:{first}{rest})?+"
+
+
 #: Block comments and docstrings that start a line: prose inside code. Each runs to its
-#: first closing, or to the end when it is not closed. With the closing right after the
-#: lazy run, the regex engine skips to the closing's first character; with an
-#: alternation there, it tried the alternation at every character of the comment.
+#: first closing, or to the end when it is not closed. Every branch starts with a
+#: literal or a set, which the regex engine rules out at a glance (an optional prefix
+#: in front made it enter the branch and back out on every line).
+DOCSTRING = "|".join(quote + through_closing(quote) for quote in ('"""', "'''"))
 BLOCK_COMMENT = re.compile(
-    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
-    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
-    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
+    NL + f"(?:{DOCSTRING}|[rRbBuU](?:{DOCSTRING})|/\\*{through_closing('*/')}|"
+    r"=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"#\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*)|--\[(=*)\[(?:[\s\S]*?\]\2\]|[\s\S]*))",
     M,
 )
 #: Where a block comment can start: one pass over the line starts rules most texts
 #: out, where a search per opening literal would read the whole text each time.
 BLOCK_OPEN = re.compile(
-    NL + r"(?:[rRbBuU]?\"\"\"|[rRbBuU]?'''|/\*|=(?:pod|head\d|begin|item|over)\b|(?:#|--)\[=*\[)"
+    NL + r"(?:\"\"\"|'''|[rRbBuU](?:\"\"\"|''')|/\*|=(?:pod|head\d|begin|item|over)\b|"
+    r"#\[=*\[|--\[=*\[)"
 )
 #: Whole comment lines; removing the newline before each keeps the one after it.
 #: COMMENT_LINE includes "#", so hash comments go in the same pass.
