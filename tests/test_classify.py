@@ -44,6 +44,7 @@ from askspec.view import (
     modal_counts,
     remove_statements,
     spec_headings,
+    strip_quoted,
 )
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -364,3 +365,29 @@ def test_block_comments_are_those_of_the_lazy_patterns(text: str) -> None:
     assert [m.span() for m in BLOCK_OPEN.finditer(lined)] == [
         m.span() for m in PLAIN_BLOCK_OPEN.finditer(lined)
     ]
+
+
+PLAIN_FENCED = re.compile(
+    r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL
+)
+FENCE_SAMPLES = [
+    "Intro\n```python\nx = 1\n```\nAfter\n",
+    "```\nfirst line fence\n  ```  \n~~~\n```\nnot closed by backticks\n~~~ end\ntail",
+    "Text\n   ~~~~\ninside ``` a line\n ~~~\n\n```\nunclosed to the end",
+    "```\n```\n```js\n\n```",
+    "no fence here, only `code` and ~tilde~\n",
+]
+
+
+@pytest.mark.parametrize("text", FENCE_SAMPLES)
+def test_fences_are_removed_as_by_the_lazy_pattern(text: str) -> None:
+    fenced = 0
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal fenced
+        fenced += match.group(0).count("\n")
+        return ""
+
+    unfenced = PLAIN_FENCED.sub(drop, text)
+    outline, _, count = strip_quoted(text, codeish=False)
+    assert (outline, count) == (unfenced, fenced)

@@ -19,14 +19,19 @@ HEAD_CHARS = 8192
 SPEC = m.SPEC_HEADINGS
 M = re.MULTILINE
 
-#: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too).
-FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | re.DOTALL)
 #: Line patterns start with the newline before the line, not ^: the regex engine scans
 #: for a literal quickly, where ^ in MULTILINE mode is tried at every character. Texts
 #: are searched with a newline put in front (see lined), so the first line counts too.
 #: The indent is possessive: nothing a line pattern looks for next starts with a blank,
 #: so retrying an indented line that fails with fewer blanks would only repeat the work.
 NL = "\n[ \t]*+"
+#: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too), to
+#: the closing fence or the end. A line pattern, searched in a lined text: ^ was tried at
+#: every character. The lines inside are taken whole, each that does not close the
+#: fence, where a lazy run tried the closing at every character.
+FENCED = re.compile(
+    NL + r"(```|~~~)[^\n]*\n(?:(?![ \t]*+\1)[^\n]*+\n)*+(?:[ \t]*+\1[^\n]*+|[^\n]*+\Z)"
+)
 
 
 def through_closing(closing: str) -> str:
@@ -202,11 +207,13 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
 
     def drop_fence(match: re.Match[str]) -> str:
         nonlocal fenced
-        fenced += match.group(0).count("\n")
-        return ""
+        fenced += match.group(0).count("\n") - 1  # less the newline before the fence
+        return "\n"
 
-    unfenced = FENCED.sub(drop_fence, text) if has_any_led(text, FENCE_HINTS) else text
-    body = "\n" + unfenced  # lined, for the line patterns
+    body = "\n" + text  # lined, for the line patterns
+    if has_any_led(text, FENCE_HINTS):
+        body = FENCED.sub(drop_fence, body)
+    unfenced = body[1:]
     if opened := BLOCK_OPEN.search(body):
         # No match can start before the first opening, so only the rest is searched.
         start = opened.start()
