@@ -31,6 +31,7 @@ from askspec.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.view import (
     BLOCK_COMMENT,
     BLOCK_OPEN,
+    CARD_PAIR,
     CODE_WHOLE,
     HEADING_MARKS,
     HEADING_MAX,
@@ -391,3 +392,19 @@ def test_fences_are_removed_as_by_the_lazy_pattern(text: str) -> None:
     unfenced = PLAIN_FENCED.sub(drop, text)
     outline, _, count = strip_quoted(text, codeish=False)
     assert (outline, count) == (unfenced, fenced)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kind: service\nInputs : files\nthirty-chars-long-key-abcdefgh   : v\n",
+        "a" * 31 + ": too long\n  Scope:\tall\n输入：文本\n输出: x\nx. y - z:  w\n",
+        "key:\nkey :   \n1st: no\n_under: yes\n",
+    ],
+)
+def test_card_keys_are_those_of_a_lazy_key(text: str) -> None:
+    lazy = re.compile(CARD_PAIR.pattern.replace("{0,30}+", "{0,30}?"))
+    assert lazy.pattern != CARD_PAIR.pattern
+    lined = "\n" + text
+    keys = [key.strip().lower() for key in CARD_PAIR.findall(lined)]
+    assert keys == [key.strip().lower() for key in lazy.findall(lined)]

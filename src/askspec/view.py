@@ -111,8 +111,11 @@ HEADING_CANDIDATE = re.compile(
 #: Line ends besides the newline that splitlines knows in ASCII text, and in any text.
 OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
 OTHER_LINE_ENDS_UNICODE = (*OTHER_LINE_ENDS, "\x85", "\u2028", "\u2029")
-#: A ``key: value`` line, searched in a lined text (a match stays on its line).
-CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
+#: A ``key: value`` line, searched in a lined text (a match stays on its line). The key
+#: is possessive: it may take blanks before the colon that a lazy key left to the
+#: blanks after it, which the stripped key does not show, and the engine no longer
+#: tries the colon after every character of the key.
+CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: The character after an identifier is looked at, not taken: it may be the newline
 #: that the next line's match starts with.
 REQUIREMENT_ID = re.compile(
