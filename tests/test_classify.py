@@ -20,6 +20,7 @@ from askspec.markers import (
     MODAL_WORDS,
     RFC2119,
     RFC2119_WORDS,
+    SENTENCE_END,
     SPEC_HEADINGS,
     STANDARD,
     STANDARD_HINTS,
@@ -39,6 +40,7 @@ from askspec.view import (
     NOT_IN_HEADINGS,
     NUMBERING,
     Signal,
+    count_sentences,
     count_symbols,
     has_any,
     has_any_led,
@@ -408,3 +410,17 @@ def test_card_keys_are_those_of_a_lazy_key(text: str) -> None:
     lined = "\n" + text
     keys = [key.strip().lower() for key in CARD_PAIR.findall(lined)]
     assert keys == [key.strip().lower() for key in lazy.findall(lined)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'One. Two! Three? "Four." Five (six). seven.\nEnd.\n3.14 and e.g. this',
+        "Der Satz endet. Über alles! „Zitat.“ Fin. «Oui!» Là?\t\nÉté.",
+        "第一句。第二句！第三句？ Mixed. Text。",
+        "no ends here",
+        "",
+    ],
+)
+def test_sentence_ends_are_counted_as_by_one_pattern(text: str) -> None:
+    assert count_sentences(text) == len(SENTENCE_END.findall(text))

@@ -274,6 +274,14 @@ def count_stories(low: str) -> int:
     return len(m.USER_STORY.findall(low))
 
 
+def count_sentences(prose: str) -> int:
+    """Sentence ends (as SENTENCE_END finds them), one pass per mark the text holds."""
+    count = sum(len(pattern.findall(prose)) for mark, pattern in m.SENTENCE_MARKS if mark in prose)
+    if not prose.isascii() and has_any(prose, m.SENTENCE_MARKS_OTHER):
+        count += len(m.SENTENCE_END_OTHER.findall(prose))
+    return count
+
+
 def count_cjk(text: str) -> int:
     """Characters of scripts written without spaces between words."""
     # isascii is a flag lookup, so most texts skip the pass.
@@ -328,7 +336,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         code_lines=code_lines,
         prose_lines=max(0, lines - code_lines),
         symbol_share=symbols / max(1, chars),
-        sentences=len(m.SENTENCE_END.findall(prose)),
+        sentences=count_sentences(prose),
         words=len(prose.split()) + count_cjk(prose) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
