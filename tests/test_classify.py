@@ -27,6 +27,7 @@ from askspec.markers import (
     USER_STORY,
     by_first_letter,
 )
+from askspec.markers import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
 from askspec.models import Kind, Verdict
 from askspec.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.view import (
@@ -34,9 +35,11 @@ from askspec.view import (
     BLOCK_OPEN,
     CARD_PAIR,
     CODE_WHOLE,
+    GHERKIN_HEAD,
     HEADING_MARKS,
     HEADING_MAX,
     NL,
+    NONBLANK,
     NOT_IN_HEADINGS,
     NUMBERING,
     Signal,
@@ -424,3 +427,21 @@ def test_card_keys_are_those_of_a_lazy_key(text: str) -> None:
 )
 def test_sentence_ends_are_counted_as_by_one_pattern(text: str) -> None:
     assert count_sentences(text) == len(SENTENCE_END.findall(text))
+
+
+LINE_SAMPLES = [
+    "Feature: export\n  Scenario Outline : rows\n  Scenario Outlinex: no\nExamples:\n",
+    "Funktionalität: x\nSzenario:\n\tFonctionnalité :\nScénario: y\nEscenario:z\n功能：\n场景:\n",
+    "Background\n: split over lines\n\n   \n\t\nCaracterística: s\nFeatures: no\n",
+    "",
+    "\n\n",
+]
+
+
+@pytest.mark.parametrize("text", LINE_SAMPLES)
+def test_line_counts_are_those_of_the_plain_patterns(text: str) -> None:
+    lined = "\n" + text
+    plain_heads = re.compile(GHERKIN_HEAD_PLAIN.pattern.replace(r"^\s*", NL))
+    heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
+    assert heads == len(plain_heads.findall(lined))
+    assert len(NONBLANK.findall(lined)) == len(re.findall(NL + r"\S", lined))

@@ -222,10 +222,10 @@ USER_STORY = re.compile(
 #: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
 EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b")
 #: Gherkin keywords in English, German, French, Spanish and Chinese.
-GHERKIN_HEAD = re.compile(
-    r"^\s*(?:Feature|Scenario(?: Outline)?|Background|Examples|Funktionalität|Szenario|"
-    r"Fonctionnalité|Scénario|Característica|Escenario|功能|场景|剧本)\s*:",
-)
+GHERKIN_HEADS = ("Feature", "Scenario(?: Outline)?", "Background", "Examples", "Funktionalität",
+                 "Szenario", "Fonctionnalité", "Scénario", "Característica", "Escenario", "功能",
+                 "场景", "剧本")  # fmt: skip
+GHERKIN_HEAD = re.compile(r"^\s*(?:" + "|".join(GHERKIN_HEADS) + r")\s*:")
 GHERKIN_STEP = re.compile(
     r"^\s*(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
     r"Et|Dado|Cuando|Entonces|Y|假如|当|那么|而且)\s"

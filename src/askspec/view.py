@@ -95,7 +95,9 @@ def statement_pattern(kept: tuple[bool, ...]) -> re.Pattern[str]:
 
 
 CODE_WHOLE = statement_pattern((True,) * len(m.CODE_OTHER_SHAPES))
-NONBLANK = re.compile(NL + r"\S")
+#: The line is looked at, not taken: each match is the newline alone, a string Python
+#: keeps one copy of, where taking the line up to its first character made one per line.
+NONBLANK = re.compile(r"\n(?=[ \t]*+\S)")
 #: The code symbols as bytes, to count them all in one pass over the encoded text.
 SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
@@ -123,7 +125,9 @@ REQUIREMENT_ID = re.compile(
 )
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
 EARS = re.compile(m.EARS.pattern.replace(r"^\s*", NL))
-GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", NL))
+#: The same heads grouped by first letter; each ends in an ASCII colon, so a text
+#: without one is not searched.
+GHERKIN_HEAD = re.compile(NL + "(?:" + m.by_first_letter(list(m.GHERKIN_HEADS)) + r")\s*:")
 GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
 
@@ -324,7 +328,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     symbols = count_symbols(body)
     chars = len(body) - body.count(" ") - body.count("\n")
     # Steps count only under a Gherkin heading, so they are looked for only then.
-    gherkin_heads = len(GHERKIN_HEAD.findall(lined))
+    gherkin_heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
     return View(
         name=name,
         fmt=fmt,
