@@ -294,14 +294,17 @@ CODE_KEYWORD_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
 )  # fmt: skip
 #: The other shapes of a statement line, tried after the keyword shapes.
 CODE_OTHER_SHAPES = (
-    r"[}\])]+[;,]?[ \t]*$",
+    # Shapes led by a run of characters spell its first character out, as a set: the
+    # regex engine rules a line out at a glance by a set or a literal in front, where it
+    # enters a run to find that it is empty.
+    r"[}\])][}\])]*[;,]?[ \t]*$",
     # A line ending in ; or { (possessive, so a line without one is read only once).
     r"(?:[^\n;{]*+[;{])++[ \t]*$",
     # An assignment. Possessive target: a shorter one could only go on with "-" or "."
     # and then "=", which the whole target already reaches, so backtracking into a
     # word of prose, letter by letter, would only repeat the failure.
-    r"[\w.$\[\]'\"-]++\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
-    r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
+    r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    r"[\w.$:>-][\w.$:>-]*\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
     r"@\w+",
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
