@@ -28,6 +28,7 @@ from askspec.markers import (
     by_first_letter,
 )
 from askspec.markers import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
+from askspec.markers import REQUIREMENT_ID as REQUIREMENT_ID_PLAIN
 from askspec.models import Kind, Verdict
 from askspec.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.view import (
@@ -42,6 +43,7 @@ from askspec.view import (
     NONBLANK,
     NOT_IN_HEADINGS,
     NUMBERING,
+    REQUIREMENT_ID,
     Signal,
     count_sentences,
     count_symbols,
@@ -465,3 +467,20 @@ def test_statement_shapes_led_by_a_set_match_as_runs_do(text: str) -> None:
     plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
     lined = "\n" + text + "\n}];\nx.y-z = 1\nobj.call(a, (b))\n"
     assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FR-001: export\n- REQ12 logs\n* [NFR 3] fast\n  R1: short\nSR-1.2.3) nested\n",
+        "ABCDEF-1 too long\nAB_12 ok\n[US7] story\nThe R2 robot\n-UC4.\nreq-1 lower\n",
+    ],
+)
+def test_requirement_ids_are_those_of_the_plain_pattern(text: str) -> None:
+    plain = re.compile(
+        REQUIREMENT_ID_PLAIN.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
+    )
+    assert "(?:[-*]\\s*)?" not in REQUIREMENT_ID.pattern
+    assert "{1,5}" not in REQUIREMENT_ID.pattern
+    lined = "\n" + text
+    assert REQUIREMENT_ID.findall(lined) == plain.findall(lined)

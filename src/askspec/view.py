@@ -119,9 +119,15 @@ OTHER_LINE_ENDS_UNICODE = (*OTHER_LINE_ENDS, "\x85", "\u2028", "\u2029")
 #: tries the colon after every character of the key.
 CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: The character after an identifier is looked at, not taken: it may be the newline
-#: that the next line's match starts with.
+#: that the next line's match starts with. The optional bullet and bracket, and the run
+#: of capitals, are spelled as alternatives led by a set or a literal, which the regex
+#: engine rules a line out by at a glance, where it entered the optional group and run.
 REQUIREMENT_ID = re.compile(
-    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
+    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL)
+    .replace(r"(?:[-*]\s*)?\[?", r"(?:[-*]\s*|)(?:\[|)")
+    .replace("[A-Z]{1,5}", "[A-Z][A-Z]{0,4}")
+    .removesuffix(r"[\s:.)]")
+    + r"(?=[\s:.)])"
 )
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
 EARS = re.compile(m.EARS.pattern.replace(r"^\s*", NL))
