@@ -24,6 +24,7 @@ from askspec.markers import (
     SPEC_HEADINGS,
     STANDARD,
     STANDARD_HINTS,
+    STORY_HINTS,
     USER_STORY,
     by_first_letter,
 )
@@ -484,3 +485,9 @@ def test_requirement_ids_are_those_of_the_plain_pattern(text: str) -> None:
     assert "{1,5}" not in REQUIREMENT_ID.pattern
     lined = "\n" + text
     assert REQUIREMENT_ID.findall(lined) == plain.findall(lined)
+
+
+@pytest.mark.parametrize("text", STORY_SAMPLES)
+def test_every_user_story_passes_its_hint_gate(text: str) -> None:
+    for story in USER_STORY.finditer(text.lower()):
+        assert has_any(" " + story.group(0), STORY_HINTS), story.group(0)
