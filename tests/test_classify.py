@@ -13,29 +13,47 @@ from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_v
 from askspec.markers import (
     CODE_SHAPES,
     CODE_SYMBOLS,
+    DELIMITERS,
     MODAL_CJK,
     MODAL_LETTERS,
     MODAL_OTHER,
     MODAL_WORDS,
+    RFC2119,
+    RFC2119_WORDS,
+    SENTENCE_END,
     SPEC_HEADINGS,
     STANDARD,
     STANDARD_HINTS,
+    STORY_HINTS,
     USER_STORY,
     by_first_letter,
 )
-from askspec.models import Kind
-from askspec.structured import ROWS_READ, head_lines
+from askspec.markers import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
+from askspec.markers import REQUIREMENT_ID as REQUIREMENT_ID_PLAIN
+from askspec.models import Kind, Verdict
+from askspec.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.view import (
+    BLOCK_COMMENT,
+    BLOCK_OPEN,
+    CARD_PAIR,
     CODE_WHOLE,
+    GHERKIN_HEAD,
     HEADING_MARKS,
     HEADING_MAX,
     NL,
+    NONBLANK,
     NOT_IN_HEADINGS,
     NUMBERING,
+    REQUIREMENT_ID,
     Signal,
+    count_sentences,
     count_symbols,
     has_any,
+    has_any_led,
+    modal_counts,
+    remove_statements,
     spec_headings,
+    strip_quoted,
 )
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -119,6 +137,37 @@ def test_head_lines_are_the_first_lines_of_the_whole_text(text: str) -> None:
     assert head_lines(text, ROWS_READ) == text.splitlines()[:ROWS_READ]
 
 
+def plain_delimited_verdict(text: str, named: bool) -> Verdict | None:
+    """Delimited rows found by counting every row's ends, then every row's width."""
+    rows = [line.strip() for line in head_lines(text, ROWS_READ) if line.strip()]
+    if len(rows) < (2 if named else 5):
+        return None
+    for sep, what in DELIMITERS:
+        if not named and sum(row.endswith(sep) for row in rows) > len(rows) / 2:
+            continue
+        widths = {row.count(sep) for row in rows}
+        if len(widths) == 1 and widths.pop() >= 1:
+            return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
+    return None
+
+
+DELIMITED_SAMPLES = [
+    "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n",
+    "a;\nb;\nc;\nd;\ne;\nf;\n",
+    "x = 1;\ny = 2;\nz = 3; w = 4;\nv;\nu;\n",
+    "a\tb\n\n  c\td  \ne\tf\ng\th\ni\tj\n",
+    "one | two\nthree | four\nfive, six | seven\n| a | b |\nc | d\n",
+    "Prose, with commas, here.\nAnd here, too.\nNone\nA, b\nC, d\n",
+    ",\n,\n,\n,\n,\n",
+]
+
+
+@pytest.mark.parametrize("text", DELIMITED_SAMPLES)
+@pytest.mark.parametrize("named", [False, True])
+def test_delimited_rows_are_found_as_by_counting_every_row(text: str, named: bool) -> None:
+    assert delimited_verdict(text, named) == plain_delimited_verdict(text, named)
+
+
 API_EXAMPLES = [
     ("openapi: 3.0.0\ninfo:\n  title: Pets\n", "OpenAPI definition"),
     ('swagger: "2.0"\ninfo:\n  title: Pets\n', "Swagger definition"),
@@ -168,6 +217,13 @@ def test_grouped_statement_pattern_removes_what_the_shapes_do(text: str) -> None
     assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
 
 
+@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
+@pytest.mark.parametrize("missing", ["", ";{", "=", "(", ";{=("])
+def test_statements_are_removed_as_by_every_shape(text: str, missing: str) -> None:
+    lined = "\n" + text.translate({ord(ch): " " for ch in missing})
+    assert remove_statements(lined) == CODE_WHOLE.subn("\n", lined)
+
+
 MODAL_SAMPLES = [
     "The system must log. You should not. It will has to needs to is required to go.",
     "Das System muss und soll; le système doit, devra. El sistema debe y deberá.",
@@ -185,6 +241,15 @@ def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
     passes = (*MODAL_LETTERS, MODAL_OTHER)
     found = sorted((match.start(), match.group()) for p in passes for match in p.finditer(low))
     assert found == [(match.start(), match.group()) for match in one.finditer(low)]
+
+
+@pytest.mark.parametrize("text", [*MODAL_SAMPLES, "Das System muss – so „sagt“ er – loggen."])
+def test_modal_counts_are_those_of_every_pass(text: str) -> None:
+    low = text.lower()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("askspec.markers.MODAL_OTHER_LEADS", ("",))  # every text passes
+        plain = modal_counts(low)
+    assert modal_counts(low) == plain
 
 
 STORY_SAMPLES = [
@@ -213,6 +278,8 @@ HEADING_SAMPLES = [
     "Requirements (draft)\nInputs, outputs\n" + "x" * 70 + "\nSynopsis\n\n",
     "requirements\r\nInputs\rOutputs\x0cDesign\n",
     "Anforderungen\n1. Eingaben\nCritères d'acceptation\n需求\n",
+    "Überblick über das System\n## Schnittstellen ##\n  功能需求  \n2.3 Entrées\n" + "é" * 61,
+    "Anforderungen\u2028Eingaben\x85Ausgaben\u2029需求\r\n性能\n",
 ]
 
 
@@ -259,3 +326,168 @@ def test_no_heading_holds_the_punctuation_skipped_when_looking_for_headings() ->
 def test_every_wording_of_a_standard_passes_its_hint_gate(phrase: str) -> None:
     assert STANDARD.search(phrase)
     assert has_any(phrase, STANDARD_HINTS)
+
+
+RFC2119_SAMPLES = [
+    "The client MUST NOT retry; servers SHOULD log and MAY cache. It is REQUIRED.",
+    "NOT RECOMMENDED, RECOMMENDED and SHALL NOT; SHALLOW MUSTARD XMUST _SHALL MUST_",
+    "Le client MUST (voir RFC 2119) — 必须 SHOULD。SHALL",
+]
+
+
+@pytest.mark.parametrize("text", RFC2119_SAMPLES)
+def test_rfc2119_keywords_match_as_with_a_leading_word_boundary(text: str) -> None:
+    plain = re.compile(r"\b(" + "|".join(RFC2119_WORDS) + r")\b")
+    assert RFC2119.findall(text) == plain.findall(text)
+
+
+@pytest.mark.parametrize("text", ["", "a ` b ~~ c", "```py", "x ~~~", "$ref $schema", "`~$"])
+def test_literals_are_found_as_when_looked_for_whole(text: str) -> None:
+    for literals in [("```", "~~~"), ("$schema",), ("<",), ("discoveryVersion", "$ref")]:
+        assert has_any_led(text, literals) == has_any(text, literals)
+
+
+#: The block patterns as they were written first: an optional prefix, and lazy runs.
+PLAIN_BLOCK_COMMENT = re.compile(
+    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
+    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
+    re.MULTILINE,
+)
+PLAIN_BLOCK_OPEN = re.compile(
+    NL + r"(?:[rRbBuU]?\"\"\"|[rRbBuU]?'''|/\*|=(?:pod|head\d|begin|item|over)\b|(?:#|--)\[=*\[)"
+)
+BLOCK_SAMPLES = [
+    'def f():\n    """Doc "quoted" and ""twice"".\n    More."""\n    return 1\n',
+    "x = 1\n  r'''raw ''doc'' ' ''''\nb\"\"\"bytes\"\"\"\nu'''open to the end\n",
+    "/* one */ int x;\n/** two\n * stars ** and / slashes */\n  /* unclosed *\n/",
+    "=pod\n\nText\n\n=cut\ncode();\n=item x\n",
+    "--[[ lua ]] x\n--[==[ long ]] ]==] y\n#[[ cmake ]]\n#[=[ open\n",
+    'plain text\nwith no "comments" at all\n"""\n',
+]
+
+
+@pytest.mark.parametrize("text", BLOCK_SAMPLES)
+def test_block_comments_are_those_of_the_lazy_patterns(text: str) -> None:
+    lined = "\n" + text
+    assert BLOCK_COMMENT.sub("\n", lined) == PLAIN_BLOCK_COMMENT.sub("\n", lined)
+    assert [m.span() for m in BLOCK_OPEN.finditer(lined)] == [
+        m.span() for m in PLAIN_BLOCK_OPEN.finditer(lined)
+    ]
+
+
+PLAIN_FENCED = re.compile(
+    r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL
+)
+FENCE_SAMPLES = [
+    "Intro\n```python\nx = 1\n```\nAfter\n",
+    "```\nfirst line fence\n  ```  \n~~~\n```\nnot closed by backticks\n~~~ end\ntail",
+    "Text\n   ~~~~\ninside ``` a line\n ~~~\n\n```\nunclosed to the end",
+    "```\n```\n```js\n\n```",
+    "no fence here, only `code` and ~tilde~\n",
+]
+
+
+@pytest.mark.parametrize("text", FENCE_SAMPLES)
+def test_fences_are_removed_as_by_the_lazy_pattern(text: str) -> None:
+    fenced = 0
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal fenced
+        fenced += match.group(0).count("\n")
+        return ""
+
+    unfenced = PLAIN_FENCED.sub(drop, text)
+    outline, _, count = strip_quoted(text, codeish=False)
+    assert (outline, count) == (unfenced, fenced)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kind: service\nInputs : files\nthirty-chars-long-key-abcdefgh   : v\n",
+        "a" * 31 + ": too long\n  Scope:\tall\n输入：文本\n输出: x\nx. y - z:  w\n",
+        "key:\nkey :   \n1st: no\n_under: yes\n",
+    ],
+)
+def test_card_keys_are_those_of_a_lazy_key(text: str) -> None:
+    lazy = re.compile(CARD_PAIR.pattern.replace("{0,30}+", "{0,30}?"))
+    assert lazy.pattern != CARD_PAIR.pattern
+    lined = "\n" + text
+    keys = [key.strip().lower() for key in CARD_PAIR.findall(lined)]
+    assert keys == [key.strip().lower() for key in lazy.findall(lined)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'One. Two! Three? "Four." Five (six). seven.\nEnd.\n3.14 and e.g. this',
+        "Der Satz endet. Über alles! „Zitat.“ Fin. «Oui!» Là?\t\nÉté.",
+        "第一句。第二句！第三句？ Mixed. Text。",
+        "no ends here",
+        "",
+    ],
+)
+def test_sentence_ends_are_counted_as_by_one_pattern(text: str) -> None:
+    assert count_sentences(text) == len(SENTENCE_END.findall(text))
+
+
+LINE_SAMPLES = [
+    "Feature: export\n  Scenario Outline : rows\n  Scenario Outlinex: no\nExamples:\n",
+    "Funktionalität: x\nSzenario:\n\tFonctionnalité :\nScénario: y\nEscenario:z\n功能：\n场景:\n",
+    "Background\n: split over lines\n\n   \n\t\nCaracterística: s\nFeatures: no\n",
+    "",
+    "\n\n",
+]
+
+
+@pytest.mark.parametrize("text", LINE_SAMPLES)
+def test_line_counts_are_those_of_the_plain_patterns(text: str) -> None:
+    lined = "\n" + text
+    plain_heads = re.compile(GHERKIN_HEAD_PLAIN.pattern.replace(r"^\s*", NL))
+    heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
+    assert heads == len(plain_heads.findall(lined))
+    assert len(NONBLANK.findall(lined)) == len(re.findall(NL + r"\S", lined))
+
+
+#: The shapes that start with a run, written as runs (the engine enters each to find it
+#: empty, where a set in front rules a line out at once).
+RUN_LED_SHAPES = (
+    (r"[}\])][}\])]*", r"[}\])]+"),
+    (r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+", r"[\w.$\[\]'\"-]++"),
+    (r"[\w.$:>-][\w.$:>-]*\(", r"[\w.$:>-]+\("),
+)
+
+
+@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
+def test_statement_shapes_led_by_a_set_match_as_runs_do(text: str) -> None:
+    shapes = "|".join(CODE_SHAPES)
+    for led, run in RUN_LED_SHAPES:
+        assert led in shapes
+        shapes = shapes.replace(led, run)
+    plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
+    lined = "\n" + text + "\n}];\nx.y-z = 1\nobj.call(a, (b))\n"
+    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FR-001: export\n- REQ12 logs\n* [NFR 3] fast\n  R1: short\nSR-1.2.3) nested\n",
+        "ABCDEF-1 too long\nAB_12 ok\n[US7] story\nThe R2 robot\n-UC4.\nreq-1 lower\n",
+    ],
+)
+def test_requirement_ids_are_those_of_the_plain_pattern(text: str) -> None:
+    plain = re.compile(
+        REQUIREMENT_ID_PLAIN.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
+    )
+    assert "(?:[-*]\\s*)?" not in REQUIREMENT_ID.pattern
+    assert "{1,5}" not in REQUIREMENT_ID.pattern
+    lined = "\n" + text
+    assert REQUIREMENT_ID.findall(lined) == plain.findall(lined)
+
+
+@pytest.mark.parametrize("text", STORY_SAMPLES)
+def test_every_user_story_passes_its_hint_gate(text: str) -> None:
+    for story in USER_STORY.finditer(text.lower()):
+        assert has_any(" " + story.group(0), STORY_HINTS), story.group(0)

@@ -19,6 +19,7 @@ from askspec.view import (
     View,
     file_tags,
     has_any,
+    has_any_led,
     is_card_sized,
     is_code_name,
     make_view,
@@ -89,7 +90,7 @@ def api_signals(view: View) -> list[Signal]:
     # Most markers start a line: one pass finds which of their words start lines.
     leads = set(m.LINE_LEAD.findall(lined))
     for pattern, what, needs, starts_line in m.API_GATED:
-        needed = not leads.isdisjoint(needs) if starts_line else has_any(head, needs)
+        needed = not leads.isdisjoint(needs) if starts_line else has_any_led(head, needs)
         if needed and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
@@ -229,7 +230,7 @@ def quick_verdict(name: str, text: str, fmt: str) -> Verdict | None:
 
 def classify(name: str, text: str, fmt: str = "text") -> Verdict:
     """Classify a decoded text by its file name, format and content."""
-    if not text.strip():
+    if not text or text.isspace():  # stops at the first other character; strip copies
         return Verdict(Kind.EMPTY, 1.0, ("no text",))
     if found := structured_verdict(name, text, fmt):
         return found

@@ -91,12 +91,14 @@ API_LINE_WORDS = sorted(
 #: the markers allow; a longer word that starts alike only costs a search).
 LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + "|".join(map(re.escape, API_LINE_WORDS)) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
-#: Literals each user-story pattern needs (" ich", not "ich", which "which" holds).
-STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "quiero", "necesito",
-               "voglio", "vorrei", "我")  # fmt: skip
-STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormative", "ormativa",
-                  "onform", "ISO/IEC", "his document", "his specification", "his standard",
-                  "Key words", "Verweise", "规范性")  # fmt: skip
+#: Literals each user-story pattern needs (" ich", not "ich", which "which" holds). Each
+#: literal is one more pass over the text, so one that two patterns share stands for
+#: both ("como " for the Spanish ones, "ormativ" for the normative references).
+STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "como ", "voglio",
+               "vorrei", "我")  # fmt: skip
+STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormativ", "onform",
+                  "ISO/IEC", "his document", "his specification", "his standard", "Key words",
+                  "Verweise", "规范性")  # fmt: skip
 
 #: Phrases that standards and formal specifications use and other texts do not. Every
 #: branch starts with a plain letter, so the regex engine skips ahead to those letters
@@ -112,9 +114,13 @@ STANDARD = re.compile(
 
 # --- requirement language ------------------------------------------------------
 
-#: RFC 2119 / RFC 8174 keywords; only their upper-case form is normative.
+#: RFC 2119 / RFC 8174 keywords; only their upper-case form is normative. Every branch
+#: starts with a capital and checks the word boundary just behind it, so the regex engine
+#: skips to those capitals instead of trying a boundary at every position.
+RFC2119_WORDS = ("MUST(?: NOT)?", "SHALL(?: NOT)?", "SHOULD(?: NOT)?", "REQUIRED", "RECOMMENDED",
+                 "NOT RECOMMENDED")  # fmt: skip
 RFC2119 = re.compile(
-    r"\b(MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|RECOMMENDED|NOT RECOMMENDED)\b"
+    "(" + "|".join(f"{word[0]}(?<=\\b{word[0]}){word[1:]}" for word in RFC2119_WORDS) + r")\b"
 )
 #: Modal verbs by language, matched in lower-cased text; several are common in prose,
 #: so they count by density and by who the subject is.
@@ -167,6 +173,11 @@ MODAL_OTHER = re.compile(
         [rf"{word}\b" for word in MODAL_WORDS if not word[0].isascii()] + list(MODAL_CJK)
     )
 )
+#: The characters those modals start with. Text of Latin letters holds none, and a
+#: test for a character wider than any of a text's is answered without reading it.
+MODAL_OTHER_LEADS = tuple(
+    sorted({word[0] for word in (*MODAL_WORDS, *MODAL_CJK) if not word[0].isascii()})
+)
 #: Modals too common in narrative to count as requirement words on their own.
 WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
 #: A system as the subject just before a modal: the shape of a requirement in any register.
@@ -213,10 +224,10 @@ USER_STORY = re.compile(
 #: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
 EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b")
 #: Gherkin keywords in English, German, French, Spanish and Chinese.
-GHERKIN_HEAD = re.compile(
-    r"^\s*(?:Feature|Scenario(?: Outline)?|Background|Examples|Funktionalität|Szenario|"
-    r"Fonctionnalité|Scénario|Característica|Escenario|功能|场景|剧本)\s*:",
-)
+GHERKIN_HEADS = ("Feature", "Scenario(?: Outline)?", "Background", "Examples", "Funktionalität",
+                 "Szenario", "Fonctionnalité", "Scénario", "Característica", "Escenario", "功能",
+                 "场景", "剧本")  # fmt: skip
+GHERKIN_HEAD = re.compile(r"^\s*(?:" + "|".join(GHERKIN_HEADS) + r")\s*:")
 GHERKIN_STEP = re.compile(
     r"^\s*(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
     r"Et|Dado|Cuando|Entonces|Y|假如|当|那么|而且)\s"
@@ -285,14 +296,17 @@ CODE_KEYWORD_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
 )  # fmt: skip
 #: The other shapes of a statement line, tried after the keyword shapes.
 CODE_OTHER_SHAPES = (
-    r"[}\])]+[;,]?[ \t]*$",
+    # Shapes led by a run of characters spell its first character out, as a set: the
+    # regex engine rules a line out at a glance by a set or a literal in front, where it
+    # enters a run to find that it is empty.
+    r"[}\])][}\])]*[;,]?[ \t]*$",
     # A line ending in ; or { (possessive, so a line without one is read only once).
     r"(?:[^\n;{]*+[;{])++[ \t]*$",
     # An assignment. Possessive target: a shorter one could only go on with "-" or "."
     # and then "=", which the whole target already reaches, so backtracking into a
     # word of prose, letter by letter, would only repeat the failure.
-    r"[\w.$\[\]'\"-]++\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
-    r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
+    r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    r"[\w.$:>-][\w.$:>-]*\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
     r"@\w+",
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
@@ -313,11 +327,18 @@ CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
 
 # --- prose ----------------------------------------------------------------------
 
-#: A sentence ends where the next one starts with a capital, or at a line end. One
-#: character class comes first so the regex engine can skip to the candidates.
+#: A sentence ends where the next one starts with a capital, or at a line end (a full
+#: stop, exclamation or question mark) or at its mark alone (in scripts without spaces).
 SENTENCE_END = re.compile(
     r"[.!?。！？](?:(?<=[.!?])(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|(?<=[。！？]))", re.M
 )
+#: The same ends, one pattern per ASCII mark and one for the other marks. A pattern led
+#: by one character is found several times faster than one led by a set of them, and
+#: each end is one character looked at in place, so the counts add up to SENTENCE_END's.
+SENTENCE_NEXT = r"(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))"
+SENTENCE_MARKS = tuple((mark, re.compile(re.escape(mark) + SENTENCE_NEXT, re.M)) for mark in ".!?")
+SENTENCE_MARKS_OTHER = ("。", "！", "？")
+SENTENCE_END_OTHER = re.compile("[。！？]")
 WORD = re.compile(r"[^\W\d_]+")
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

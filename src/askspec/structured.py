@@ -99,15 +99,18 @@ def yaml_verdict(text: str) -> Verdict | None:
 
 def delimited_verdict(text: str, named: bool) -> Verdict | None:
     """Rows of equal width split by a common delimiter (not statements ending in one)."""
-    rows = [line.strip() for line in head_lines(text, ROWS_READ) if line.strip()]
+    rows = [row for row in map(str.strip, head_lines(text, ROWS_READ)) if row]
     if len(rows) < (2 if named else 5):
         return None
     for sep, what in m.DELIMITERS:
+        # Width first: prose and code differ within a row or two, so most texts stop
+        # there, where counting the row ends read every row for every delimiter.
+        width = rows[0].count(sep)
+        if width < 1 or not all(row.count(sep) == width for row in rows):
+            continue
         if not named and sum(row.endswith(sep) for row in rows) > len(rows) / 2:
             continue
-        widths = {row.count(sep) for row in rows}
-        if len(widths) == 1 and widths.pop() >= 1:
-            return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
+        return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
     return None
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from askspec import markers as m
 from askspec.models import Kind
@@ -18,28 +19,49 @@ HEAD_CHARS = 8192
 SPEC = m.SPEC_HEADINGS
 M = re.MULTILINE
 
-#: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too).
-FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", M | re.DOTALL)
 #: Line patterns start with the newline before the line, not ^: the regex engine scans
 #: for a literal quickly, where ^ in MULTILINE mode is tried at every character. Texts
 #: are searched with a newline put in front (see lined), so the first line counts too.
 #: The indent is possessive: nothing a line pattern looks for next starts with a blank,
 #: so retrying an indented line that fails with fewer blanks would only repeat the work.
 NL = "\n[ \t]*+"
+#: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too), to
+#: the closing fence or the end. A line pattern, searched in a lined text: ^ was tried at
+#: every character. The lines inside are taken whole, each that does not close the
+#: fence, where a lazy run tried the closing at every character.
+FENCED = re.compile(
+    NL + r"(```|~~~)[^\n]*\n(?:(?![ \t]*+\1)[^\n]*+\n)*+(?:[ \t]*+\1[^\n]*+|[^\n]*+\Z)"
+)
+
+
+def through_closing(closing: str) -> str:
+    """A pattern for text up to and through the first closing, or to the end without one.
+
+    The run is possessive: characters that cannot start the closing, or one that does
+    but is not followed by the rest of it. A lazy run tried the closing after every
+    character, which the regex engine does one step at a time; this run stops only
+    where a closing starts.
+    """
+    first, rest = re.escape(closing[0]), re.escape(closing[1:])
+    return f"(?:[^{first}]++|{first}(?!{rest}))*+(?:{first}{rest})?+"
+
+
 #: Block comments and docstrings that start a line: prose inside code. Each runs to its
-#: first closing, or to the end when it is not closed. With the closing right after the
-#: lazy run, the regex engine skips to the closing's first character; with an
-#: alternation there, it tried the alternation at every character of the comment.
+#: first closing, or to the end when it is not closed. Every branch starts with a
+#: literal or a set, which the regex engine rules out at a glance (an optional prefix
+#: in front made it enter the branch and back out on every line).
+DOCSTRING = "|".join(quote + through_closing(quote) for quote in ('"""', "'''"))
 BLOCK_COMMENT = re.compile(
-    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
-    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
-    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
+    NL + f"(?:{DOCSTRING}|[rRbBuU](?:{DOCSTRING})|/\\*{through_closing('*/')}|"
+    r"=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"#\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*)|--\[(=*)\[(?:[\s\S]*?\]\2\]|[\s\S]*))",
     M,
 )
 #: Where a block comment can start: one pass over the line starts rules most texts
 #: out, where a search per opening literal would read the whole text each time.
 BLOCK_OPEN = re.compile(
-    NL + r"(?:[rRbBuU]?\"\"\"|[rRbBuU]?'''|/\*|=(?:pod|head\d|begin|item|over)\b|(?:#|--)\[=*\[)"
+    NL + r"(?:\"\"\"|'''|[rRbBuU](?:\"\"\"|''')|/\*|=(?:pod|head\d|begin|item|over)\b|"
+    r"#\[=*\[|--\[=*\[)"
 )
 #: Whole comment lines; removing the newline before each keeps the one after it.
 #: COMMENT_LINE includes "#", so hash comments go in the same pass.
@@ -59,10 +81,23 @@ FENCE_HINTS = ("```", "~~~")
 KEYWORD_LEAD = m.by_first_letter(
     [keyword + follow for keywords, follow in m.CODE_KEYWORD_SHAPES for keyword in keywords]
 )
-CODE_WHOLE = re.compile(
-    NL + r"(?:" + KEYWORD_LEAD + "|" + "|".join(m.CODE_OTHER_SHAPES) + r").*", M
-)
-NONBLANK = re.compile(NL + r"\S")
+#: Characters each of the other shapes cannot match without. A shape that reads on
+#: into a line costs a pass over most of the text, so a text that holds none of its
+#: characters is searched without it: no line of that text could match it anyway.
+SHAPE_NEEDS: tuple[tuple[str, ...], ...] = ((), (";", "{"), ("=",), ("(",), (), (), ("(",))
+
+
+@cache
+def statement_pattern(kept: tuple[bool, ...]) -> re.Pattern[str]:
+    """Whole statement lines, from the keyword shapes and the other shapes kept."""
+    shapes = [shape for shape, keep in zip(m.CODE_OTHER_SHAPES, kept, strict=True) if keep]
+    return re.compile(NL + r"(?:" + "|".join([KEYWORD_LEAD, *shapes]) + r").*", M)
+
+
+CODE_WHOLE = statement_pattern((True,) * len(m.CODE_OTHER_SHAPES))
+#: The line is looked at, not taken: each match is the newline alone, a string Python
+#: keeps one copy of, where taking the line up to its first character made one per line.
+NONBLANK = re.compile(r"\n(?=[ \t]*+\S)")
 #: The code symbols as bytes, to count them all in one pass over the encoded text.
 SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
@@ -75,18 +110,30 @@ NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
 HEADING_CANDIDATE = re.compile(
     f"\n([^\n{re.escape(NOT_IN_HEADINGS)}]{{1,{HEADING_MAX}}}+)(?![^\n])"
 )
-#: Line ends besides the newline that splitlines knows in ASCII text.
+#: Line ends besides the newline that splitlines knows in ASCII text, and in any text.
 OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
-#: A ``key: value`` line, searched in a lined text (a match stays on its line).
-CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}?|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
+OTHER_LINE_ENDS_UNICODE = (*OTHER_LINE_ENDS, "\x85", "\u2028", "\u2029")
+#: A ``key: value`` line, searched in a lined text (a match stays on its line). The key
+#: is possessive: it may take blanks before the colon that a lazy key left to the
+#: blanks after it, which the stripped key does not show, and the engine no longer
+#: tries the colon after every character of the key.
+CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: The character after an identifier is looked at, not taken: it may be the newline
-#: that the next line's match starts with.
+#: that the next line's match starts with. The optional bullet and bracket, and the run
+#: of capitals, are spelled as alternatives led by a set or a literal, which the regex
+#: engine rules a line out by at a glance, where it entered the optional group and run.
 REQUIREMENT_ID = re.compile(
-    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL).removesuffix(r"[\s:.)]") + r"(?=[\s:.)])"
+    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL)
+    .replace(r"(?:[-*]\s*)?\[?", r"(?:[-*]\s*|)(?:\[|)")
+    .replace("[A-Z]{1,5}", "[A-Z][A-Z]{0,4}")
+    .removesuffix(r"[\s:.)]")
+    + r"(?=[\s:.)])"
 )
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
 EARS = re.compile(m.EARS.pattern.replace(r"^\s*", NL))
-GHERKIN_HEAD = re.compile(m.GHERKIN_HEAD.pattern.replace(r"^\s*", NL))
+#: The same heads grouped by first letter; each ends in an ASCII colon, so a text
+#: without one is not searched.
+GHERKIN_HEAD = re.compile(NL + "(?:" + m.by_first_letter(list(m.GHERKIN_HEADS)) + r")\s*:")
 GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
 
@@ -99,9 +146,12 @@ class Signal:
     why: str
 
 
-@dataclass(frozen=True)
-class View:
-    """What a text holds, counted once: the checks read these numbers."""
+class View(NamedTuple):
+    """What a text holds, counted once: the checks read these numbers.
+
+    A named tuple rather than a frozen dataclass: one is built per text, and a tuple
+    is built several times faster than a frozen instance, which sets each field apart.
+    """
 
     name: str
     fmt: str
@@ -146,6 +196,16 @@ def has_any(text: str, literals: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, literals))
 
 
+def has_any_led(text: str, literals: tuple[str, ...]) -> bool:
+    """has_any, looking first for each literal's first character (literals not empty).
+
+    One character is found with memchr, several times faster than a string whose
+    search the text's frequent characters slow down: literals led by a character most
+    texts lack (a backtick, a dollar) are ruled out that way in most texts.
+    """
+    return any(literal[0] in text and literal in text for literal in literals)
+
+
 def count_symbols(text: str) -> int:
     """How many code symbols the text holds."""
     # Deleting bytes is one C pass (fifteen counts were fifteen); the symbols are ASCII,
@@ -160,11 +220,13 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
 
     def drop_fence(match: re.Match[str]) -> str:
         nonlocal fenced
-        fenced += match.group(0).count("\n")
-        return ""
+        fenced += match.group(0).count("\n") - 1  # less the newline before the fence
+        return "\n"
 
-    unfenced = FENCED.sub(drop_fence, text) if has_any(text, FENCE_HINTS) else text
-    body = "\n" + unfenced  # lined, for the line patterns
+    body = "\n" + text  # lined, for the line patterns
+    if has_any_led(text, FENCE_HINTS):
+        body = FENCED.sub(drop_fence, body)
+    unfenced = body[1:]
     if opened := BLOCK_OPEN.search(body):
         # No match can start before the first opening, so only the rest is searched.
         start = opened.start()
@@ -174,11 +236,19 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     return (body if codeish else unfenced), body, fenced
 
 
+def remove_statements(lined: str) -> tuple[str, int]:
+    """A lined text without its statement lines, and how many lines were removed."""
+    kept = tuple(not needs or has_any(lined, needs) for needs in SHAPE_NEEDS)
+    return statement_pattern(kept).subn("\n", lined)
+
+
 def spec_headings(text: str) -> frozenset[str]:
     """Short lines whose title, without numbering and markup, is a spec heading."""
-    if text.isascii() and not has_any(text, OTHER_LINE_ENDS):
+    other_ends = OTHER_LINE_ENDS if text.isascii() else OTHER_LINE_ENDS_UNICODE
+    if not has_any(text, other_ends):
         # One regex pass finds the short lines, less those no heading can be; a loop
-        # over every line, in Python, cost several times as much.
+        # over every line, in Python, cost several times as much. The pattern counts
+        # characters, as len does, so it serves text in any script.
         lines = HEADING_CANDIDATE.findall("\n" + text)
     else:
         lines = [line for line in text.splitlines() if len(line) <= HEADING_MAX]
@@ -214,6 +284,14 @@ def count_stories(low: str) -> int:
     return len(m.USER_STORY.findall(low))
 
 
+def count_sentences(prose: str) -> int:
+    """Sentence ends (as SENTENCE_END finds them), one pass per mark the text holds."""
+    count = sum(len(pattern.findall(prose)) for mark, pattern in m.SENTENCE_MARKS if mark in prose)
+    if not prose.isascii() and has_any(prose, m.SENTENCE_MARKS_OTHER):
+        count += len(m.SENTENCE_END_OTHER.findall(prose))
+    return count
+
+
 def count_cjk(text: str) -> int:
     """Characters of scripts written without spaces between words."""
     # isascii is a flag lookup, so most texts skip the pass.
@@ -223,7 +301,8 @@ def count_cjk(text: str) -> int:
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
-    passes = m.MODAL_LETTERS if low.isascii() else (*m.MODAL_LETTERS, m.MODAL_OTHER)
+    others = not low.isascii() and has_any(low, m.MODAL_OTHER_LEADS)
+    passes = (*m.MODAL_LETTERS, m.MODAL_OTHER) if others else m.MODAL_LETTERS
     # Each modal counts on its own, so the order the passes find them in does not matter.
     for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
         if match.start() and low[match.start() - 1].isalnum():
@@ -247,7 +326,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
     outline, body, fenced = strip_quoted(text, codeish)
     lined = "\n" + body
-    lined_prose, code_lines = CODE_WHOLE.subn("\n", lined)
+    lined_prose, code_lines = remove_statements(lined)
     prose = lined_prose[1:]
     low = prose.lower()
     modals, system_modals = modal_counts(low)
@@ -255,7 +334,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     symbols = count_symbols(body)
     chars = len(body) - body.count(" ") - body.count("\n")
     # Steps count only under a Gherkin heading, so they are looked for only then.
-    gherkin_heads = len(GHERKIN_HEAD.findall(lined))
+    gherkin_heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
     return View(
         name=name,
         fmt=fmt,
@@ -267,7 +346,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         code_lines=code_lines,
         prose_lines=max(0, lines - code_lines),
         symbol_share=symbols / max(1, chars),
-        sentences=len(m.SENTENCE_END.findall(prose)),
+        sentences=count_sentences(prose),
         words=len(prose.split()) + count_cjk(prose) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
