@@ -7,6 +7,7 @@ output. What a program computes in between is not guessed at.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from askspec.models import Area
@@ -48,6 +49,39 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Per area, a pattern every match of its CODE_PATTERNS entry contains, and whether it
+#: is searched in the folded text (for patterns that ignore case). A line the gate
+#: misses cannot match, so most lines are never searched with the slow patterns.
+CODE_GATES: tuple[tuple[Area, re.Pattern[str], bool], ...] = (
+    (
+        Area.INPUTS,
+        re.compile(
+            r"argv|argparse|add_argument\(|click\.|typer\.|os\.Args|flag\.|getopt|stdin|Stdin|"
+            r"input\(|std::cin|scanf\(|read_|json\.load\(|yaml\.safe_load\(|csv\.|readFile|"
+            r"ReadFile\(|@|app\.|router\.|HandleFunc\(|Mapping|requests\.get\(|urlopen\(|fetch\("
+        ),
+        False,
+    ),
+    (
+        Area.OUTPUTS,
+        re.compile(
+            r"print\(|console\.log\(|fmt\.Print|System\.out\.print|printf\(|std::cout|echo|"
+            r"stdout|stderr|csv\.|\.writer|write_|json\.dump\(|\.to_|savefig\(|writeFile|"
+            r"WriteFile\(|jsonify\(|res\.|Response\(|render_template\(|w\.Write\(|smtplib|"
+            r"send_mail\(|sendmail\(|requests\.post\("
+        ),
+        False,
+    ),
+    (
+        Area.HARDWARE,
+        re.compile(
+            r"cuda|torch\.device\(|gpio|rpi|serial\.serial\(|/dev/|cpu_count\(|num_workers|"
+            r"multiprocessing"
+        ),
+        True,
+    ),
+)
+OPEN_GATE = re.compile(r"open\(")
 #: ``open(...)`` reads unless its mode writes or appends.
 OPEN = re.compile(r"\bf?open\(([^)]*)\)")
 WRITE_MODE = re.compile(r"['\"][rwxab+t]*[wax][rwxab+t]*['\"]")
@@ -67,6 +101,40 @@ def is_comment_line(lines: list[str]) -> list[bool]:
     return flags
 
 
+#: Characters that match an ASCII letter when case is ignored but that lower() does not
+#: turn into it; "İ" also because lower() makes two characters of it.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def fold(text: str) -> str:
+    """Text in lower case, one character for one, so offsets stay the same.
+
+    A lower-case gate searched in it finds every place where the gate's words appear
+    in any case, as a pattern compiled with re.IGNORECASE would.
+    """
+    if not text.isascii() and any(char in text for char in "İıſK"):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(lines)``."""
+    starts = [0] * len(lines)
+    at = 0
+    for index, line in enumerate(lines):
+        starts[index] = at
+        at += len(line) + 1
+    return starts
+
+
+def gated(gate: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+    """The 0-based indexes of the lines in which the gate matches.
+
+    Gates never match across a line end, so every match lies in one line.
+    """
+    return {bisect_right(starts, match.start()) - 1 for match in gate.finditer(text)}
+
+
 def open_area(line: str) -> Area | None:
     """The area an ``open(...)`` call on this line serves, if there is one."""
     match = OPEN.search(line)
@@ -75,16 +143,29 @@ def open_area(line: str) -> Area | None:
     return Area.OUTPUTS if WRITE_MODE.search(match.group(1)) else Area.INPUTS
 
 
+#: Each area's place in Area, for sorting without walking the enum every time.
+ORDER = {area: index for index, area in enumerate(Area)}
+
+
 def code_hits(lines: list[str]) -> Iterator[Hit]:
     """Statements that read input, write output or touch hardware, in line order."""
     comments = is_comment_line(lines)
-    for index, line in enumerate(lines):
+    text = "\n".join(lines)
+    folded = fold(text)
+    starts = line_starts(lines)
+    checks = [
+        (area, pattern, gated(gate, folded if fold_case else text, starts))
+        for (area, pattern), (_, gate, fold_case) in zip(CODE_PATTERNS, CODE_GATES, strict=True)
+    ]
+    opens = gated(OPEN_GATE, text, starts)
+    for index in sorted(opens.union(*(found for _, _, found in checks))):
         if comments[index]:
             continue
-        found = {area for area, pattern in CODE_PATTERNS if pattern.search(line)}
-        if area := open_area(line):
+        line = lines[index]
+        found = {area for area, pattern, at in checks if index in at and pattern.search(line)}
+        if index in opens and (area := open_area(line)):
             found.add(area)
-        for area in sorted(found, key=list(Area).index):
+        for area in sorted(found, key=ORDER.__getitem__):
             yield area, index + 1, line
 
 
