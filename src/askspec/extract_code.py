@@ -89,15 +89,33 @@ COMMENT = re.compile(r"^\s*(?:#(?![!]|include)|//|/\*|\*|--\s|;;)")
 DOCSTRING = re.compile(r"\"\"\"|'''")
 
 
+#: COMMENT at the start of every line of ``"\\n".join(lines)``: the blanks before the
+#: marker and the blank after "--" stay within the line.
+COMMENTS = re.compile(r"^[^\S\n]*(?:#(?![!]|include)|//|/\*|\*|--(?!\n)\s|;;)", re.MULTILINE)
+
+
 def is_comment_line(lines: list[str]) -> list[bool]:
     """For each line, whether it is a comment or inside a docstring, where prose lives."""
-    flags: list[bool] = []
-    inside = False
-    for line in lines:
-        marks = len(DOCSTRING.findall(line))
-        flags.append(inside or marks > 0 or bool(COMMENT.match(line)))
-        if marks % 2:
-            inside = not inside
+    text = "\n".join(lines)
+    starts = line_starts(lines)
+    flags = [False] * len(lines)
+    for index in gated(COMMENTS, text, starts):
+        flags[index] = True
+    # Docstring quotes are rare: find their lines once, then mark what lies between.
+    marks: dict[int, int] = {}
+    for match in DOCSTRING.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        marks[index] = marks.get(index, 0) + 1
+    inside_from = -1
+    for index in sorted(marks):
+        flags[index] = True
+        if marks[index] % 2 and inside_from < 0:
+            inside_from = index + 1
+        elif marks[index] % 2:
+            flags[inside_from:index] = [True] * (index - inside_from)
+            inside_from = -1
+    if inside_from >= 0:
+        flags[inside_from:] = [True] * (len(flags) - inside_from)
     return flags
 
 
