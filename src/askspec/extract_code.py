@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from askspec.models import Area
 
@@ -121,7 +122,7 @@ def is_comment_line(lines: list[str]) -> list[bool]:
 
 #: Characters that match an ASCII letter when case is ignored but that lower() does not
 #: turn into it; "İ" also because lower() makes two characters of it.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+_FOLD = {"İ": "i", "ı": "i", "ſ": "s", "K": "k"}
 
 
 def fold(text: str) -> str:
@@ -130,19 +131,16 @@ def fold(text: str) -> str:
     A lower-case gate searched in it finds every place where the gate's words appear
     in any case, as a pattern compiled with re.IGNORECASE would.
     """
-    if not text.isascii() and any(char in text for char in "İıſK"):
-        text = text.translate(_FOLD)
+    if not text.isascii():
+        for char, letter in _FOLD.items():
+            if char in text:
+                text = text.replace(char, letter)
     return text.lower()
 
 
 def line_starts(lines: list[str]) -> list[int]:
     """Where each line starts in ``"\\n".join(lines)``."""
-    starts = [0] * len(lines)
-    at = 0
-    for index, line in enumerate(lines):
-        starts[index] = at
-        at += len(line) + 1
-    return starts
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
 
 
 def gated(gate: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
