@@ -18,7 +18,6 @@ from askspec.extract_code import (
     fold,
     gated,
     is_comment_line,
-    line_starts,
 )
 from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area, Fact, Kind, SeedFile
@@ -120,8 +119,7 @@ def phrase_hits(lines: list[str], only: Iterable[int] | None = None) -> Iterator
     matching; the others cannot speak about the area.
     """
     folded = fold("\n".join(lines))
-    starts = line_starts(lines)
-    checks = [(area, gated(gate, folded, starts)) for area, gate in r.PHRASE_GATES]
+    checks = [(area, gated(gate, folded)) for area, gate in r.PHRASE_GATES]
     candidates = set().union(*(found for _, found in checks))
     indexes = sorted(candidates) if only is None else [i for i in only if i in candidates]
     for index in indexes:

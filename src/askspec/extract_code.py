@@ -7,9 +7,7 @@ output. What a program computes in between is not guessed at.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 
 from askspec.models import Area
 
@@ -98,14 +96,12 @@ COMMENTS = re.compile(r"^[^\S\n]*(?:#(?![!]|include)|//|/\*|\*|--(?!\n)\s|;;)", 
 def is_comment_line(lines: list[str]) -> list[bool]:
     """For each line, whether it is a comment or inside a docstring, where prose lives."""
     text = "\n".join(lines)
-    starts = line_starts(lines)
     flags = [False] * len(lines)
-    for index in gated(COMMENTS, text, starts):
+    for index in gated(COMMENTS, text):
         flags[index] = True
     # Docstring quotes are rare: find their lines once, then mark what lies between.
     marks: dict[int, int] = {}
-    for match in DOCSTRING.finditer(text):
-        index = bisect_right(starts, match.start()) - 1
+    for index in match_lines(DOCSTRING, text):
         marks[index] = marks.get(index, 0) + 1
     inside_from = -1
     for index in sorted(marks):
@@ -138,17 +134,21 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def line_starts(lines: list[str]) -> list[int]:
-    """Where each line starts in ``"\\n".join(lines)``."""
-    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
+def match_lines(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    """The 0-based line index of each match in text, counting line ends as it goes."""
+    line = at = 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        yield line
 
 
-def gated(gate: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+def gated(gate: re.Pattern[str], text: str) -> set[int]:
     """The 0-based indexes of the lines in which the gate matches.
 
     Gates never match across a line end, so every match lies in one line.
     """
-    return {bisect_right(starts, match.start()) - 1 for match in gate.finditer(text)}
+    return set(match_lines(gate, text))
 
 
 def open_area(line: str) -> Area | None:
@@ -168,12 +168,11 @@ def code_hits(lines: list[str]) -> Iterator[Hit]:
     comments = is_comment_line(lines)
     text = "\n".join(lines)
     folded = fold(text)
-    starts = line_starts(lines)
     checks = [
-        (area, pattern, gated(gate, folded if fold_case else text, starts))
+        (area, pattern, gated(gate, folded if fold_case else text))
         for (area, pattern), (_, gate, fold_case) in zip(CODE_PATTERNS, CODE_GATES, strict=True)
     ]
-    opens = gated(OPEN_GATE, text, starts)
+    opens = gated(OPEN_GATE, text)
     for index in sorted(opens.union(*(found for _, _, found in checks))):
         if comments[index]:
             continue
