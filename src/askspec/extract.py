@@ -119,7 +119,7 @@ def phrase_hits(lines: list[str], only: Iterable[int] | None = None) -> Iterator
     matching; the others cannot speak about the area.
     """
     folded = fold("\n".join(lines))
-    checks = [(area, gated(gate, folded)) for area, gate in r.PHRASE_GATES]
+    checks = [(area, gated(gate.on(folded), folded)) for area, gate in r.PHRASE_GATES]
     candidates = set().union(*(found for _, found in checks))
     indexes = sorted(candidates) if only is None else [i for i in only if i in candidates]
     for index in indexes:

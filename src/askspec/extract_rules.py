@@ -7,6 +7,8 @@ lines, so each hit keeps its line number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from askspec.models import Area
 
@@ -175,14 +177,30 @@ MACHINE = re.compile(
 # lines it finds are then matched line by line with the patterns above.
 
 
-def gate(words: str, *patterns: str) -> re.Pattern[str]:
-    """One pattern for literal words and patterns that each start with a literal character.
+class Gate(NamedTuple):
+    """A gate for any text, and the same without the branches that need other than ASCII."""
+
+    any: re.Pattern[str]
+    ascii: re.Pattern[str]
+
+    def on(self, text: str) -> re.Pattern[str]:
+        """The pattern to search text with: Chinese branches slow the search of English."""
+        return self.ascii if text.isascii() else self.any
+
+
+def gate(words: str, *patterns: str) -> Gate:
+    """A gate for literal words and patterns that each start with a literal character.
 
     Branches are grouped by that character, so that re tries a few groups at each
     position instead of every branch: two to three times faster over real texts.
     """
+    branches = (*words.split(), *patterns)
+    return Gate(_grouped(branches), _grouped(b for b in branches if b.isascii()))
+
+
+def _grouped(branches: Iterable[str]) -> re.Pattern[str]:
     groups: dict[str, list[str]] = {}
-    for branch in (*words.split(), *patterns):
+    for branch in branches:
         groups.setdefault(branch[0], []).append(branch[1:])
     return re.compile("|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()))
 
@@ -232,7 +250,7 @@ PERFORMANCE_GATE = gate(
     *("would like", "has to", "have to", "at most", "no more than", "response time"),
     *(r"p\d\d", "requests?/s", word("rps"), "start[- ]?up time"),
 )
-PHRASE_GATES: tuple[tuple[Area, re.Pattern[str]], ...] = (
+PHRASE_GATES: tuple[tuple[Area, Gate], ...] = (
     (Area.INPUTS, INPUT_GATE),
     (Area.OUTPUTS, OUTPUT_GATE),
     (Area.HARDWARE, HARDWARE_GATE),
