@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterable, Iterator
 
 from askspec import extract_rules as r
-from askspec.extract_code import api_hits, code_hits, is_comment_line
+from askspec.extract_code import (
+    ORDER,
+    api_hits,
+    code_hits,
+    fold,
+    gated,
+    is_comment_line,
+)
 from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area, Fact, Kind, SeedFile
 
@@ -83,27 +90,43 @@ def card_hits(lines: list[str]) -> Iterator[Hit]:
                 yield area, index + 1, line
 
 
+def speaks_about(area: Area, line: str) -> bool:
+    """Whether a sentence speaks about one of the four phrase areas in passing."""
+    if area is Area.INPUTS:
+        return any(p.search(line) for p in r.INPUT_PHRASES)
+    if area is Area.OUTPUTS:
+        return any(p.search(line) for p in r.OUTPUT_PHRASES)
+    if area is Area.HARDWARE:
+        return any(p.search(line) for p in (r.HARDWARE_STRONG, r.HARDWARE_WEAK, r.OS, r.NETWORK))
+    # "fast" or "10 minutes" in a story is no target; a wish or a metric name makes it one.
+    return bool(
+        (r.WISH.search(line) or r.PERF_METRIC.search(line))
+        and (r.PERF_WORDS.search(line) or parse_targets(line))
+    )
+
+
 def phrase_areas(line: str) -> Iterator[Area]:
     """The areas a sentence speaks about in passing."""
-    if any(p.search(line) for p in r.INPUT_PHRASES):
-        yield Area.INPUTS
-    if any(p.search(line) for p in r.OUTPUT_PHRASES):
-        yield Area.OUTPUTS
-    if any(p.search(line) for p in (r.HARDWARE_STRONG, r.HARDWARE_WEAK, r.OS, r.NETWORK)):
-        yield Area.HARDWARE
-    # "fast" or "10 minutes" in a story is no target; a wish or a metric name makes it one.
-    if (r.WISH.search(line) or r.PERF_METRIC.search(line)) and (
-        r.PERF_WORDS.search(line) or parse_targets(line)
-    ):
-        yield Area.PERFORMANCE
+    for area, _ in r.PHRASE_GATES:
+        if speaks_about(area, line):
+            yield area
 
 
 def phrase_hits(lines: list[str], only: Iterable[int] | None = None) -> Iterator[Hit]:
-    """Phrase hits on every line, or on the given 0-based line indexes only."""
-    indexes = range(len(lines)) if only is None else only
+    """Phrase hits on every line, or on the given 0-based line indexes only.
+
+    Each area's gate, searched once over the whole text, picks the lines worth
+    matching; the others cannot speak about the area.
+    """
+    folded = fold("\n".join(lines))
+    checks = [(area, gated(gate.on(folded), folded)) for area, gate in r.PHRASE_GATES]
+    candidates = set().union(*(found for _, found in checks))
+    indexes = sorted(candidates) if only is None else [i for i in only if i in candidates]
     for index in indexes:
-        for area in phrase_areas(lines[index]):
-            yield area, index + 1, lines[index]
+        line = lines[index]
+        for area, found in checks:
+            if index in found and speaks_about(area, line):
+                yield area, index + 1, line
 
 
 def text_hits(lines: list[str]) -> Iterator[Hit]:
@@ -189,8 +212,7 @@ def seed_facts(seed: SeedFile) -> list[Fact]:
             if seed.kind is Kind.CODE:
                 whole = line
             seen[number, area] = make_fact(area, seed.path, number, whole)
-    order = list(Area)
-    return [seen[key] for key in sorted(seen, key=lambda k: (k[0], order.index(k[1])))]
+    return [seen[key] for key in sorted(seen, key=lambda k: (k[0], ORDER[k[1]]))]
 
 
 def extract(files: Iterable[SeedFile]) -> tuple[Fact, ...]:

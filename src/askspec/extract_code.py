@@ -48,6 +48,39 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Per area, a pattern every match of its CODE_PATTERNS entry contains, and whether it
+#: is searched in the folded text (for patterns that ignore case). A line the gate
+#: misses cannot match, so most lines are never searched with the slow patterns.
+CODE_GATES: tuple[tuple[Area, re.Pattern[str], bool], ...] = (
+    (
+        Area.INPUTS,
+        re.compile(
+            r"argv|argparse|add_argument\(|click\.|typer\.|os\.Args|flag\.|getopt|stdin|Stdin|"
+            r"input\(|std::cin|scanf\(|read_|json\.load\(|yaml\.safe_load\(|csv\.|readFile|"
+            r"ReadFile\(|@|app\.|router\.|HandleFunc\(|Mapping|requests\.get\(|urlopen\(|fetch\("
+        ),
+        False,
+    ),
+    (
+        Area.OUTPUTS,
+        re.compile(
+            r"print\(|console\.log\(|fmt\.Print|System\.out\.print|printf\(|std::cout|echo|"
+            r"stdout|stderr|csv\.|\.writer|write_|json\.dump\(|\.to_|savefig\(|writeFile|"
+            r"WriteFile\(|jsonify\(|res\.|Response\(|render_template\(|w\.Write\(|smtplib|"
+            r"send_mail\(|sendmail\(|requests\.post\("
+        ),
+        False,
+    ),
+    (
+        Area.HARDWARE,
+        re.compile(
+            r"cuda|torch\.device\(|gpio|rpi|serial\.serial\(|/dev/|cpu_count\(|num_workers|"
+            r"multiprocessing"
+        ),
+        True,
+    ),
+)
+OPEN_GATE = re.compile(r"open\(")
 #: ``open(...)`` reads unless its mode writes or appends.
 OPEN = re.compile(r"\bf?open\(([^)]*)\)")
 WRITE_MODE = re.compile(r"['\"][rwxab+t]*[wax][rwxab+t]*['\"]")
@@ -55,16 +88,67 @@ COMMENT = re.compile(r"^\s*(?:#(?![!]|include)|//|/\*|\*|--\s|;;)")
 DOCSTRING = re.compile(r"\"\"\"|'''")
 
 
+#: COMMENT at the start of every line of ``"\\n".join(lines)``: the blanks before the
+#: marker and the blank after "--" stay within the line.
+COMMENTS = re.compile(r"^[^\S\n]*(?:#(?![!]|include)|//|/\*|\*|--(?!\n)\s|;;)", re.MULTILINE)
+
+
 def is_comment_line(lines: list[str]) -> list[bool]:
     """For each line, whether it is a comment or inside a docstring, where prose lives."""
-    flags: list[bool] = []
-    inside = False
-    for line in lines:
-        marks = len(DOCSTRING.findall(line))
-        flags.append(inside or marks > 0 or bool(COMMENT.match(line)))
-        if marks % 2:
-            inside = not inside
+    text = "\n".join(lines)
+    flags = [False] * len(lines)
+    for index in gated(COMMENTS, text):
+        flags[index] = True
+    # Docstring quotes are rare: find their lines once, then mark what lies between.
+    marks: dict[int, int] = {}
+    for index in match_lines(DOCSTRING, text):
+        marks[index] = marks.get(index, 0) + 1
+    inside_from = -1
+    for index in sorted(marks):
+        flags[index] = True
+        if marks[index] % 2 and inside_from < 0:
+            inside_from = index + 1
+        elif marks[index] % 2:
+            flags[inside_from:index] = [True] * (index - inside_from)
+            inside_from = -1
+    if inside_from >= 0:
+        flags[inside_from:] = [True] * (len(flags) - inside_from)
     return flags
+
+
+#: Characters that match an ASCII letter when case is ignored but that lower() does not
+#: turn into it; "İ" also because lower() makes two characters of it.
+_FOLD = {"İ": "i", "ı": "i", "ſ": "s", "K": "k"}
+
+
+def fold(text: str) -> str:
+    """Text in lower case, one character for one, so offsets stay the same.
+
+    A lower-case gate searched in it finds every place where the gate's words appear
+    in any case, as a pattern compiled with re.IGNORECASE would.
+    """
+    if not text.isascii():
+        for char, letter in _FOLD.items():
+            if char in text:
+                text = text.replace(char, letter)
+    return text.lower()
+
+
+def match_lines(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    """The 0-based line index of each match in text, counting line ends as it goes."""
+    line = at = 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        yield line
+
+
+def gated(gate: re.Pattern[str], text: str) -> set[int]:
+    """The 0-based indexes of the lines in which the gate matches.
+
+    Gates never match across a line end, so every match lies in one line.
+    """
+    return set(match_lines(gate, text))
 
 
 def open_area(line: str) -> Area | None:
@@ -75,16 +159,28 @@ def open_area(line: str) -> Area | None:
     return Area.OUTPUTS if WRITE_MODE.search(match.group(1)) else Area.INPUTS
 
 
+#: Each area's place in Area, for sorting without walking the enum every time.
+ORDER = {area: index for index, area in enumerate(Area)}
+
+
 def code_hits(lines: list[str]) -> Iterator[Hit]:
     """Statements that read input, write output or touch hardware, in line order."""
     comments = is_comment_line(lines)
-    for index, line in enumerate(lines):
+    text = "\n".join(lines)
+    folded = fold(text)
+    checks = [
+        (area, pattern, gated(gate, folded if fold_case else text))
+        for (area, pattern), (_, gate, fold_case) in zip(CODE_PATTERNS, CODE_GATES, strict=True)
+    ]
+    opens = gated(OPEN_GATE, text)
+    for index in sorted(opens.union(*(found for _, _, found in checks))):
         if comments[index]:
             continue
-        found = {area for area, pattern in CODE_PATTERNS if pattern.search(line)}
-        if area := open_area(line):
+        line = lines[index]
+        found = {area for area, pattern, at in checks if index in at and pattern.search(line)}
+        if index in opens and (area := open_area(line)):
             found.add(area)
-        for area in sorted(found, key=list(Area).index):
+        for area in sorted(found, key=ORDER.__getitem__):
             yield area, index + 1, line
 
 

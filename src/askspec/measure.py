@@ -158,6 +158,10 @@ def _rates(f: _Finder) -> None:
     for match in PER_PERIOD_ZH.finditer(f.text):
         if f.free(match):
             f.add(match, "throughput", (match.group("unit") or "次") + "/" + match["period"])
+    _once(f)
+
+
+def _once(f: _Finder) -> None:
     for match in ONCE.finditer(f.text):
         if f.free(match):
             f.taken.append(match.span())
@@ -190,9 +194,17 @@ def _counts(f: _Finder) -> None:
             f.add(match, "volume", match.group("unit"))
 
 
+#: Every target pattern but ONCE starts with a NUMBER, so it needs a digit.
+DIGIT = re.compile(r"\d")
+
+
 def parse_targets(text: str) -> tuple[Target, ...]:
     """Every measurable target in a piece of text: costs, rates, durations, sizes, counts."""
     finder = _Finder(text)
+    if not DIGIT.search(text):
+        # Most lines hold no number at all; only "once a day" can be a target there.
+        _once(finder)
+        return tuple(finder.found)
     for step in (_costs, _rates, _durations, _sizes, _counts):
         step(finder)
     return tuple(finder.found)
