@@ -46,6 +46,10 @@ CARD = re.compile(
 )
 
 # --- phrasing ---------------------------------------------------------------
+#
+# Each area's phrases are matched only on lines its gate (at the end of this file)
+# lets through: a new branch needs one of its words in that gate as well, or it will
+# never be tried. tests/test_extract_gates.py checks the gates against the patterns.
 
 INPUT_NOUNS = (
     r"csv|json|xml|yaml|excel|xlsx|spreadsheets?|files?|data|dataset|images?|photos?|"
