@@ -113,6 +113,13 @@ def test_performance_facts_carry_parsed_targets() -> None:
     assert fact.topics == ("throughput", "time")
 
 
+def test_a_link_is_no_performance_metric_but_tps_beside_chinese_is() -> None:
+    text = "Our notes are at https://example.org/v2 and took 30 minutes to write.\n"
+    assert extract([seed("a.md", text, Kind.PROSE)]) == ()
+    (fact,) = extract([seed("b.md", "系统TPS达到500次/秒。\n", Kind.SPEC)])
+    assert fact.area is Area.PERFORMANCE
+
+
 def test_data_binary_and_empty_seeds_state_nothing() -> None:
     files = [
         seed("a.csv", "inputs,outputs\nCSV files,PDF report\n", Kind.DATA),

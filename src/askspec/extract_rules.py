@@ -140,7 +140,9 @@ WISH = re.compile(
 #: Metric words strong enough on their own ("p99 latency 80 ms" needs no "must").
 PERF_METRIC = re.compile(
     r"\b(?:latency|throughput|response times?|p\d{2}|percentile|requests?/s|rps|qps|tps|"
-    r"start[- ]?up time)\b|延迟|时延|吞吐|响应时间|每秒|QPS|TPS",
+    r"start[- ]?up time)\b|延迟|时延|吞吐|响应时间|每秒|"
+    # Beside Chinese there is no word boundary, but "https" must not read as "TPS".
+    r"(?<![a-z])(?:qps|tps)(?![a-z])",
     IC,
 )
 
