@@ -114,7 +114,7 @@ def test_performance_facts_carry_parsed_targets() -> None:
 
 
 def test_a_link_is_no_performance_metric_but_tps_beside_chinese_is() -> None:
-    text = "Our notes are at https://example.org/v2 and took 30 minutes to write.\n"
+    text = "The old archive at https://example.org/dump is 2 GB.\n"
     assert extract([seed("a.md", text, Kind.PROSE)]) == ()
     (fact,) = extract([seed("b.md", "系统TPS达到500次/秒。\n", Kind.SPEC)])
     assert fact.area is Area.PERFORMANCE
