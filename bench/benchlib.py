@@ -71,23 +71,30 @@ def _tree_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: Sequence[str], stdout: int | None = subprocess.DEVNULL) -> Run:
-    """Run cmd once in a fresh process and measure wall time and peak memory."""
+def run(cmd: Sequence[str], stdout: int | None = subprocess.DEVNULL, sample: bool = True) -> Run:
+    """Run cmd once in a fresh process and measure wall time and peak memory.
+
+    Sampling the memory of the process tree reads /proc every few milliseconds, which
+    takes CPU from the command; without sample, only the largest process's peak RSS
+    (from wait4) is measured and the wall time is undisturbed.
+    """
     peak = [0]
     done = threading.Event()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
 
-    def sample() -> None:
+    def sampling() -> None:
         while not done.wait(SAMPLE_SECONDS):
             peak[0] = max(peak[0], _tree_kb(proc.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = threading.Thread(target=sampling, daemon=True)
+    if sample:
+        sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     done.set()
-    sampler.join()
+    if sample:
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kB on Linux; a process that ends between samples still has its own.
     rss_mb = usage.ru_maxrss / 1024
@@ -96,16 +103,25 @@ def run(cmd: Sequence[str], stdout: int | None = subprocess.DEVNULL) -> Run:
 
 def median_run(cmd: Sequence[str], repeats: int) -> Run:
     """The median of each figure over repeats runs (figures taken separately)."""
-    runs = [run(cmd) for _ in range(repeats)]
-    failed = [r.code for r in runs if r.code != 0]
-    if failed:
-        raise SystemExit(f"command failed with exit code {failed[0]}: {' '.join(cmd)}")
-    return Run(
-        statistics.median(r.wall for r in runs),
-        0,
-        statistics.median(r.max_rss_mb for r in runs),
-        statistics.median(r.tree_mb for r in runs),
-    )
+    return median_runs({"": cmd}, repeats)[""]
+
+
+def median_runs(commands: dict[str, Sequence[str]], repeats: int) -> dict[str, Run]:
+    """Each command's median wall time over repeats timed runs, taken in turns so that
+    a change in the machine's speed hits every command alike, and its peak memory from
+    one more run with the process tree sampled."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, cmd in commands.items():
+            timed = run(cmd, sample=False)
+            if timed.code != 0:
+                raise SystemExit(f"command failed with exit code {timed.code}: {' '.join(cmd)}")
+            walls[name].append(timed.wall)
+    found = {}
+    for name, cmd in commands.items():
+        sampled = run(cmd)
+        found[name] = Run(statistics.median(walls[name]), 0, sampled.max_rss_mb, sampled.tree_mb)
+    return found
 
 
 def load() -> str:

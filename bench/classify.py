@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchlib import askspec_command, load, median_run
+from benchlib import askspec_command, load, median_runs
 
 CACHE = Path(tempfile.gettempdir()) / "askspec-bench-cache"
 LABELS = ("prose", "code", "spec")
@@ -208,8 +208,10 @@ def main() -> None:
     _, out = timed(scan_command)
     report(json.loads(out)["files"], labels)
     print(f"speed: median of {args.repeats} runs each, {load()}")
-    scan_time = median_run(scan_command, args.repeats).wall
-    file_time = median_run(["file", "--mime-type", *files], args.repeats).wall
+    runs = median_runs(
+        {"askspec": scan_command, "file": ["file", "--mime-type", *files]}, args.repeats
+    )
+    scan_time, file_time = runs["askspec"].wall, runs["file"].wall
     print(f"askspec scan --json: {scan_time:.2f} s, {len(files) / scan_time:.0f} files/s, "
           f"{size / scan_time / 1e6:.1f} MB/s")  # fmt: skip
     print(

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchlib import Run, askspec_command, build_tree, load, median_run, megabytes
+from benchlib import Run, askspec_command, build_tree, load, median_runs, megabytes
 
 READ_ALL = (
     "import sys\n"
@@ -55,25 +55,25 @@ def header() -> str:
 def compare(
     label: str, target: Path, listing: Path, files: int, repeats: int
 ) -> tuple[Run, Run | None]:
-    """Time the three commands over the same files; print the table; return ours and file's."""
+    """Time the commands over the same files; print the table; return ours and file's."""
     mb = megabytes([target]) if target.is_file() else megabytes(_listed(listing))
     print(f"\n{label}: {files} files, {mb:.1f} MB, median of {repeats} runs, {load()}")
     print(header())
-    loop = median_run([sys.executable, "-c", READ_ALL, str(listing)], repeats)
-    base = None
+    commands = {"python read every byte": [sys.executable, "-c", READ_ALL, str(listing)]}
     if shutil.which("file"):
-        base = median_run(["file", "--mime-type", "-f", str(listing)], repeats)
-        print(row("file --mime-type", base, files, mb, base))
-    else:
-        print("file --mime-type           (not installed: apt-get install -y file)")
-    print(row("python read every byte", loop, files, mb, base))
-    ours = median_run([*askspec_command(), "scan", "--json", str(target)], repeats)
-    print(row("askspec scan --json", ours, files, mb, base))
+        commands["file --mime-type"] = ["file", "--mime-type", "-f", str(listing)]
+    commands["askspec scan --json"] = [*askspec_command(), "scan", "--json", str(target)]
     for workers in (1, 2) if files > 1 else ():
         code = LIBRARY_SCAN.format(target=str(target), workers=workers)
-        lib = median_run([sys.executable, "-c", code], repeats)
         name = f"library scan, {workers} process{'es' if workers > 1 else ''}"
-        print(row(name, lib, files, mb, base))
+        commands[name] = [sys.executable, "-c", code]
+    runs = median_runs(commands, repeats)
+    base = runs.get("file --mime-type")
+    if base is None:
+        print("file --mime-type           (not installed: apt-get install -y file)")
+    for name, result in sorted(runs.items(), key=lambda item: item[0] != "file --mime-type"):
+        print(row(name, result, files, mb, base))
+    ours = runs["askspec scan --json"]
     return ours, base
 
 
