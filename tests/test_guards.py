@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+from datetime import UTC, datetime
 from email import policy
 from pathlib import Path
 
@@ -50,8 +51,10 @@ def test_bad_domains_are_refused(value: str) -> None:
 
 def built() -> tuple[object, object]:
     envelope = Envelope("Subject", "a@example.org", ("b@example.org",))
-    msg = build_message(envelope, "text", "<p>html</p>")
-    wanted = intended_headers(envelope, None, True, False, "text" + "Subject")
+    # One fixed date for both, so that a second ticking over between them changes nothing.
+    when = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
+    msg = build_message(envelope, "text", "<p>html</p>", date=when)
+    wanted = intended_headers(envelope, when, True, False, "text" + "Subject")
     return msg, wanted
 
 
