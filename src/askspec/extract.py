@@ -105,13 +105,6 @@ def speaks_about(area: Area, line: str) -> bool:
     )
 
 
-def phrase_areas(line: str) -> Iterator[Area]:
-    """The areas a sentence speaks about in passing."""
-    for area, _ in r.PHRASE_GATES:
-        if speaks_about(area, line):
-            yield area
-
-
 def phrase_hits(lines: list[str], only: Iterable[int] | None = None) -> Iterator[Hit]:
     """Phrase hits on every line, or on the given 0-based line indexes only.
 

@@ -144,6 +144,9 @@ def detect(data: bytes) -> tuple[str, str]:
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = (".docx", ".docm")
+#: Names of documents whose text a separate reader extracts (see document_kind).
+DOCUMENT_SUFFIXES = (".pdf", *DOCX_SUFFIXES)
 #: Markup characters per character of text wanted, when a page is read only in part.
 HTML_HEAD_FACTOR = 8
 
@@ -156,7 +159,7 @@ def document_kind(data: bytes, suffix: str) -> str | None:
     """Name a document format read by a separate reader: 'pdf', 'docx' or None."""
     if data.startswith(b"%PDF-"):
         return "pdf"
-    if data.startswith(ZIP_MAGIC) and (suffix in {".docx", ".docm"} or b"word/" in data[:4096]):
+    if data.startswith(ZIP_MAGIC) and (suffix in DOCX_SUFFIXES or b"word/" in data[:4096]):
         return "docx"
     return None
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 from askspec.classify import ANALYSED_CHARS, classify
 from askspec.errors import SeedsError
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
-from askspec.read import Binary, Unreadable, read_text
+from askspec.read import DOCUMENT_SUFFIXES, Binary, Unreadable, read_text
 from askspec.workers import ordered_map, worker_count
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,6 @@ CHUNK_FILES = 32
 #: extracted in a child process), so a few documents already fill a task and a folder
 #: of them is worth the workers.
 DOCUMENT_WEIGHT = 8
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm")
 #: Bytes read per task at most (about): with the tasks in flight, this bounds the text
 #: held in memory ahead of the consumer when rows keep their text.
 CHUNK_BYTES = 4 << 20
