@@ -85,6 +85,14 @@ def test_html_keeps_visible_text_only(make_tree: Tree) -> None:
     assert got.text.splitlines() == ["## Inputs", "Readings & alarms", "```", "x = 1", "```"]
 
 
+@pytest.mark.parametrize("pre", ["", "<PRE>  a  b  \r\n  c</pre>"])
+def test_html_blocks_in_any_case_start_lines(pre: str) -> None:
+    page = "<P>One\t two </P><Div>three</DIV><bR>four<Section>\u2028 five\r\n\n<span>six</span>"
+    lines = ["One two", "three", "four", "five", "six"]
+    inside = ["```", "  a  b", "  c", "```"] if pre else []
+    assert read.html_text(page + pre).splitlines() == lines + inside
+
+
 def test_rst_titles_become_headings_and_literals_fenced(make_tree: Tree) -> None:
     source = "Requirements\n============\n\nExample::\n\n    run --fast\n\nDone.\n"
     got = read_text(one(make_tree({"a.rst": source})), len(source))
@@ -126,6 +134,21 @@ def test_huge_file_is_sampled_head_and_tail(
     assert got.text.startswith("HEAD") and got.text.endswith("TAIL")
     assert len(got.text) < 300
     assert "read the first and last parts only" in got.problems[0]
+
+
+@pytest.mark.parametrize("listed", [0, 5, 19, 100])
+def test_file_read_whole_whatever_size_the_walk_saw(make_tree: Tree, listed: int) -> None:
+    # The size comes from the listing; a file that grew or shrank since is read whole.
+    path = one(make_tree({"notes.txt": "grown since listed\n"}))
+    assert read.read_sample(path, listed) == (b"grown since listed\n", False)
+
+
+def test_file_that_grew_past_the_limit_is_cut_at_it(
+    make_tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "WHOLE_LIMIT", 10)
+    data, sampled = read.read_sample(one(make_tree({"log.txt": "x" * 50})), 3)
+    assert (data, sampled) == (b"x" * 11, False)
 
 
 def docx_bytes(paragraphs: str, extra: dict[str, bytes] | None = None) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from itertools import groupby
 
 FENCE = "```"
 #: Characters reStructuredText uses to underline (and overline) section titles.
@@ -24,11 +25,27 @@ HTML_HIDDEN = re.compile(
 )
 HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.IGNORECASE)
 HTML_PRE = re.compile(r"</?pre\b[^>]*>", re.IGNORECASE)
-HTML_BLOCK = re.compile(
-    r"</?(?:p|div|br|li|tr|td|th|dt|dd|h[1-6]|section|article|table|ul|ol|dl|blockquote|"
-    r"header|footer|nav|main|hr)\b[^>]*>",
-    re.IGNORECASE,
-)
+
+
+def case_blind_names(names: list[str]) -> str:
+    """An alternation of tag names in any case, grouped by first letter.
+
+    The engine tells a group by its leading set at a glance, where a case-blind list
+    of names was tried name by name. Longer endings come first within a group.
+    """
+    groups = []
+    for lead, group in groupby(sorted(names), key=lambda name: name[0]):
+        endings = sorted((name[1:] for name in group), key=len, reverse=True)
+        rest = f"(?i:{'|'.join(endings)})" if any(endings) else ""
+        groups.append(f"[{lead}{lead.upper()}]{rest}")
+    return "|".join(groups)
+
+
+#: Tags that start a new line.
+HTML_BLOCK_NAMES = ["p", "div", "br", "li", "tr", "td", "th", "dt", "dd", "h1", "h2", "h3",
+                    "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dl",
+                    "blockquote", "header", "footer", "nav", "main", "hr"]  # fmt: skip
+HTML_BLOCK = re.compile(r"</?(?:" + case_blind_names(HTML_BLOCK_NAMES) + r")\b[^>]*>")
 HTML_TAG = re.compile(r"<[^>]*>")
 
 
@@ -42,6 +59,8 @@ def html_text(markup: str) -> str:
     text = HTML_HEADING.sub(lambda h: "\n" + "#" * int(h.group(1)) + " ", text)
     text = HTML_PRE.sub(f"\n{FENCE}\n", text)
     text = html.unescape(HTML_TAG.sub("", HTML_BLOCK.sub("\n", text)))
+    if FENCE not in text:  # no <pre>: every line is flattened, blank ones dropped
+        return "\n".join(filter(None, (" ".join(line.split()) for line in text.splitlines())))
     lines: list[str] = []
     in_pre = False
     for line in text.splitlines():

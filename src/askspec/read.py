@@ -56,9 +56,15 @@ class Binary(Exception):
 
 def read_sample(path: FilePath, size: int) -> tuple[bytes, bool]:
     """Read the whole file, or its head and tail when it is large; say whether sampled."""
-    with open(path, "rb") as fh:
+    # Unbuffered, and asking for the size the walk saw: a read of WHOLE_LIMIT bytes
+    # would allocate (and the buffered reader copy) a megabyte for every small file.
+    with open(path, "rb", buffering=0) as fh:
         if size <= WHOLE_LIMIT:
-            return fh.read(WHOLE_LIMIT + 1), False
+            want = size + 1  # one byte more tells a file that grew since it was listed
+            data = fh.read(want)
+            if len(data) == want:
+                data += fh.read(WHOLE_LIMIT + 1 - want)
+            return data, False
         head = fh.read(HEAD_BYTES)
         fh.seek(max(size - TAIL_BYTES, HEAD_BYTES), os.SEEK_SET)
         tail = fh.read(TAIL_BYTES)
