@@ -13,7 +13,8 @@ from itertools import groupby
 
 FENCE = "```"
 #: Characters reStructuredText uses to underline (and overline) section titles.
-RST_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
+RST_ADORNMENT_CHARS = "=-~^\"'`#*+:.<>_"
+RST_ADORNMENT = re.compile(f"^([{re.escape(RST_ADORNMENT_CHARS)}])\\1{{2,}}\\s*$")
 RST_TITLE = re.compile(r"^\S[^\n]{0,78}\n([=\-~^\"'`#*+])\1{2,}[ \t]*$", re.MULTILINE)
 RST_LITERAL = re.compile(r"^\s*\.\. (?:code-block|code|sourcecode|literalinclude)::|::\s*$")
 
@@ -81,26 +82,34 @@ def rst_text(source: str) -> str:
     literal_indent: int | None = None
     pending_literal = False
     for index, line in enumerate(lines):
-        indent = len(line) - len(line.lstrip())
+        stripped = line.strip()
         if literal_indent is not None:
-            if not line.strip() or indent >= literal_indent:
+            if not stripped or len(line) - len(line.lstrip()) >= literal_indent:
                 out.append(line)
                 continue
             out.append(FENCE)
             literal_indent = None
-        if pending_literal and line.strip() and indent > 0:
+        if pending_literal and stripped and line[0].isspace():
             out.append(FENCE)
             out.append(line)
-            literal_indent, pending_literal = indent, False
+            literal_indent, pending_literal = len(line) - len(line.lstrip()), False
+            continue
+        if not stripped:
+            out.append(line)
             continue
         if RST_ADORNMENT.match(line):
             continue
+        # Cheap tests first: most lines are followed by text, not by an adornment.
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if line.strip() and RST_ADORNMENT.match(following) and len(following) >= len(line.strip()):
-            out.append("# " + line.strip())
+        if (
+            following
+            and following[0] in RST_ADORNMENT_CHARS
+            and len(following) >= len(stripped)
+            and RST_ADORNMENT.match(following)
+        ):
+            out.append("# " + stripped)
             continue
-        if line.strip():
-            pending_literal = bool(RST_LITERAL.search(line))
+        pending_literal = ("::" in line or ".." in line) and bool(RST_LITERAL.search(line))
         out.append(line)
     if literal_indent is not None:
         out.append(FENCE)
