@@ -210,7 +210,6 @@ REQUIREMENT_ID = re.compile(
     r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
     r"\]?[\s:.)]"
 )
-SECTION_NUMBER = re.compile(r"^\s*(?:\d+\.){1,4}\d*\s+\S")
 #: User stories in several languages. Every branch starts with a plain letter and checks
 #: the word boundary just behind it (a(?<=\ba) matches what \ba does), so the regex
 #: engine skips to those letters instead of trying a boundary at every position.
@@ -311,16 +310,14 @@ CODE_OTHER_SHAPES = (
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
 )
-#: Shapes of a statement line, any of which makes a line read as code.
+#: Shapes of a statement line, any of which makes a line read as code. view.CODE_WHOLE
+#: is the pattern the classifier runs; the tests check it against these plain shapes.
 CODE_SHAPES = (
     *(f"(?:{'|'.join(words)}){follow}" for words, follow in CODE_KEYWORD_SHAPES),
     *CODE_OTHER_SHAPES,
 )
-CODE_LINE = re.compile(r"^\s*(?:" + "|".join(CODE_SHAPES) + ")")
 #: Comment lines: neither code nor prose.
 COMMENT_LINE = re.compile(r"^\s*(?://|/\*|\*/|--\s|;;|#|(?i:rem)\s|::\s|\"\s|dnl\s|%\s)")
-#: Delimiters of block comments and docstrings, which hold prose inside code.
-BLOCK_OPEN = re.compile(r'^\s*(?:[rRbBuU]?"""|[rRbBuU]?\'\'\'|/\*|=(?:pod|head\d|begin|item)\b)')
 SHEBANG = re.compile(r"^#!\s*(?:/\S*/)?(?:env\s+(?:-\S+\s+)*)?([\w.+-]+)")
 #: Characters that are frequent in code and rare in prose.
 CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
@@ -339,8 +336,6 @@ SENTENCE_NEXT = r"(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))"
 SENTENCE_MARKS = tuple((mark, re.compile(re.escape(mark) + SENTENCE_NEXT, re.M)) for mark in ".!?")
 SENTENCE_MARKS_OTHER = ("。", "！", "？")
 SENTENCE_END_OTHER = re.compile("[。！？]")
-WORD = re.compile(r"[^\W\d_]+")
-HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # --- structured files -----------------------------------------------------------
