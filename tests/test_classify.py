@@ -447,7 +447,12 @@ def test_line_counts_are_those_of_the_plain_patterns(text: str) -> None:
 RUN_LED_SHAPES = (
     (r"[}\])][}\])]*", r"[}\])]+"),
     (r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+", r"[\w.$\[\]'\"-]++"),
-    (r"[\w.$:>-][\w.$:>-]*\(", r"[\w.$:>-]+\("),
+    (r"[\w.$:>-][\w.$:>-]*+\(", r"[\w.$:>-]+\("),
+)
+#: The possessive runs of the statement shapes, and the same runs free to backtrack.
+POSSESSIVE_SHAPES = (
+    (r"]*+\s*+(?:", r"]*+\s*(?:"),
+    (r"]*+\((?:[^()]++|\([^()]*+\))*+\)", r"]*\((?:[^()]|\([^()]*\))*\)"),
 )
 
 
@@ -459,6 +464,17 @@ def test_statement_shapes_led_by_a_set_match_as_runs_do(text: str) -> None:
         shapes = shapes.replace(led, run)
     plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
     lined = "\n" + text + "\n}];\nx.y-z = 1\nobj.call(a, (b))\n"
+    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
+
+
+@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
+def test_possessive_statement_shapes_match_as_backtracking_ones_do(text: str) -> None:
+    shapes = "|".join(CODE_SHAPES)
+    for possessive, free in POSSESSIVE_SHAPES:
+        assert possessive in shapes
+        shapes = shapes.replace(possessive, free)
+    plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
+    lined = "\n" + text + "\nx.y(a, (b), c)\nf(a,\n  b);\ng(x)) + 1\nh ((y)\nz  += 2\nw\t=\n3\n"
     assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
 
 

@@ -303,9 +303,13 @@ CODE_OTHER_SHAPES = (
     r"(?:[^\n;{]*+[;{])++[ \t]*$",
     # An assignment. Possessive target: a shorter one could only go on with "-" or "."
     # and then "=", which the whole target already reaches, so backtracking into a
-    # word of prose, letter by letter, would only repeat the failure.
-    r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
-    r"[\w.$:>-][\w.$:>-]*\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",
+    # word of prose, letter by letter, would only repeat the failure. The blanks after
+    # it are possessive too: no operator or "=" starts with a blank.
+    r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+\s*+(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    # A call. Each run is possessive: the character after it cannot be the one the
+    # pattern wants next (a name goes on until its "(", the arguments until their ")"),
+    # so handing characters back could only fail again, one engine step at a time.
+    r"[\w.$:>-][\w.$:>-]*+\((?:[^()]++|\([^()]*+\))*+\)\s*[;,{]?\s*$",
     r"@\w+",
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
