@@ -449,8 +449,13 @@ RUN_LED_SHAPES = (
     (r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+", r"[\w.$\[\]'\"-]++"),
     (r"[\w.$:>-][\w.$:>-]*+\(", r"[\w.$:>-]+\("),
 )
-#: The possessive runs of the statement shapes, and the same runs free to backtrack.
-POSSESSIVE_SHAPES = (
+#: Statement shapes written for speed, and the plain forms they match as: the line
+#: ending in ; or { read from its end, and possessive runs free to backtrack.
+PLAIN_SHAPES = (
+    (
+        r"[^\n]*+(?<=[;{])|(?=[^\n]*+(?<=[ \t]))(?:[^\n;{]*+[;{])++[ \t]*$",
+        r"(?:[^\n;{]*+[;{])++[ \t]*$",
+    ),
     (r"]*+\s*+(?:", r"]*+\s*(?:"),
     (r"]*+\((?:[^()]++|\([^()]*+\))*+\)", r"]*\((?:[^()]|\([^()]*\))*\)"),
 )
@@ -468,13 +473,14 @@ def test_statement_shapes_led_by_a_set_match_as_runs_do(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", STATEMENT_SAMPLES)
-def test_possessive_statement_shapes_match_as_backtracking_ones_do(text: str) -> None:
+def test_statement_shapes_match_as_their_plain_forms_do(text: str) -> None:
     shapes = "|".join(CODE_SHAPES)
-    for possessive, free in POSSESSIVE_SHAPES:
-        assert possessive in shapes
-        shapes = shapes.replace(possessive, free)
+    for written, plain_form in PLAIN_SHAPES:
+        assert written in shapes
+        shapes = shapes.replace(written, plain_form)
     plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
     lined = "\n" + text + "\nx.y(a, (b), c)\nf(a,\n  b);\ng(x)) + 1\nh ((y)\nz  += 2\nw\t=\n3\n"
+    lined += "a; b\nc {  \nd;\t\ne;x \n  \nf;\r\n{\n; \t;\nend"
     assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
 
 
