@@ -9,11 +9,21 @@ from typing import Any
 import pytest
 import yaml
 
-from askspec.classify import QUICK_CHARS, classify, combine, confidence, quick_verdict
+from askspec.classify import (
+    QUICK_CHARS,
+    api_signals,
+    classify,
+    combine,
+    confidence,
+    quick_verdict,
+)
 from askspec.markers import (
+    API_LINE_WORDS,
+    API_PATTERNS,
     CODE_SHAPES,
     CODE_SYMBOLS,
     DELIMITERS,
+    LINE_LEAD,
     MODAL_CJK,
     MODAL_LETTERS,
     MODAL_OTHER,
@@ -50,6 +60,7 @@ from askspec.view import (
     count_symbols,
     has_any,
     has_any_led,
+    make_view,
     modal_counts,
     spec_headings,
     strip_quoted,
@@ -505,3 +516,35 @@ def test_requirement_ids_are_those_of_the_plain_pattern(text: str) -> None:
 def test_every_user_story_passes_its_hint_gate(text: str) -> None:
     for story in USER_STORY.finditer(text.lower()):
         assert has_any(" " + story.group(0), STORY_HINTS), story.group(0)
+
+
+API_SAMPLES = [
+    'openapi: "3.0.0"\ninfo: x\n',
+    '{\n  "swagger": "2.0",\n  "$schema": "http://json-schema.org/x"\n}\n',
+    'syntax = "proto3";\nmessage A {\n  // c\n  string a = 1;\n}\n',
+    "message Ping {\n  repeated int32 ids = 2;\n}\n",
+    "type Query {\n  seeds: [Seed!]\n}\ninput Seed {\n  name: String\n}\n",
+    "extend type Seed {\n  x: Int\n}\n  interface Node {\n  id: ID!\n}\n",
+    '<wsdl:definitions name="x">\n<xs:schema>\n<xsd:schema>\n',
+    "#%RAML 1.0\n",
+    "FORMAT: 1A\n",
+    '{"discoveryVersion": "v1"}\n',
+    "namespace java a.b\n\nstruct Seed {\n  1: string name\n}\n",
+    "namespace App;\nclass Seed {}\n<p>definitions and :schema here</p>\n",
+    "Plain prose: the type of a message, with a schema.\n",
+]
+
+
+@pytest.mark.parametrize("text", API_SAMPLES)
+def test_api_markers_are_those_of_every_pattern(text: str) -> None:
+    view = make_view("x.txt", text, "text")
+    lined = "\n" + view.head
+    found = [what for pattern, what in API_PATTERNS if pattern.search(lined)][:1]
+    assert [signal.why for signal in api_signals(view)] == found
+
+
+@pytest.mark.parametrize("text", API_SAMPLES)
+def test_line_leads_are_those_of_the_plain_alternation(text: str) -> None:
+    plain = re.compile(r"\n\s*+[\"']?(" + "|".join(map(re.escape, API_LINE_WORDS)) + ")")
+    lined = "\n" + text
+    assert LINE_LEAD.findall(lined) == plain.findall(lined)

@@ -7,6 +7,29 @@ from __future__ import annotations
 
 import re
 
+# --- building patterns ----------------------------------------------------------
+
+
+def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
+    """Literal-led branches grouped by first letter (the rest of each), order kept within."""
+    groups: dict[str, list[str]] = {}
+    for branch in alternatives:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return groups
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """An alternation of literal-led branches grouped by first letter, order kept within.
+
+    Every branch starts with a literal character, so the regex engine skips to those
+    characters; at each, only the branches that can start there are tried. The first
+    branch to match is the same as in the plain alternation: branches that start with
+    other characters cannot match there.
+    """
+    groups = first_letter_groups(alternatives)
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 # --- names --------------------------------------------------------------------
 
 #: identify tags for files that hold documents rather than code.
@@ -88,8 +111,10 @@ API_LINE_WORDS = sorted(
     key=lambda word: (-len(word), word),
 )
 #: Which of those words start lines in a head (after blanks and an optional quote, as
-#: the markers allow; a longer word that starts alike only costs a search).
-LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + "|".join(map(re.escape, API_LINE_WORDS)) + ")")
+#: the markers allow; a longer word that starts alike only costs a search). The words
+#: are grouped by first letter (see by_first_letter); none holds a character that means
+#: something in a pattern, so they go in as they are.
+LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 #: Literals each user-story pattern needs (" ich", not "ich", which "which" holds). Each
 #: literal is one more pass over the text, so one that two patterns share stands for
@@ -136,26 +161,6 @@ MODAL_WORDS = (
 #: Modals in languages written without spaces between words.
 MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "しなければならない", "ものとする",
              "必要がある")  # fmt: skip
-
-
-def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
-    """Literal-led branches grouped by first letter (the rest of each), order kept within."""
-    groups: dict[str, list[str]] = {}
-    for branch in alternatives:
-        groups.setdefault(branch[0], []).append(branch[1:])
-    return groups
-
-
-def by_first_letter(alternatives: list[str]) -> str:
-    """An alternation of literal-led branches grouped by first letter, order kept within.
-
-    Every branch starts with a literal character, so the regex engine skips to those
-    characters; at each, only the branches that can start there are tried. The first
-    branch to match is the same as in the plain alternation: branches that start with
-    other characters cannot match there.
-    """
-    groups = first_letter_groups(alternatives)
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
 
 
 #: The modal words, one pattern per ASCII first letter and one for the rest. A pattern
