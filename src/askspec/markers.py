@@ -118,12 +118,14 @@ LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 #: Literals each user-story pattern needs (" ich", not "ich", which "which" holds). Each
 #: literal is one more pass over the text, so one that two patterns share stands for
-#: both ("como " for the Spanish ones, "ormativ" for the normative references).
-STORY_HINTS = (" i want", " i need", " i would like", " ich", " je ", "como ", "voglio",
+#: both ("como " for the Spanish ones, "ormativ" for the normative references), and a
+#: longer one is found sooner ("en tant que" rather than " je ": the search skips
+#: ahead by the length of the literal).
+STORY_HINTS = (" i want", " i need", " i would like", " ich", "en tant que", "como ", "voglio",
                "vorrei", "我")  # fmt: skip
 STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormativ", "onform",
                   "ISO/IEC", "his document", "his specification", "his standard", "Key words",
-                  "Verweise", "规范性")  # fmt: skip
+                  "规范性")  # fmt: skip
 
 #: Phrases that standards and formal specifications use and other texts do not. Every
 #: branch starts with a plain letter, so the regex engine skips ahead to those letters
