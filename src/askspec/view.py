@@ -214,7 +214,11 @@ def count_symbols(text: str) -> int:
 
 
 def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
-    """The text without fenced code, and the body without comments; fenced line count."""
+    """The text without fenced code, and the body without comments; fenced line count.
+
+    Both texts are lined (a newline in front), as the line patterns search them: the
+    text is copied once to put the newline in, and not again to take it off.
+    """
     fenced = 0
 
     def drop_fence(match: re.Match[str]) -> str:
@@ -225,13 +229,12 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     body = "\n" + text  # lined, for the line patterns
     if has_any_led(text, FENCE_HINTS):
         body = FENCED.sub(drop_fence, body)
-    unfenced = body[1:]
+    unfenced = body
     if opened := BLOCK_OPEN.search(body):
         # No match can start before the first opening, so only the rest is searched.
         start = opened.start()
         body = body[:start] + BLOCK_COMMENT.sub("\n", body[start:])
     body = (CODE_COMMENT if codeish else COMMENT).sub("", body)
-    body = body[1:]
     return (body if codeish else unfenced), body, fenced
 
 
@@ -240,16 +243,19 @@ def remove_statements(lined: str) -> tuple[str, int]:
     return CODE_WHOLE.subn("\n", lined)
 
 
-def spec_headings(text: str) -> frozenset[str]:
-    """Short lines whose title, without numbering and markup, is a spec heading."""
-    other_ends = OTHER_LINE_ENDS if text.isascii() else OTHER_LINE_ENDS_UNICODE
-    if not has_any(text, other_ends):
+def spec_headings(lined: str) -> frozenset[str]:
+    """Short lines whose title, without numbering and markup, is a spec heading.
+
+    The text is lined (a newline in front), as strip_quoted gives it.
+    """
+    other_ends = OTHER_LINE_ENDS if lined.isascii() else OTHER_LINE_ENDS_UNICODE
+    if not has_any(lined, other_ends):
         # One regex pass finds the short lines, less those no heading can be; a loop
         # over every line, in Python, cost several times as much. The pattern counts
         # characters, as len does, so it serves text in any script.
-        lines = HEADING_CANDIDATE.findall("\n" + text)
+        lines = HEADING_CANDIDATE.findall(lined)
     else:
-        lines = [line for line in text.splitlines() if len(line) <= HEADING_MAX]
+        lines = [line for line in lined[1:].splitlines() if len(line) <= HEADING_MAX]
     # Each distinct short line is looked at once (code repeats many: braces, "end").
     short = {line.strip(HEADING_MARKS) for line in lines}
     found = set()
@@ -322,8 +328,8 @@ def make_view(name: str, text: str, fmt: str) -> View:
     shebang = m.SHEBANG.match(text)
     interpreter = shebang.group(1)[:20] if shebang else ""
     codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
-    outline, body, fenced = strip_quoted(text, codeish)
-    lined = "\n" + body
+    outline, lined, fenced = strip_quoted(text, codeish)
+    body = lined[1:]
     lined_prose, code_lines = remove_statements(lined)
     prose = lined_prose[1:]
     low = prose.lower()
