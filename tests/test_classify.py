@@ -233,6 +233,7 @@ MODAL_SAMPLES = [
     "Il sistema deve e dovrà; het systeem moet en zal; system musi; система должна.",
     "系统必须记录，应当保存，须，需要，应，不得。システムはしなければならない。ものとする。",
     "mustard dmust shall_ xwill must-have 必须须 devem deverá dient te",
+    "moet moeten moetens deve devem deverá deberá deberán debe deben soll sollen doit doivent",
 ]
 
 

@@ -30,6 +30,31 @@ def by_first_letter(alternatives: list[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
 
 
+def prefix_tree(words: list[str], tail: str) -> str:
+    """Literal words, each followed by tail, as an alternation of their shared prefixes.
+
+    At each letter the regex engine enters only the branch that goes on with the
+    text's next letter, where a flat alternation entered every word that starts with
+    the letters read so far ("devra", "devront", "deve" and more after each "de"). Words
+    are grouped by first letter, order kept within, as by_first_letter does. A word
+    that another goes on from ends in a branch of the tail alone, which may now come
+    after the longer word: the tail must rule one of them out (a word boundary does,
+    when the longer word goes on with a letter).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])  # "" for a word that ended
+    branches = []
+    for first, rests in groups.items():
+        if not first:
+            branches.append(tail)
+        elif len(rests) == 1:
+            branches.append(re.escape(first + rests[0]) + tail)
+        else:
+            branches.append(f"{re.escape(first)}(?:{prefix_tree(rests, tail)})")
+    return "|".join(branches)
+
+
 # --- names --------------------------------------------------------------------
 
 #: identify tags for files that hold documents rather than code.
@@ -169,10 +194,10 @@ MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "�
 #: that starts with one letter is found much faster than a set of letters, and no
 #: modal holds the start of a modal from another pattern ("必须" holds "须", which
 #: shares the last one), so together the passes find the same modals as one pattern.
-#: An ASCII text skips the last pass.
+#: An ASCII text skips the last pass. Each pass is a tree of its words' prefixes.
 MODAL_LETTERS = tuple(
-    re.compile(f"{first}(?:{'|'.join(rest)})")
-    for first, rest in first_letter_groups([rf"{word}\b" for word in MODAL_WORDS]).items()
+    re.compile(prefix_tree([first + rest for rest in rests], r"\b"))
+    for first, rests in first_letter_groups(list(MODAL_WORDS)).items()
     if first.isascii()
 )
 MODAL_OTHER = re.compile(
