@@ -135,6 +135,16 @@ def test_a_large_source_file_is_settled_on_its_head() -> None:
     assert verdict == classify("steps.py", head)
 
 
+def test_a_script_with_long_usage_text_below_its_code_is_code() -> None:
+    copy = 'if [ -f "$dir/{n}" ]; then\n    cp "$dir/{n}" "$out/"\nfi\n'
+    code = "#!/bin/sh\nset -e\n" + "".join(copy.format(n=n) for n in range(45))
+    rule = "The tool shall install each menu file. The user must name a vendor prefix.\n"
+    usage = "usage() {\ncat << EOF\n" + rule * 40 + "EOF\n}\n"
+    assert len(code) > QUICK_CHARS
+    verdict = classify("install-menu", code + usage)
+    assert verdict.kind is Kind.CODE and verdict.confidence >= 0.95
+
+
 def test_a_large_source_file_that_is_not_dense_code_is_read_further() -> None:
     essay = "We walked to the harbour and talked about the storm until it was dark.\n" * 200
     assert len(essay) > QUICK_CHARS

@@ -29,8 +29,10 @@ __all__ = ["Signal", "classify", "combine"]
 
 #: How much of a text the line-level checks read; verdicts settle well before this.
 ANALYSED_CHARS = 16 << 10
-#: A file whose name or shebang says code is judged on this much of its head first...
-QUICK_CHARS = 4 << 10
+#: A file whose name or shebang says code is judged on this much of its head first
+#: (about fifty lines, enough to tell code; with twice as much, a long docstring or usage
+#: text below the code sometimes outweighed it)...
+QUICK_CHARS = 2 << 10
 #: ...and that verdict stands when it is code this surely: dense code at the top of a
 #: source file does not turn into a spec further down, so reading on only costs time.
 QUICK_CONFIDENCE = 0.95
