@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +17,7 @@ from typer.testing import CliRunner
 
 from askspec import classify as classify_module
 from askspec import scan as scan_module
+from askspec import workers
 from askspec.cli import app
 from askspec.errors import SeedsError
 from askspec.models import Kind
@@ -300,3 +303,26 @@ def test_streamed_extraction_finds_the_same_facts_and_keeps_only_heads(
     assert any(f.path == "long.md" for f in facts)  # found past the kept head
     assert result == whole
     assert max(len(f.text) for f in result.files) == KEPT_TEXT
+
+
+def freeze_count(_: int) -> list[int]:
+    return [gc.get_freeze_count()]
+
+
+def test_objects_are_frozen_only_while_the_pool_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("fork"))
+    assert gc.get_freeze_count() == 0
+    counts = list(workers.ordered_map(freeze_count, [1, 2, 3], 2))
+    # Forked workers hold what the caller had frozen; the caller is thawed afterwards.
+    assert len(counts) == 3 and min(counts) > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_a_caller_froze_are_left_as_they_were() -> None:
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        list(workers.ordered_map(freeze_count, [1, 2], 2))
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -60,6 +61,21 @@ def ordered_map(func: Callable[[B], list[R]], batches: Iterable[B], workers: int
     func must be a module-level function so that workers can import it. Batches are
     taken from the iterable only as workers free up, so a lazy input stays lazy.
     """
+    # Objects that exist now are frozen while the workers run: a forked worker's garbage
+    # collections then skip what it inherited, so they neither walk those objects nor
+    # copy the memory pages that hold them. They are thawed when the pool is done. A
+    # caller that froze objects of its own is left as it was: nothing is frozen then.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        yield from _ordered_map(func, batches, workers)
+    finally:
+        if freeze:
+            gc.unfreeze()
+
+
+def _ordered_map(func: Callable[[B], list[R]], batches: Iterable[B], workers: int) -> Iterator[R]:
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_quiet_interrupts)
     pending: deque[Future[list[R]]] = deque()
     try:
