@@ -27,7 +27,7 @@ SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 PARALLEL_MIN_FILES = 100
 #: Files per task sent to a worker: large enough to amortise the pickling, small
 #: enough that both workers stay busy to the end.
-CHUNK_FILES = 32
+CHUNK_FILES = 64
 #: A PDF or DOCX costs about as much to read as this many ordinary files (its text is
 #: extracted in a child process), so a few documents already fill a task and a folder
 #: of them is worth the workers.
