@@ -278,7 +278,7 @@ def test_documents_weigh_more_when_choosing_workers_and_tasks(
 
     monkeypatch.setattr(scan_module, "ordered_map", counted)
     rows = scan(root, workers=2).files
-    assert pools == [4]  # 13 documents of weight 8: 104 files' work, in tasks of 4 at most
+    assert pools == [4]  # 13 documents of weight 16: 208 files' work, in tasks of 4 at most
     assert len(rows) == 13 and all(f.format == "pdf" and not f.problems for f in rows)
 
 

@@ -25,13 +25,14 @@ SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 
 #: Below this much work (in files), starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 100
-#: Files per task sent to a worker: large enough to amortise the pickling, small
-#: enough that both workers stay busy to the end.
+#: Files per task sent to a worker: large enough that the cost of handing out tasks and
+#: taking back results (about half a millisecond each) stays small, small enough that
+#: both workers stay busy to the end.
 CHUNK_FILES = 64
-#: A PDF or DOCX costs about as much to read as this many ordinary files (its text is
-#: extracted in a child process), so a few documents already fill a task and a folder
-#: of them is worth the workers.
-DOCUMENT_WEIGHT = 8
+#: A PDF or DOCX costs at least as much to read as this many ordinary files (its text
+#: is extracted in a child process), so four documents fill a task and a folder of
+#: them is worth the workers.
+DOCUMENT_WEIGHT = 16
 #: Bytes read per task at most (about): with the tasks in flight, this bounds the text
 #: held in memory ahead of the consumer when rows keep their text.
 CHUNK_BYTES = 4 << 20
