@@ -58,6 +58,7 @@ from askspec.view import (
     Signal,
     count_sentences,
     count_symbols,
+    file_tags,
     has_any,
     has_any_led,
     make_view,
@@ -76,6 +77,24 @@ def test_case_table(case: dict[str, Any]) -> None:
     verdict = classify(case["name"], case["text"], case.get("fmt", "text"))
     assert verdict.kind == Kind(case["kind"]), verdict
     assert any(case["evidence"].lower() in why.lower() for why in verdict.evidence), verdict
+
+
+@pytest.mark.parametrize(
+    ("name", "tags"),
+    [
+        ("widget.tcl", {"tcl", "text"}),  # a language identify does not know
+        ("report.AWK", {"awk", "text"}),
+        ("setup.inf", set()),  # claimed by two languages (INI and Inform 6)
+        ("web.socket", set()),  # a settings format, not code
+        ("model.smithy", set()),  # an interface definition, whatever Pygments says
+        ("notes.unknownext", set()),
+        ("tool.py", {"python", "text"}),  # identify's own tags come first
+    ],
+)
+def test_names_identify_does_not_know_take_the_language_pygments_names(
+    name: str, tags: set[str]
+) -> None:
+    assert file_tags(name) == tags
 
 
 def test_content_beats_a_misleading_extension() -> None:

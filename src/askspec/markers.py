@@ -78,6 +78,15 @@ EXTRA_EXTENSIONS = {
     ".jsonl": "data",
     ".ndjson": "data",
 }
+#: Pygments lexers (by first alias) of formats that are not programming languages:
+#: documents, data, logs, patches, settings and grammars. An extension that identify
+#: does not know gets no language from one of these (see view.file_tags).
+NOT_CODE_LEXERS = frozenset(
+    {"text", "markdown", "restructuredtext", "tex", "groff", "org", "tid", "email", "todotxt",
+     "json", "yaml", "toml", "xml", "html", "csv", "turtle", "sgf", "pot", "irc", "kmsg", "tap",
+     "wdiff", "dpatch", "diff", "zone", "debian.sources", "registry", "pkgconfig", "desktop",
+     "nestedtext", "systemd", "ini", "abnf", "bnf", "peg", "jsgf", "shexc"}
+)  # fmt: skip
 
 # --- interface definitions and standards ----------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from typing import NamedTuple
 
@@ -167,10 +167,45 @@ class View(NamedTuple):
 
 @lru_cache(maxsize=64)
 def file_tags(name: str) -> frozenset[str]:
-    """identify's tags for a file name (cached: each file asks two or three times)."""
+    """identify's tags for a file name (cached: each file asks two or three times).
+
+    A name identify does not know gets the language Pygments names for its extension,
+    if that is a programming language (Tcl, Awk, COBOL... are not in identify's table).
+    """
     from identify.identify import tags_from_filename
 
-    return frozenset(tags_from_filename(name))
+    tags = frozenset(tags_from_filename(name))
+    if tags:
+        return tags
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+    if suffix in m.EXTRA_EXTENSIONS:
+        return tags
+    language = pygments_languages().get(suffix)
+    return frozenset({language, "text"}) if language else tags
+
+
+@cache
+def pygments_languages() -> dict[str, str]:
+    """Extension to programming language, from Pygments' table of lexers.
+
+    Built once per process from the table alone, without importing any lexer. An
+    extension that lexers of two languages claim is left out, and so are formats that
+    are not code (markers.NOT_CODE_LEXERS).
+    """
+    from pygments.lexers import get_all_lexers
+
+    claims: dict[str, set[str]] = {}
+    for name, aliases, patterns, _ in get_all_lexers(plugins=False):
+        language = aliases[0] if aliases else name.lower()
+        for pattern in patterns:
+            if pattern.startswith("*.") and not any(c in pattern[2:] for c in "*?["):
+                claims.setdefault(pattern[1:].lower(), set()).add(language)
+    return {
+        suffix: min(languages)
+        for suffix, languages in claims.items()
+        if len(languages) == 1 and not languages & m.NOT_CODE_LEXERS
+    }
 
 
 #: Tags that say what a file holds without naming a language.
