@@ -6,6 +6,7 @@ ASKSPEC_FUZZ_EXAMPLES raises the number of examples for a longer run.
 from __future__ import annotations
 
 import email
+import json
 import os
 from datetime import date
 from email import policy
@@ -21,10 +22,11 @@ from askspec.classify import classify
 from askspec.errors import MailError
 from askspec.generate import Options, build_request, render_outputs
 from askspec.mail import Envelope, build_message
-from askspec.models import ScanResult, SeedFile
+from askspec.models import Kind, ScanResult, SeedFile, Verdict
 from askspec.questions import plan
 from askspec.read import decode
 from askspec.render import md_inline, to_yaml
+from askspec.scan import json_row
 
 SCALE = int(os.environ.get("ASKSPEC_FUZZ_EXAMPLES", "0"))
 
@@ -236,3 +238,30 @@ def test_question_ids_are_unique_and_stable(kinds: frozenset[str]) -> None:
     first = [q.id for q in plan(frozenset(Kind(k) for k in kinds))]
     assert len(first) == len(set(first))
     assert first == [q.id for q in plan(frozenset(Kind(k) for k in kinds))]
+
+
+@examples(300)
+@given(
+    path=st.text(min_size=1),
+    size=st.integers(min_value=0, max_value=2**53),
+    kind=st.sampled_from(Kind),
+    confidence=st.floats(min_value=0, max_value=1),
+    evidence=st.lists(st.text(), max_size=4),
+    encoding=st.none() | st.text(max_size=12),
+    sampled=st.booleans(),
+    problems=st.lists(st.text(), max_size=3),
+)
+def test_scan_rows_are_laid_out_as_json_dumps_would(
+    path: str,
+    size: int,
+    kind: Kind,
+    confidence: float,
+    evidence: list[str],
+    encoding: str | None,
+    sampled: bool,
+    problems: list[str],
+) -> None:
+    verdict = Verdict(kind, confidence, tuple(evidence))
+    row = SeedFile(path, size, verdict, encoding, "text", sampled, tuple(problems))
+    expected = json.dumps(row.to_json(), ensure_ascii=False, indent=2)
+    assert json_row(row) == (kind, expected)
