@@ -8,6 +8,8 @@ while it runs, so worker processes are counted without counting shared pages twi
 
 from __future__ import annotations
 
+import compileall
+import importlib.util
 import os
 import shutil
 import statistics
@@ -41,7 +43,16 @@ class Run:
 
 
 def askspec_command() -> list[str]:
-    """The installed ``askspec`` script beside this Python, as a user would run it."""
+    """The installed ``askspec`` script beside this Python, as a user would run it.
+
+    askspec's modules are compiled to bytecode first, as pip does when it installs a
+    package: an editable install under PYTHONDONTWRITEBYTECODE would otherwise compile
+    them again at every start, which a user's install does not.
+    """
+    spec = importlib.util.find_spec("askspec")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
     script = Path(sys.executable).parent / "askspec"
     return [str(script)] if script.exists() else [sys.executable, "-m", "askspec"]
 
