@@ -143,6 +143,20 @@ def test_file_read_whole_whatever_size_the_walk_saw(make_tree: Tree, listed: int
     assert read.read_sample(path, listed) == (b"grown since listed\n", False)
 
 
+def test_short_reads_are_read_on_to_the_end() -> None:
+    # Some file systems return less than an unbuffered read asks for.
+    class Trickle(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.data = io.BytesIO(data)
+
+        def read(self, size: int = -1) -> bytes:
+            return self.data.read(min(size, 3))
+
+    body = b"a note about the harbour\n" * 3
+    assert read.read_at_most(Trickle(body), 1000) == body
+    assert read.read_at_most(Trickle(body), 10) == body[:10]
+
+
 def test_file_that_grew_past_the_limit_is_cut_at_it(
     make_tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:

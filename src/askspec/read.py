@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from typing import TypeAlias
+from typing import BinaryIO, TypeAlias
 
 from askspec.markup import html_text, looks_rst, notebook_text, rst_text
 from askspec.models import Text
@@ -54,20 +54,32 @@ class Binary(Exception):
     """The bytes are not text; the message says why."""
 
 
+def read_at_most(fh: BinaryIO, limit: int) -> bytes:
+    """Up to limit bytes, fewer only at the end of the file.
+
+    An unbuffered read may return less than asked (some file systems do), so reads go
+    on until the limit or the end; on a local file the first read has it all.
+    """
+    chunks = []
+    while limit > 0 and (chunk := fh.read(limit)):
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
+
+
 def read_sample(path: FilePath, size: int) -> tuple[bytes, bool]:
     """Read the whole file, or its head and tail when it is large; say whether sampled."""
     # Unbuffered, and asking for the size the walk saw: a read of WHOLE_LIMIT bytes
     # would allocate (and the buffered reader copy) a megabyte for every small file.
     with open(path, "rb", buffering=0) as fh:
         if size <= WHOLE_LIMIT:
-            want = size + 1  # one byte more tells a file that grew since it was listed
-            data = fh.read(want)
-            if len(data) == want:
-                data += fh.read(WHOLE_LIMIT + 1 - want)
+            data = read_at_most(fh, size + 1)  # a byte more tells a file that grew
+            if len(data) > size:
+                data += read_at_most(fh, WHOLE_LIMIT - size)
             return data, False
-        head = fh.read(HEAD_BYTES)
+        head = read_at_most(fh, HEAD_BYTES)
         fh.seek(max(size - TAIL_BYTES, HEAD_BYTES), os.SEEK_SET)
-        tail = fh.read(TAIL_BYTES)
+        tail = read_at_most(fh, TAIL_BYTES)
     return head + b"\n" + tail, True
 
 
