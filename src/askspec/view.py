@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from askspec import markers as m
 from askspec.models import Kind
+from askspec.read import suffix_of
 
 HEAD_CHARS = 8192
 SPEC = m.SPEC_HEADINGS
@@ -175,11 +176,8 @@ def file_tags(name: str) -> frozenset[str]:
     from identify.identify import tags_from_filename
 
     tags = frozenset(tags_from_filename(name))
-    if tags:
-        return tags
-    dot = name.rfind(".")
-    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
-    if suffix in m.EXTRA_EXTENSIONS:
+    suffix = suffix_of(name)
+    if tags or suffix in m.EXTRA_EXTENSIONS:
         return tags
     language = pygments_languages().get(suffix)
     return frozenset({language, "text"}) if language else tags
@@ -216,7 +214,7 @@ NOT_CODE_TAGS = m.DOCUMENT_TAGS | m.DATA_TAGS | m.SPEC_TAGS
 
 @lru_cache(maxsize=64)
 def is_code_name(tags: frozenset[str]) -> bool:
-    """True when identify names a programming language for the file.
+    """True when a file's tags (see file_tags) name a programming language.
 
     Cached like file_tags: each text asks three or four times, about a few sets of tags.
     """
