@@ -1,13 +1,18 @@
-"""Measure the classifier on a labelled corpus of real files, and its speed against file(1).
+"""Measure the classifier on real documents, and its speed against file(1).
 
-The corpus is built at run time from material on this machine and from a few
-packages fetched with apt-get and pip; nothing of it is committed. Each source has
-one label (prose, code or spec) given by what the source is, not by askspec.
+Two corpora:
 
-    python bench/classify.py [--corpus DIR] [--per-source N]
+- the annotated real documents of ``bench/corpus/documents.jsonl``, fetched by
+  ``bench/corpus/build.py``, scored on the dev and the held-out split, per group and
+  per language (the worst misses are listed for dev only);
+- the legacy corpus, built at run time from this machine's files and a few Debian and
+  pip packages, one label per source (code in 15 languages, JSON Schema, protobuf,
+  Gherkin, Debian Policy; Debian's FAQ and history as prose).
 
-Prints macro-F1 over prose/code/spec, a confusion matrix, code-vs-non-code
-accuracy, calibration by confidence band, the worst misses, files/s and MB/s of
+    python bench/classify.py [--docs DIR] [--corpus DIR] [--per-source N] [--no-legacy]
+
+Prints macro-F1 over the kinds present, per-class F1, a confusion matrix,
+code-vs-non-code accuracy, calibration by confidence band, files/s and MB/s of
 ``askspec scan --json`` and the wall time of ``file --mime-type`` on the same files.
 """
 
@@ -28,8 +33,12 @@ from pathlib import Path
 
 from benchlib import askspec_command, load, median_runs
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+from build import DOCS, document_path  # noqa: E402
+from build import load as load_manifest  # noqa: E402
+
 CACHE = Path(tempfile.gettempdir()) / "askspec-bench-cache"
-LABELS = ("prose", "code", "spec")
+KINDS = ("prose", "code", "spec", "data")
 SITE = Path(sysconfig.get_paths()["purelib"])
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 DEBS = ("debian-history", "debian-faq", "debian-faq-de", "debian-faq-fr", "debian-faq-it",
@@ -149,10 +158,10 @@ def timed(command: list[str]) -> tuple[float, bytes]:
     return time.perf_counter() - start, done.stdout
 
 
-def f1_scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
+def f1_scores(pairs: list[tuple[str, str]], labels: tuple[str, ...]) -> dict[str, float]:
     """Per-label F1 over (truth, predicted) pairs."""
     scores = {}
-    for label in LABELS:
+    for label in labels:
         tp = sum(1 for t, p in pairs if t == label and p == label)
         fp = sum(1 for t, p in pairs if t != label and p == label)
         fn = sum(1 for t, p in pairs if t == label and p != label)
@@ -160,63 +169,122 @@ def f1_scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
     return scores
 
 
-def report(rows: list[dict[str, object]], labels: dict[str, str]) -> None:
-    """Print accuracy figures for scan rows against the labels."""
-    pairs = [(labels[str(r["path"])], str(r["kind"])) for r in rows if str(r["path"]) in labels]
-    f1 = f1_scores(pairs)
+def report(
+    rows: list[dict[str, object]],
+    labels: dict[str, str],
+    misses: bool = True,
+    groups: dict[str, dict[str, str]] | None = None,
+) -> None:
+    """Print accuracy figures for scan rows against the labels.
+
+    groups maps a table name ("group", "lang") to path -> value, for per-value accuracy.
+    """
+    rows = [r for r in rows if str(r["path"]) in labels]
+    pairs = [(labels[str(r["path"])], str(r["kind"])) for r in rows]
+    classes = tuple(k for k in KINDS if any(t == k for t, _ in pairs))
+    f1 = f1_scores(pairs, classes)
     print(f"files: {len(pairs)}  by label: {dict(Counter(t for t, _ in pairs))}")
     print(
-        f"macro-F1: {sum(f1.values()) / 3:.3f}  " + "  ".join(f"{k} {v:.3f}" for k, v in f1.items())
+        f"macro-F1: {sum(f1.values()) / max(1, len(f1)):.3f}  "
+        + "  ".join(f"{k} {v:.3f}" for k, v in f1.items())
     )
     code_ok = sum(1 for t, p in pairs if (t == "code") == (p == "code"))
-    print(f"code vs non-code: {code_ok / len(pairs):.2%}")
-    kinds = sorted({p for _, p in pairs} | set(LABELS))
+    print(f"code vs non-code: {code_ok / max(1, len(pairs)):.2%}")
+    kinds = sorted({p for _, p in pairs} | set(classes))
     print("confusion (rows truth, columns verdict):")
     print(" " * 8 + "".join(f"{k:>11}" for k in kinds))
-    for t in LABELS:
+    for t in classes:
         print(f"{t:>8}" + "".join(f"{sum(1 for x in pairs if x == (t, k)):>11}" for k in kinds))
     print("calibration (confidence band: verdicts, share right):")
     for low, high in ((0.0, 0.6), (0.6, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
-        band = [
-            r for r in rows if low <= float(str(r["confidence"])) < high and r["path"] in labels
-        ]
+        band = [r for r in rows if low <= float(str(r["confidence"])) < high]
         if band:
             right = sum(1 for r in band if labels[str(r["path"])] == r["kind"])
             print(f"  {low:.2f}-{min(high, 1):.2f}: {len(band):5d}  {right / len(band):.2%}")
-    misses = [r for r in rows if r["path"] in labels and labels[str(r["path"])] != r["kind"]]
-    misses.sort(key=lambda r: -float(str(r["confidence"])))
+    for table, values in (groups or {}).items():
+        print(f"by {table} (files, share right):")
+        for value in sorted(set(values.values())):
+            band = [r for r in rows if values.get(str(r["path"])) == value]
+            if band:
+                right = sum(1 for r in band if labels[str(r["path"])] == r["kind"])
+                print(f"  {value:<18}{len(band):5d}  {right / len(band):.2%}")
+    if not misses:
+        return
+    wrong = [r for r in rows if labels[str(r["path"])] != r["kind"]]
+    wrong.sort(key=lambda r: -float(str(r["confidence"])))
     print("worst misses:")
-    for r in misses[:15]:
+    for r in wrong[:15]:
         print(
             f"  {labels[str(r['path'])]} -> {r['kind']} {r['confidence']} {r['path']}: "
             f"{'; '.join(map(str, r['evidence']))[:110]}"
         )  # type: ignore[call-overload]
 
 
+def real_corpus(docs: Path) -> list[str]:
+    """Scan the annotated corpus and print its figures per split; return its files."""
+    manifest = {}
+    for row in load_manifest():
+        path = document_path(docs, row)
+        if path.is_file():
+            manifest[path.relative_to(docs).as_posix()] = row
+    if not manifest:
+        print(f"no annotated documents under {docs}: run bench/corpus/build.py first")
+        return []
+    _, out = timed([*askspec_command(), "scan", str(docs), "--json"])
+    rows = json.loads(out)["files"]
+    for split in ("dev", "held-out"):
+        chosen = {p: r for p, r in manifest.items() if r["split"] == split}
+        print(f"\n== real documents, {split} ==")
+        report(
+            rows,
+            {p: str(r["kind"]) for p, r in chosen.items()},
+            misses=split == "dev",
+            groups={k: {p: str(r[k]) for p, r in chosen.items()} for k in ("group", "lang")},
+        )
+    return sorted(str(docs / p) for p in manifest)
+
+
+def speed(name: str, root: Path, files: list[str], repeats: int) -> None:
+    """Time scan --json on root against file(1) on the same files, interleaved."""
+    size = sum(Path(f).stat().st_size for f in files)
+    runs = median_runs(
+        {
+            "askspec": [*askspec_command(), "scan", str(root), "--json"],
+            "file": ["file", "--mime-type", *files],
+        },
+        repeats,
+    )
+    scan_time, file_time = runs["askspec"].wall, runs["file"].wall
+    print(f"{name}: {len(files)} files, median of {repeats} runs each, {load()}")
+    print(f"  askspec scan --json: {scan_time:.2f} s, {len(files) / scan_time:.0f} files/s, "
+          f"{size / scan_time / 1e6:.1f} MB/s")  # fmt: skip
+    ratio = scan_time / file_time
+    print(f"  file --mime-type:    {file_time:.2f} s  (ratio askspec/file {ratio:.2f})")
+
+
 def main() -> None:
-    """Build the corpus, scan it, time file(1), print the figures."""
+    """Score the annotated corpus and the legacy one, then time both against file(1)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=Path, default=DOCS, help="where build.py wrote them")
     parser.add_argument("--corpus", type=Path, default=CACHE / "corpus")
     parser.add_argument("--per-source", type=int, default=80)
     parser.add_argument("--repeats", type=int, default=5, help="timed runs; the median counts")
+    parser.add_argument("--no-legacy", action="store_true", help="skip the legacy corpus")
     args = parser.parse_args()
-    labels = build_corpus(args.corpus, args.per_source)
-    print("sources:", dict(Counter(rel.split("/")[0] for rel in labels)))
-    files = sorted(str(args.corpus / rel) for rel in labels)
-    size = sum(Path(f).stat().st_size for f in files)
-    scan_command = [*askspec_command(), "scan", str(args.corpus), "--json"]
-    _, out = timed(scan_command)
-    report(json.loads(out)["files"], labels)
-    print(f"speed: median of {args.repeats} runs each, {load()}")
-    runs = median_runs(
-        {"askspec": scan_command, "file": ["file", "--mime-type", *files]}, args.repeats
-    )
-    scan_time, file_time = runs["askspec"].wall, runs["file"].wall
-    print(f"askspec scan --json: {scan_time:.2f} s, {len(files) / scan_time:.0f} files/s, "
-          f"{size / scan_time / 1e6:.1f} MB/s")  # fmt: skip
-    print(
-        f"file --mime-type:    {file_time:.2f} s  (ratio askspec/file {scan_time / file_time:.2f})"
-    )
+    real_files = real_corpus(args.docs)
+    legacy_files: list[str] = []
+    if not args.no_legacy:
+        labels = build_corpus(args.corpus, args.per_source)
+        print("\n== legacy corpus (group legacy, dev) ==")
+        print("sources:", dict(Counter(rel.split("/")[0] for rel in labels)))
+        legacy_files = sorted(str(args.corpus / rel) for rel in labels)
+        _, out = timed([*askspec_command(), "scan", str(args.corpus), "--json"])
+        report(json.loads(out)["files"], labels)
+    print()
+    if real_files:
+        speed("real documents", args.docs, real_files, args.repeats)
+    if legacy_files:
+        speed("legacy corpus", args.corpus, legacy_files, args.repeats)
 
 
 if __name__ == "__main__":
