@@ -12,7 +12,8 @@
   the area they are quoted under;
 - fact recall: annotated ``ranges`` cited under their own area;
 - duplicates: quotes of one area that repeat or contain another; fragments: quotes
-  that start mid-sentence (lower case, or in the middle of their source line).
+  of prose and specs that start mid-sentence (lower case, or in the middle of their
+  source line).
 
 Each figure is given per area, per group and per language. Quotes from PDF, DOCX and
 other binary documents, which have no line labels, count for status only. Last, the
@@ -101,9 +102,16 @@ def overlaps(a: str, b: str) -> bool:
 
 
 def score_area(
-    expected: dict[str, object] | None, got: dict[str, object], lines: list[str] | None
+    expected: dict[str, object] | None,
+    got: dict[str, object],
+    lines: list[str] | None,
+    prose: bool = True,
 ) -> Tally:
-    """Compare one area of one document; lines is None for a binary document."""
+    """Compare one area of one document; lines is None for a binary document.
+
+    Only quotes of prose and specs can be fragments: a line of code may start in lower
+    case and still be whole.
+    """
     tally = Tally(areas=1)
     want = str(expected["status"]) if expected else "missing"
     tally.areas_right = int(got.get("status") == want)
@@ -121,14 +129,14 @@ def score_area(
     for i, quote in enumerate(quotes):
         if any(overlaps(quote, other) for other in quotes[:i]):
             tally.duplicates += 1
-        elif 0 < cited[i] <= len(lines) and is_fragment(quote, lines[cited[i] - 1]):
+        elif prose and 0 < cited[i] <= len(lines) and is_fragment(quote, lines[cited[i] - 1]):
             tally.fragments += 1
     return tally
 
 
 def score_document(row: dict[str, object], path: Path, out: Path) -> dict[str, Tally]:
     """Run generate on a one-document folder; return a tally per area."""
-    from askspec import generate  # imported here so --help stays fast
+    from askspec.generate import generate  # imported here so --help stays fast
 
     generate(path.parent, out, force=True)
     request = json.loads((out / "request.json").read_text(encoding="utf-8"))
@@ -139,7 +147,8 @@ def score_document(row: dict[str, object], path: Path, out: Path) -> dict[str, T
     tallies = {}
     for area in AREAS:
         got = request["areas"].get(area, {"status": "missing", "evidence": []})
-        tally = score_area(areas.get(area) if areas else None, got, lines)  # type: ignore[union-attr]
+        expected = areas.get(area) if areas else None  # type: ignore[union-attr]
+        tally = score_area(expected, got, lines, prose=row["kind"] != "code")
         if not tally.areas_right:
             want = areas[area]["status"] if areas else "missing"  # type: ignore[index]
             tally.misses.append(f"{row['id']} {area}: {got['status']}, labelled {want}")
