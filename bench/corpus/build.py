@@ -85,9 +85,9 @@ def document_path(docs: Path, row: dict[str, object]) -> Path:
 
 
 def git_dir(repos: Path, name: str) -> Path:
-    """The bare copy of OWNER/REPO under repos (``OWNER+REPO`` or ``OWNER+REPO/repo``)."""
+    """The git directory of OWNER/REPO under repos: ``OWNER+REPO``, or its ``repo/``."""
     base = repos / name.replace("/", "+")
-    for candidate in (base / "repo", base):
+    for candidate in (base / "repo", base / "repo" / ".git", base, base / ".git"):
         if (candidate / "HEAD").is_file():
             return candidate
     raise LookupError(f"no local copy of {name} under {repos}")
