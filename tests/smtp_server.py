@@ -37,10 +37,34 @@ class Received:
 
 @dataclass
 class Recorder:
-    """An aiosmtpd handler that keeps every message and refuses chosen recipients."""
+    """An aiosmtpd handler that keeps every message and login attempt, and refuses chosen
+    recipients."""
 
     refuse: set[str] = field(default_factory=set)
     messages: list[Received] = field(default_factory=list)
+    #: Every EHLO, so a test can tell that nothing even connected.
+    greetings: list[str] = field(default_factory=list)
+    #: Every AUTH attempt as (login, password), accepted or not.
+    logins: list[tuple[bytes, bytes]] = field(default_factory=list)
+    #: The one password authenticate() accepts for USER.
+    password: str = PASSWORD
+
+    async def handle_EHLO(  # noqa: N802 - aiosmtpd's hook name
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        self.greetings.append(hostname)
+        session.host_name = hostname
+        return responses
+
+    def authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        """Record the attempt; accept only USER with the recorder's password."""
+        ok = False
+        if isinstance(auth_data, LoginPassword):
+            self.logins.append((auth_data.login, auth_data.password))
+            ok = auth_data == (USER.encode(), self.password.encode())
+        return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
         self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
@@ -61,17 +85,6 @@ class Recorder:
             )
         )
         return "250 OK"
-
-
-def authenticator(
-    server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
-) -> AuthResult:
-    """Accept only USER with PASSWORD."""
-    ok = isinstance(auth_data, LoginPassword) and auth_data == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
 
 class BoundController(Controller):
@@ -158,6 +171,16 @@ class Server:
         """Every message delivered so far."""
         return self.recorder.messages
 
+    @property
+    def logins(self) -> list[tuple[bytes, bytes]]:
+        """Every AUTH attempt so far, as (login, password)."""
+        return self.recorder.logins
+
+    @property
+    def greetings(self) -> list[str]:
+        """Every EHLO so far: empty when no client ever got as far as saying hello."""
+        return self.recorder.greetings
+
     def env(self, security: str, user: bool = True) -> dict[str, str]:
         """ASKSPEC_SMTP_* for this server; the password only when a user is set."""
         env = {
@@ -183,10 +206,17 @@ def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
 
 @pytest.fixture
 def smtp_server(certs: Certs) -> Iterator[StartServer]:
-    """Start servers: ``smtp_server(mode="starttls"|"ssl"|"none", auth=True, refuse={...})``."""
+    """Start servers: ``smtp_server(mode="starttls"|"ssl"|"none", auth=True, refuse={...},
+    password=PASSWORD, without=("PLAIN",))``; without names AUTH mechanisms not offered."""
     running: list[Controller] = []
 
-    def start(mode: str = "starttls", auth: bool = True, refuse: set[str] | None = None) -> Server:
+    def start(
+        mode: str = "starttls",
+        auth: bool = True,
+        refuse: set[str] | None = None,
+        password: str = PASSWORD,
+        without: tuple[str, ...] = (),
+    ) -> Server:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(certs.cert, certs.key)
         kwargs: dict[str, Any] = {}
@@ -194,14 +224,16 @@ def smtp_server(certs: Certs) -> Iterator[StartServer]:
             kwargs |= {"tls_context": context, "require_starttls": True}
         elif mode == "ssl":
             kwargs["ssl_context"] = context
+        recorder = Recorder(refuse or set(), password=password)
         if auth:
             # aiosmtpd only sees STARTTLS as TLS, so implicit TLS must allow AUTH "without"
-            # it; so must clear-text mode, which is exactly what askspec warns about.
-            kwargs |= {"authenticator": authenticator, "auth_require_tls": mode == "starttls"}
+            # it; so must clear-text mode, which is what an attacker's server would offer.
+            kwargs |= {"authenticator": recorder.authenticate}
+            kwargs["auth_require_tls"] = mode == "starttls"
+            kwargs["auth_exclude_mechanism"] = without
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((HOST, 0))
         port = sock.getsockname()[1]
-        recorder = Recorder(refuse or set())
         controller = BoundController(recorder, sock, **kwargs)
         controller.start()
         running.append(controller)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -124,9 +126,9 @@ def test_broken_toml_is_reported(private_home: Path, project: Path) -> None:
         load_settings({}, env_for(private_home), project)
 
 
-@pytest.mark.parametrize("key", ["password", "password_command"])
+@pytest.mark.parametrize("key", ["password", "password_command", "allow_plaintext_auth"])
 def test_project_file_may_not_hold_secrets(private_home: Path, project: Path, key: str) -> None:
-    (project / "pyproject.toml").write_text(f'[tool.askspec.smtp]\n{key} = "x"\n')
+    (project / "pyproject.toml").write_text(f"[tool.askspec.smtp]\n{key} = true\n")
     with pytest.raises(MailError, match=f"{key} is read only from the user config file"):
         load_settings({}, env_for(private_home), project)
 
@@ -149,21 +151,156 @@ def test_password_in_a_private_user_config_is_used_and_never_shown(
     assert resolve_password(settings, env_for(private_home)) == "pw-in-file"
 
 
-def test_password_order_env_then_config_then_command_then_prompt() -> None:
+# Where a password may go: only where its own source points.
+
+CONFIG_WITH_PASSWORD = '[smtp]\nhost = "mail.example"\nport = 587\nuser = "u"\npassword = "pw"\n'
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "planted", "refusal"),
+    [
+        ({}, {}, "port = 2525", "{project} sets port to 2525"),
+        ({}, {}, 'host = "evil.example"', "{project} sets host to evil.example"),
+        ({}, {}, 'security = "ssl"', "{project} sets security to ssl"),
+        ({}, {}, 'cafile = "ca.pem"', "{project} sets cafile to {folder}/ca.pem"),
+        ({}, {"port": "25"}, "", "ASKSPEC_SMTP_PORT sets port to 25"),
+        ({"host": "evil.example"}, {}, "", "--smtp-host sets host to evil.example"),
+    ],
+)
+def test_the_config_password_stays_with_the_config_server(
+    private_home: Path,
+    project: Path,
+    flags: dict[str, str],
+    env: dict[str, str],
+    planted: str,
+    refusal: str,
+) -> None:
+    config = write_user_config(private_home, CONFIG_WITH_PASSWORD)
+    (project / "pyproject.toml").write_text(f"[tool.askspec.smtp]\n{planted}\n")
+    settings = load_settings(flags, env_for(private_home, **env), project)
+    expected = refusal.format(project=project / "pyproject.toml", folder=project)
+    with pytest.raises(MailError, match=re.escape(expected)) as caught:
+        resolve_password(settings, env_for(private_home, **env))
+    assert f"but the password from {config} may only use the" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "flags", [{}, {"host": "MAIL.example", "port": "587"}, {"security": "starttls"}]
+)
+def test_flags_that_repeat_the_config_server_are_allowed(
+    private_home: Path, project: Path, flags: dict[str, str]
+) -> None:
+    write_user_config(private_home, CONFIG_WITH_PASSWORD)
+    (project / "pyproject.toml").write_text('[tool.askspec.smtp]\nport = 587\nfrom = "a@b.c"\n')
+    settings = load_settings(flags, env_for(private_home), project)
+    assert resolve_password(settings, env_for(private_home)) == "pw"
+
+
+@pytest.mark.parametrize(
+    ("config", "planted", "refusal"),
+    [
+        ("", 'host = "evil.example"', "{project} sets host to evil.example"),
+        ("", "port = 2525", "{project} sets port to 2525"),
+        ("", 'security = "none"', "{project} sets security to none"),
+        ("[smtp]\nport = 2525\n", "", "{config} sets port to 2525"),
+        ('[smtp]\ncafile = "ca.pem"\n', "", "{config} sets cafile to"),
+    ],
+)
+def test_the_environment_password_stays_with_the_environment_server(
+    private_home: Path, project: Path, config: str, planted: str, refusal: str
+) -> None:
+    path = write_user_config(private_home, config)
+    (project / "pyproject.toml").write_text(f"[tool.askspec.smtp]\n{planted}\n")
+    env = env_for(private_home, user="u", password="pw")
+    if "host" not in planted:
+        env["ASKSPEC_SMTP_HOST"] = "mail.example"
+    settings = load_settings({}, env, project)
+    expected = refusal.format(project=project / "pyproject.toml", config=path)
+    with pytest.raises(MailError, match=re.escape(expected)):
+        resolve_password(settings, env)
+
+
+def test_flags_may_point_the_environment_password(private_home: Path, project: Path) -> None:
+    env = env_for(private_home, host="mail.example", user="u", password="pw")
+    flags = {"host": "other.example", "port": "2525", "security": "ssl"}
+    settings = load_settings(flags, env, project)
+    assert resolve_password(settings, env) == "pw"
+
+
+def test_settings_made_by_hand_give_out_no_password() -> None:
+    settings = SmtpSettings(host="h", user="u", config_password="pw")
+    with pytest.raises(MailError, match="no server is named beside the password"):
+        resolve_password(settings, {})
+
+
+@pytest.mark.parametrize(
+    ("config", "allowed"),
+    [
+        ('security = "none"\nallow_plaintext_auth = true\n', True),
+        ('security = "none"\nallow_plaintext_auth = false\n', False),
+        ('security = "none"\n', False),
+        ("allow_plaintext_auth = true\n", False),
+    ],
+)
+def test_only_the_user_config_allows_a_clear_text_login(
+    private_home: Path, project: Path, config: str, allowed: bool
+) -> None:
+    body = '[smtp]\nhost = "h"\nuser = "u"\npassword = "pw"\n' + config
+    write_user_config(private_home, body)
+    env = env_for(private_home)
+    flags = {} if allowed or "security" in config else {"security": "none"}
+    settings = load_settings(flags, env, project)
+    warned: list[str] = []
+    if allowed:
+        assert resolve_password(settings, env, warn=warned.append) == "pw"
+        assert warned == ["security is none: the password for u goes to h:25 in clear text"]
+        return
+    with pytest.raises(MailError, match="refusing to .*none"):
+        resolve_password(settings, env, warn=warned.append)
+    assert warned == []
+
+
+def test_clear_text_warning_comes_before_the_prompt(private_home: Path, project: Path) -> None:
+    write_user_config(private_home, '[smtp]\nsecurity = "none"\nallow_plaintext_auth = true\n')
+    env = env_for(private_home, host="h", user="u", security="none")
+    events: list[str] = []
+
+    def prompt(text: str) -> str:
+        events.append("prompt")
+        return "typed"
+
+    settings = load_settings({}, env, project)
+    assert resolve_password(settings, env, prompt, warn=lambda w: events.append("warn")) == "typed"
+    assert events == ["warn", "prompt"]
+
+
+def test_allow_plaintext_auth_must_be_true_or_false(private_home: Path, project: Path) -> None:
+    write_user_config(private_home, '[smtp]\nallow_plaintext_auth = "yes"\n')
+    with pytest.raises(UsageError, match="allow_plaintext_auth in .* must be true or false"):
+        load_settings({}, env_for(private_home), project)
+
+
+def test_password_order_env_then_config_then_command_then_prompt(
+    private_home: Path, project: Path
+) -> None:
     prompted: list[str] = []
 
     def prompt(text: str) -> str:
         prompted.append(text)
         return "typed"
 
+    def password(config: str, **env: str) -> str:
+        write_user_config(private_home, '[smtp]\nhost = "h"\nuser = "u"\n' + config)
+        full_env = env_for(private_home, **env)
+        return resolve_password(load_settings({}, full_env, project), full_env, prompt)
+
     command = f"{sys.executable} -c \"print('from-command')\""
-    full = SmtpSettings(host="h", user="u", password_command=command, config_password="cfg")
-    env = {"ASKSPEC_SMTP_PASSWORD": "from-env"}
-    assert resolve_password(full, env, prompt) == "from-env"
-    assert resolve_password(full, {}, prompt) == "cfg"
-    no_config = SmtpSettings(host="h", user="u", password_command=command)
-    assert resolve_password(no_config, {}, prompt) == "from-command"
-    assert resolve_password(SmtpSettings(host="h", user="u"), {}, prompt) == "typed"
+    command_line = f"password_command = {json.dumps(command)}\n"
+    both = "password = 'cfg'\n" + command_line
+    assert password(both, host="h", password="from-env") == "from-env"
+    assert password(both) == "cfg"
+    assert password(command_line) == "from-command"
+    assert password("") == "typed"
     assert prompted == ["SMTP password for u at h:587: "]
 
 

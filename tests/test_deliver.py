@@ -13,6 +13,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from askspec.cli import app
+from askspec.deliver import EmailJob, email, email_report
+from askspec.generate import Options
 from smtp_server import HOST, PASSWORD, USER, Server, StartServer
 
 SEEDS = {"notes.md": "# Notes\n\nThe service must accept CSV uploads from Zoë's team.\n"}
@@ -41,6 +43,41 @@ def run(args: list[str], env: dict[str, str] | None = None) -> Result:
 def sent_args(seeds: Path, *extra: str) -> list[str]:
     """A --send command line with one To and one Cc."""
     return [str(seeds), "--to", TO, "--cc", "bo@example.com", "--from", SENDER, *extra]
+
+
+def toml_table(name: str, values: dict[str, object]) -> str:
+    """A TOML table; JSON's strings, numbers and booleans are TOML's too."""
+    lines = [f"{key} = {json.dumps(value)}\n" for key, value in values.items() if value is not None]
+    return f"[{name}]\n" + "".join(lines)
+
+
+def own_table(server: Server, security: str = "starttls", **values: object) -> str:
+    """The user's [smtp] table: the server, its CA, the user and the password."""
+    own: dict[str, object] = {"host": HOST, "port": server.port, "security": security}
+    own |= {"cafile": str(server.certs.ca), "timeout": 5, "user": USER, "password": PASSWORD}
+    return toml_table("smtp", own | values)
+
+
+def write_user_config(home: Path, text: str) -> Path:
+    """The user's private config file (mode 600)."""
+    path = home / ".config" / "askspec" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+def plant(folder: Path, **values: object) -> Path:
+    """A project's pyproject.toml with [tool.askspec.smtp] settings, as an attacker would."""
+    path = folder / "pyproject.toml"
+    path.write_text(toml_table("tool.askspec.smtp", values), encoding="utf-8")
+    return path
+
+
+def assert_untouched(*servers: Server) -> None:
+    """No server was even greeted, so no AUTH and no password reached it."""
+    for server in servers:
+        assert (server.greetings, server.logins, server.messages) == ([], [], [])
 
 
 def test_without_send_writes_a_draft_and_touches_no_server(
@@ -265,28 +302,28 @@ def test_password_command_from_the_user_config(
     seeds: Path, smtp_server: StartServer, private_home: Path
 ) -> None:
     server = smtp_server()
-    config = private_home / ".config" / "askspec" / "config.toml"
-    config.parent.mkdir(parents=True)
     command = f"{sys.executable} -c \"print('{PASSWORD}')\""
-    config.write_text(f"[smtp]\npassword_command = '''{command}'''\n")
-    config.chmod(0o600)
-    env = server.env("starttls")
-    del env["ASKSPEC_SMTP_PASSWORD"]
-    r = run(sent_args(seeds, "--send"), env=env)
+    write_user_config(private_home, own_table(server, password=None, password_command=command))
+    r = run(sent_args(seeds, "--send"))
     assert r.exit_code == 0, r.output
     assert len(server.messages) == 1
+    assert server.logins == [(USER.encode(), PASSWORD.encode())]
     assert PASSWORD not in r.stdout + r.stderr
 
 
-def test_clear_text_login_warns(seeds: Path, smtp_server: StartServer) -> None:
+def test_clear_text_login_allowed_by_the_user_config_warns(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
     server = smtp_server("none")
-    r = run(sent_args(seeds, "--send"), env=server.env("none"))
+    write_user_config(private_home, own_table(server, "none", allow_plaintext_auth=True))
+    r = run(sent_args(seeds, "--send"))
     assert r.exit_code == 0, r.output
     assert r.stderr == (
         f"warning: security is none: the password for {USER} goes to {HOST}:{server.port} "
         "in clear text\n"
     )
     assert server.messages[0].tls is False
+    assert server.logins == [(USER.encode(), PASSWORD.encode())]
 
 
 def test_flags_override_the_environment(seeds: Path, smtp_server: StartServer) -> None:
@@ -331,3 +368,241 @@ def test_help_offers_no_password_flag() -> None:
     assert r.exit_code == 0
     assert "--send" in r.stdout
     assert "--password" not in r.stdout
+
+
+# A project's pyproject.toml is whatever the folder's author put there: it may not send
+# the user's password anywhere else, nor in clear text.
+
+
+def test_planted_port_and_clear_text_never_get_the_config_password(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path, private_home: Path
+) -> None:
+    own, attacker = smtp_server(), smtp_server("none")
+    config = write_user_config(private_home, own_table(own))
+    planted = plant(in_tmp, port=attacker.port, security="none")
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 1, r.output
+    assert r.stderr == (
+        f"error: refusing to log in: {planted} sets security to none, but the password from "
+        f"{config} may only use the security that file names (starttls); not sent, the "
+        "message is saved in request.eml\n"
+    )
+    assert_untouched(own, attacker)
+
+
+def test_planted_host_never_gets_the_config_password(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path, private_home: Path
+) -> None:
+    own, attacker = smtp_server(), smtp_server()
+    write_user_config(private_home, own_table(own, host="localhost"))
+    planted = plant(in_tmp, host=HOST, port=attacker.port)
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 1, r.output
+    assert f"{planted} sets host to {HOST}, but the password from" in r.stderr
+    assert r.stderr.count("\n") == 1
+    assert_untouched(own, attacker)
+
+
+def test_planted_settings_never_get_the_environment_password(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path
+) -> None:
+    attacker = smtp_server("none")
+    planted = plant(in_tmp, port=attacker.port, security="none")
+    env = {"ASKSPEC_SMTP_HOST": HOST, "ASKSPEC_SMTP_USER": USER}
+    r = run(sent_args(seeds, "--send"), env=env | {"ASKSPEC_SMTP_PASSWORD": PASSWORD})
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith(
+        f"error: refusing to log in: {planted} sets security to none, but the password from "
+        "ASKSPEC_SMTP_PASSWORD may only use the security ASKSPEC_SMTP_* and --smtp-* name "
+        "(starttls)"
+    )
+    assert_untouched(attacker)
+
+
+def test_planted_port_never_runs_the_password_command(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path, private_home: Path
+) -> None:
+    own, attacker = smtp_server(), smtp_server("none", auth=True)
+    ran = in_tmp / "ran"
+    command = f"{sys.executable} -c \"open({str(ran)!r}, 'w'); print('{PASSWORD}')\""
+    write_user_config(private_home, own_table(own, password=None, password_command=command))
+    planted = plant(in_tmp, port=attacker.port)
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 1, r.output
+    assert f"{planted} sets port to {attacker.port}" in r.stderr
+    assert not ran.exists()
+    assert_untouched(own, attacker)
+
+
+def test_planted_ca_file_is_refused(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path, private_home: Path
+) -> None:
+    own = smtp_server()
+    write_user_config(private_home, own_table(own))
+    planted = plant(in_tmp, cafile="attacker-ca.pem")
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 1, r.output
+    assert f"{planted} sets cafile to {in_tmp / 'attacker-ca.pem'}" in r.stderr
+    assert_untouched(own)
+
+
+def test_a_project_file_may_still_name_the_sender(
+    seeds: Path, smtp_server: StartServer, in_tmp: Path, private_home: Path
+) -> None:
+    own = smtp_server()
+    write_user_config(private_home, own_table(own))
+    plant(in_tmp, **{"from": "Team <team@example.com>", "timeout": 9})
+    r = run([str(seeds), "--to", TO, "--send"])
+    assert r.exit_code == 0, r.output
+    assert own.messages[0].mail_from == "team@example.com"
+
+
+def test_a_flag_may_not_move_the_config_password(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
+    own, other = smtp_server(), smtp_server()
+    config = write_user_config(private_home, own_table(own))
+    r = run(sent_args(seeds, "--send", "--smtp-port", str(other.port)))
+    assert r.exit_code == 1, r.output
+    assert (
+        f"--smtp-port sets port to {other.port}, but the password from {config} may only use "
+        f"the port that file names ({own.port})"
+    ) in r.stderr
+    assert_untouched(own, other)
+
+
+def test_a_flag_that_repeats_the_config_is_allowed(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
+    own = smtp_server()
+    write_user_config(private_home, own_table(own))
+    r = run(sent_args(seeds, "--send", "--smtp-port", str(own.port), "--smtp-host", HOST))
+    assert r.exit_code == 0, r.output
+    assert own.logins == [(USER.encode(), PASSWORD.encode())]
+
+
+def test_the_user_config_alone_sends(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
+    own = smtp_server()
+    write_user_config(private_home, own_table(own))
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 0, r.output
+    assert own.logins == [(USER.encode(), PASSWORD.encode())]
+    assert len(own.messages) == 1
+
+
+def test_the_environment_alone_sends(seeds: Path, smtp_server: StartServer) -> None:
+    own = smtp_server()
+    r = run(sent_args(seeds, "--send"), env=own.env("starttls"))
+    assert r.exit_code == 0, r.output
+    assert own.logins == [(USER.encode(), PASSWORD.encode())]
+    assert len(own.messages) == 1
+
+
+@pytest.mark.parametrize(
+    ("config", "env"),
+    [
+        # The environment alone cannot allow it.
+        ("", {"ASKSPEC_SMTP_SECURITY": "none"}),
+        # Nor the user config's security = "none" without allow_plaintext_auth.
+        ('[smtp]\nsecurity = "none"\n', {"ASKSPEC_SMTP_SECURITY": "none"}),
+        # Nor allow_plaintext_auth without the user config's own security = "none".
+        ("[smtp]\nallow_plaintext_auth = true\n", {"ASKSPEC_SMTP_SECURITY": "none"}),
+    ],
+)
+def test_clear_text_login_is_refused_unless_the_user_config_allows_it(
+    seeds: Path, smtp_server: StartServer, private_home: Path, config: str, env: dict[str, str]
+) -> None:
+    server = smtp_server("none")
+    path = write_user_config(private_home, config)
+    r = run(sent_args(seeds, "--send"), env=server.env("none") | env)
+    assert r.exit_code == 1, r.output
+    assert r.stderr == (
+        f"error: refusing to send the password for {USER} to {HOST}:{server.port} in clear "
+        f'text: that needs security = "none" and allow_plaintext_auth = true in {path}; '
+        "not sent, the message is saved in request.eml\n"
+    )
+    assert_untouched(server)
+
+
+def test_a_flag_alone_cannot_turn_off_tls_for_the_config_password(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
+    server = smtp_server("none")
+    write_user_config(private_home, own_table(server, allow_plaintext_auth=True))
+    r = run(sent_args(seeds, "--send", "--smtp-security", "none"))
+    assert r.exit_code == 1, r.output
+    assert "--smtp-security sets security to none" in r.stderr
+    assert_untouched(server)
+
+
+def test_clear_text_warning_comes_before_the_password_is_sent(
+    seeds: Path, smtp_server: StartServer, private_home: Path, in_tmp: Path
+) -> None:
+    server = smtp_server("none")
+    write_user_config(private_home, own_table(server, "none", allow_plaintext_auth=True))
+    seen: list[tuple[str, int]] = []
+    options = Options(sender=SENDER, to=(TO,))
+    job = EmailJob(seeds, in_tmp / "request.eml", options, send=True)
+    result = email(job, env={}, warn=lambda w: seen.append((w, len(server.logins))))
+    assert seen == [
+        (
+            f"security is none: the password for {USER} goes to {result.settings.server} "
+            "in clear text",
+            0,
+        )
+    ]
+    assert len(server.logins) == 1
+    assert result.warnings == (seen[0][0],)
+    assert email_report(result)[1] == []
+
+
+def test_clear_text_warning_is_given_even_when_the_login_then_fails(
+    seeds: Path, smtp_server: StartServer, private_home: Path
+) -> None:
+    server = smtp_server("none")
+    table = own_table(server, "none", allow_plaintext_auth=True, password="wrong-Pa55word")
+    write_user_config(private_home, table)
+    r = run(sent_args(seeds, "--send"))
+    assert r.exit_code == 1, r.output
+    warning, error, end = r.stderr.split("\n")
+    assert warning.startswith("warning: security is none: the password for")
+    assert error.startswith(f"error: SMTP {HOST}:{server.port}: login refused for {USER}: 535")
+    assert end == ""
+
+
+def test_non_ascii_password_logs_in(seeds: Path, smtp_server: StartServer) -> None:
+    password = "Pässwörd-ĳ-密码"
+    server = smtp_server(password=password)
+    env = server.env("starttls") | {"ASKSPEC_SMTP_PASSWORD": password}
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 0, r.output
+    assert server.logins == [(USER.encode(), password.encode())]
+
+
+def test_non_ascii_password_without_auth_plain_is_one_clear_line(
+    seeds: Path, smtp_server: StartServer
+) -> None:
+    server = smtp_server(without=("PLAIN",))
+    env = server.env("starttls") | {"ASKSPEC_SMTP_PASSWORD": "Pässwörd"}
+    r = run(sent_args(seeds, "--send"), env=env)
+    assert r.exit_code == 1, r.output
+    assert r.stderr == (
+        f"error: SMTP {HOST}:{server.port}: the user name or password holds non-ASCII "
+        "characters, which need AUTH PLAIN, and the server does not offer it; not sent, the "
+        "message is saved in request.eml\n"
+    )
+    assert server.messages == []
+
+
+def test_a_draft_says_a_clear_text_login_would_be_refused(
+    seeds: Path, smtp_server: StartServer
+) -> None:
+    server = smtp_server("none")
+    r = run([str(seeds), "--to", TO], env=server.env("none"))
+    assert r.exit_code == 0, r.output
+    assert r.stderr == (
+        f"warning: security is none: --send will refuse to log in as {USER} without TLS\n"
+    )
+    assert_untouched(server)

@@ -157,3 +157,43 @@ def test_debug_output_stays_off_and_password_never_logged(
     out, err = capfd.readouterr()
     assert PASSWORD not in out + err + caplog.text
     assert len(server.messages) == 1
+
+
+@pytest.mark.parametrize("mode", ["starttls", "ssl"])
+def test_non_ascii_password_logs_in_with_utf8_auth_plain(
+    smtp_server: StartServer, mode: str
+) -> None:
+    password = "Pässwörd-ĳ-密码"
+    server = smtp_server(mode, password=password)
+    send(settings_for(server, mode), password, SENDER, ["b@example.com"], DATA)
+    assert server.logins == [(USER.encode(), password.encode())]
+    assert len(server.messages) == 1
+
+
+def test_non_ascii_password_refused_by_the_server_is_one_clear_line(
+    smtp_server: StartServer,
+) -> None:
+    server = smtp_server("starttls")
+    with pytest.raises(MailError) as caught:
+        send(settings_for(server, "starttls"), "Pässwörd", SENDER, ["b@example.com"], DATA)
+    assert str(caught.value).startswith(f"SMTP {HOST}:{server.port}: login refused for {USER}")
+    assert "Pässwörd" not in str(caught.value)
+
+
+def test_non_ascii_password_without_auth_plain_is_one_clear_line(
+    smtp_server: StartServer,
+) -> None:
+    server = smtp_server("starttls", without=("PLAIN",))
+    with pytest.raises(MailError, match="non-ASCII characters, which need AUTH PLAIN") as caught:
+        send(settings_for(server, "starttls"), "Pässwörd", SENDER, ["b@example.com"], DATA)
+    assert "\n" not in str(caught.value)
+    assert (server.logins, server.messages) == ([], [])
+
+
+def test_clear_text_login_is_refused_unless_allowed(smtp_server: StartServer) -> None:
+    server = smtp_server("none")
+    with pytest.raises(MailError, match="refusing to send the password for mailer .* clear text"):
+        send(settings_for(server, "none"), PASSWORD, SENDER, ["b@example.com"], DATA)
+    assert (server.greetings, server.logins) == ([], [])
+    send(settings_for(server, "none", plaintext_auth=True), PASSWORD, SENDER, ["b@x.org"], DATA)
+    assert server.logins == [(USER.encode(), PASSWORD.encode())]

@@ -269,7 +269,7 @@ def email(
     job = EmailJob(seeds, out, options, tuple(attach or ()), send, force, smtp)
     prompt = getpass.getpass if sys.stdin.isatty() else None
     with reported():
-        result = run_email(job, prompt=prompt)
+        result = run_email(job, prompt=prompt, warn=lambda w: typer.echo(f"warning: {w}", err=True))
     lines, problems = email_report(result)
     if as_json:
         emit_json(email_json(result))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shlex
 import stat
@@ -24,7 +25,24 @@ KEYS = ("host", "port", "user", "security", "cafile", "timeout", "from")
 #: Only the user's own config file may hold these: a project's pyproject.toml is shared
 #: with everyone who clones it, and a password_command there would run their code.
 USER_ONLY_KEYS = ("password", "password_command")
+#: Only the user's own config file may allow a password to travel without TLS.
+PLAINTEXT_KEY = "allow_plaintext_auth"
+#: The settings that decide which server receives a password (and which one TLS trusts).
+DESTINATION_KEYS = ("host", "security", "port", "cafile")
 PASSWORD_COMMAND_TIMEOUT = 60.0
+
+#: One layer of settings: each setting's value and where it came from.
+Layer = dict[str, tuple[object, str]]
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a password would go: the server, its port, how it is secured and trusted."""
+
+    host: str
+    port: int
+    security: str
+    cafile: Path | None
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,13 @@ class SmtpSettings:
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: A password from a private user config file; kept out of repr and comparisons.
     config_password: str = field(default="", repr=False, compare=False)
+    #: The user config file, named in errors about the password.
+    user_config: Path | None = None
+    #: The destination each password source names on its own, by source
+    #: (ASKSPEC_SMTP_PASSWORD, or the user config file's path).
+    homes: Mapping[str, Destination] = field(default_factory=dict, compare=False)
+    #: True only when the user config says security = "none" and allow_plaintext_auth = true.
+    plaintext_auth: bool = False
 
     @property
     def effective_port(self) -> int:
@@ -54,6 +79,11 @@ class SmtpSettings:
     def server(self) -> str:
         """``host:port`` for messages."""
         return f"{self.host}:{self.effective_port}"
+
+    @property
+    def destination(self) -> Destination:
+        """Where a password goes with these settings."""
+        return Destination(self.host.lower(), self.effective_port, self.security, self.cafile)
 
 
 def user_config_path(env: Mapping[str, str]) -> Path:
@@ -78,7 +108,7 @@ def _table(data: dict[str, Any], keys: tuple[str, ...], path: Path) -> dict[str,
         node = node.get(key, {}) if isinstance(node, dict) else {}
     if not isinstance(node, dict):
         raise MailError(f"[{'.'.join(keys)}] must be a table", path=path)
-    allowed = set(KEYS) | set(USER_ONLY_KEYS)
+    allowed = {*KEYS, *USER_ONLY_KEYS, PLAINTEXT_KEY}
     if unknown := sorted(set(node) - allowed):
         raise MailError(f"unknown SMTP setting(s): {', '.join(unknown)}", path=path)
     return node
@@ -86,15 +116,15 @@ def _table(data: dict[str, Any], keys: tuple[str, ...], path: Path) -> dict[str,
 
 def _check_private(path: Path, table: dict[str, Any], user_file: bool) -> None:
     """Refuse secrets in a file others can read, and any secret in a project file."""
-    secrets = [key for key in USER_ONLY_KEYS if key in table]
-    if not secrets:
-        return
-    if not user_file:
+    if not user_file and (found := [k for k in (*USER_ONLY_KEYS, PLAINTEXT_KEY) if k in table]):
         raise MailError(
-            f"{secrets[0]} is read only from the user config file, never from a project's "
+            f"{found[0]} is read only from the user config file, never from a project's "
             "pyproject.toml",
             path=path,
         )
+    secrets = [key for key in USER_ONLY_KEYS if key in table]
+    if not secrets:
+        return
     mode = path.stat().st_mode
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise MailError(
@@ -120,24 +150,32 @@ def config_layers(cwd: Path, env: Mapping[str, str]) -> list[tuple[Path, dict[st
     return layers
 
 
-def _merge(
-    flags: Mapping[str, object | None], env: Mapping[str, str], cwd: Path
-) -> tuple[dict[str, object], dict[str, str]]:
+def _file_layer(path: Path, table: dict[str, Any]) -> Layer:
+    """A config file's settings; a relative CA file is relative to the file that names it."""
+    layer: Layer = {}
+    for key, value in table.items():
+        if key == "cafile" and isinstance(value, str):
+            value = str(path.parent / Path(value).expanduser())
+        layer[key] = (value, str(path))
+    return layer
+
+
+def _env_layer(env: Mapping[str, str]) -> Layer:
+    names = {key: ENV_PREFIX + key.upper() for key in KEYS}
+    return {k: (v, names[k]) for k in KEYS if (v := env.get(names[k], "").strip())}
+
+
+def _flag_layer(flags: Mapping[str, object | None]) -> Layer:
+    return {k: (v, "--smtp-" + k) for k, v in flags.items() if v not in (None, "")}
+
+
+def _merge(*layers: Layer) -> tuple[dict[str, object], dict[str, str]]:
     """Every setting with the name of the place it came from; later layers win."""
     values: dict[str, object] = {}
     sources: dict[str, str] = {}
-    for path, table in config_layers(cwd, env):
-        for key, value in table.items():
-            # A relative CA file is relative to the config file that names it.
-            if key == "cafile" and isinstance(value, str):
-                value = str(path.parent / Path(value).expanduser())
-            values[key], sources[key] = value, str(path)
-    for key in KEYS:
-        if value := env.get(ENV_PREFIX + key.upper(), "").strip():
-            values[key], sources[key] = value, ENV_PREFIX + key.upper()
-    for key, value in flags.items():
-        if value not in (None, ""):
-            values[key], sources[key] = value, "--smtp-" + key
+    for layer in layers:
+        for key, (value, where) in layer.items():
+            values[key], sources[key] = value, where
     return values, sources
 
 
@@ -158,7 +196,25 @@ def load_settings(
 ) -> SmtpSettings:
     """The SMTP settings: ``--smtp-*`` flags over ASKSPEC_SMTP_* over config files."""
     env = os.environ if env is None else env
-    values, sources = _merge(flags or {}, env, cwd or Path.cwd())
+    files = config_layers(cwd or Path.cwd(), env)
+    own = _env_layer(env) | _flag_layer(flags or {})
+    settings = _build(*_merge(*(_file_layer(path, table) for path, table in files), own))
+    user = user_config_path(env)
+    mine = next((table for path, table in files if path == user), {})
+    homes: dict[str, Destination] = {}
+    if env.get(PASSWORD_ENV):
+        homes[PASSWORD_ENV] = _build(*_merge(own)).destination
+    if any(key in mine for key in USER_ONLY_KEYS):
+        homes[str(user)] = _build(*_merge(_file_layer(user, mine))).destination
+    allowed = mine.get(PLAINTEXT_KEY, False)
+    if not isinstance(allowed, bool):
+        raise UsageError(f"SMTP setting {PLAINTEXT_KEY} in {user} must be true or false")
+    plaintext = allowed and str(mine.get("security", "")).strip().lower() == "none"
+    return dataclasses.replace(settings, user_config=user, homes=homes, plaintext_auth=plaintext)
+
+
+def _build(values: dict[str, object], sources: dict[str, str]) -> SmtpSettings:
+    """Settings from merged values, each checked and named by where it came from."""
     security = str(values.get("security", "starttls")).strip().lower()
     if security not in SECURITY:
         where = sources.get("security", "")
@@ -207,15 +263,28 @@ def resolve_password(
     settings: SmtpSettings,
     env: Mapping[str, str] | None = None,
     prompt: Callable[[str], str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> str:
-    """The password for settings.user: env, private config, password_command, then prompt."""
+    """The password for settings.user, given out only for the server its own source names.
+
+    It comes from ASKSPEC_SMTP_PASSWORD, else password or password_command in the user
+    config, else a prompt that names the server. A password from the environment goes
+    only to the host, port, security and cafile that ASKSPEC_SMTP_* and --smtp-* give;
+    one from the user config only to those that file gives. Login without TLS needs the
+    user config's allow_plaintext_auth. All of this is checked, and the clear-text
+    warning given, before a password is read, asked for or sent.
+    """
     env = os.environ if env is None else env
     if not settings.user:
         return ""
-    if password := env.get(PASSWORD_ENV, ""):
-        return password
-    if settings.config_password:
-        return settings.config_password
+    password = env.get(PASSWORD_ENV, "")
+    if password or settings.config_password or settings.password_command:
+        check_destination(settings, PASSWORD_ENV if password else str(settings.user_config))
+    check_plaintext(settings)
+    if settings.security == "none" and warn is not None:
+        warn(clear_text_warning(settings))
+    if password or settings.config_password:
+        return password or settings.config_password
     if settings.password_command:
         return run_password_command(settings.password_command)
     if prompt is not None:
@@ -226,4 +295,38 @@ def resolve_password(
     raise MailError(
         f"no SMTP password for {settings.user}: set {PASSWORD_ENV}, add password_command "
         f"to {user_config_path(env)}, or run on a terminal to be asked"
+    )
+
+
+def check_destination(settings: SmtpSettings, source: str) -> None:
+    """Refuse when any other place moved the server away from the one source names."""
+    home = settings.homes.get(source)
+    if home is None:
+        raise MailError(f"refusing to log in: no server is named beside the password in {source}")
+    named = "that file names" if source != PASSWORD_ENV else "ASKSPEC_SMTP_* and --smtp-* name"
+    actual = settings.destination
+    for key in DESTINATION_KEYS:
+        if (want := getattr(home, key)) != (got := getattr(actual, key)):
+            where = settings.sources.get(key, "the default")
+            raise MailError(
+                f"refusing to log in: {where} sets {key} to {got or 'none'}, but the password "
+                f"from {source} may only use the {key} {named} ({want or 'none set'})"
+            )
+
+
+def check_plaintext(settings: SmtpSettings) -> None:
+    """Refuse a login without TLS unless the user's own config file allows it."""
+    if settings.user and settings.security == "none" and not settings.plaintext_auth:
+        raise MailError(
+            f"refusing to send the password for {settings.user} to {settings.server} in clear "
+            f'text: that needs security = "none" and {PLAINTEXT_KEY} = true in '
+            f"{settings.user_config or 'the user config file'}"
+        )
+
+
+def clear_text_warning(settings: SmtpSettings) -> str:
+    """The warning given before a password travels without TLS."""
+    return (
+        f"security is none: the password for {settings.user} goes to {settings.server} "
+        "in clear text"
     )

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from askspec.config import ENV_PREFIX, SmtpSettings, load_settings, resolve_password
+from askspec.config import (
+    ENV_PREFIX,
+    SmtpSettings,
+    clear_text_warning,
+    load_settings,
+    resolve_password,
+)
 from askspec.errors import MailError, UsageError
 from askspec.generate import REQUEST_EML, Options, build_request, scan_with_facts, subject_for
 from askspec.mail import Attachment, Envelope, build_message, parse_address
@@ -77,12 +83,11 @@ def eml_path(out: Path) -> Path:
 
 def warnings_for(settings: SmtpSettings) -> tuple[str, ...]:
     """What the user should know before a password travels."""
-    if settings.security == "none" and settings.user:
-        return (
-            f"security is none: the password for {settings.user} goes to {settings.server} "
-            "in clear text",
-        )
-    return ()
+    if settings.security != "none" or not settings.user:
+        return ()
+    if settings.plaintext_auth:
+        return (clear_text_warning(settings),)
+    return (f"security is none: --send will refuse to log in as {settings.user} without TLS",)
 
 
 def compose(job: EmailJob) -> EmailMessage:
@@ -107,8 +112,12 @@ def email(
     job: EmailJob,
     env: Mapping[str, str] | None = None,
     prompt: Callable[[str], str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> EmailResult:
-    """Write the .eml; with job.send, deliver exactly the saved bytes afterwards."""
+    """Write the .eml; with job.send, deliver exactly the saved bytes afterwards.
+
+    When sending, warn hears the warnings before any password is read or sent.
+    """
     env = os.environ if env is None else env
     settings = load_settings(job.smtp, env)
     if not job.options.sender and settings.sender:
@@ -141,7 +150,7 @@ def email(
         return result
     log.info("sending %s via %s", path, settings.server)
     try:
-        password = resolve_password(settings, env, prompt)
+        password = resolve_password(settings, env, prompt, warn)
         sender = message["From"].addresses[0].addr_spec
         delivery = send(settings, password, sender, recipients(message), data)
     except MailError as exc:
@@ -197,11 +206,12 @@ def email_report(result: EmailResult) -> tuple[list[str], list[str]]:
     if result.attachments:
         out.append(f"Attachments: {', '.join(result.attachments)}")
     out.append(_server_line(result.settings))
-    err = [f"warning: {w}" for w in result.warnings]
     sent = result.delivery
     if sent is None:
         out.append("not sent: add --send to deliver it")
-        return out, err
+        return out, [f"warning: {w}" for w in result.warnings]
+    # A send gave its warnings through email()'s warn before the password went out.
+    err: list[str] = []
     if sent.accepted:
         out.append(f"sent via {sent.server} to {', '.join(sent.accepted)}")
     err.extend(f"error: {sent.server} refused {who}: {why}" for who, why in sent.refused.items())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import logging
 import smtplib
@@ -10,7 +11,7 @@ import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from askspec.config import SmtpSettings
+from askspec.config import SmtpSettings, check_plaintext
 from askspec.errors import MailError
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ def connected(settings: SmtpSettings, password: str) -> Iterator[smtplib.SMTP]:
     """An open, secured and authenticated session; failures become one-line MailErrors."""
     if not settings.host:
         raise MailError("no SMTP server: set --smtp-host, ASKSPEC_SMTP_HOST or host in config")
+    if password:
+        check_plaintext(settings)
     context = tls_context(settings)
     host, port, timeout = settings.host, settings.effective_port, settings.timeout
     try:
@@ -104,13 +107,32 @@ def connected(settings: SmtpSettings, password: str) -> Iterator[smtplib.SMTP]:
                 client.starttls(context=context)
                 client.ehlo()
             if settings.user:
-                client.login(settings.user, password)
+                _login(client, settings, password)
             yield client
     except MailError:
         raise
     except (smtplib.SMTPException, OSError) as exc:
         cause = _redact(_cause(exc, settings), password)
         raise MailError(f"SMTP {settings.server}: {cause}") from None
+
+
+def _login(client: smtplib.SMTP, settings: SmtpSettings, password: str) -> None:
+    """Log in; smtplib sends only ASCII, so other text goes as UTF-8 over AUTH PLAIN."""
+    if (settings.user + password).isascii():
+        client.login(settings.user, password)
+        return
+    if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
+        raise MailError(
+            f"SMTP {settings.server}: the user name or password holds non-ASCII characters, "
+            "which need AUTH PLAIN, and the server does not offer it"
+        )
+    try:
+        secret = f"\0{settings.user}\0{password}".encode()
+    except UnicodeEncodeError:
+        raise MailError("the SMTP user name or password is not valid text") from None
+    code, reply = client.docmd("AUTH", "PLAIN " + base64.b64encode(secret).decode("ascii"))
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def send(
