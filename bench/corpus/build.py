@@ -31,7 +31,11 @@ DOCS = HERE / "docs"
 AREAS = ("inputs", "outputs", "hardware", "performance")
 KINDS = ("prose", "code", "spec", "data")
 STATUSES = ("stated", "vague", "missing")
-#: A source is held out when the first hex digit of its name's SHA-256 is below this.
+#: A source is held out when the first hex digit of the SHA-256 of SALT, a colon and
+#: its name is below HELD_OUT_BELOW. The salt was chosen once, before any rule was tuned
+#: on the corpus: of the first 3,000, the one that gives every group the largest share
+#: of held-out documents (at least a quarter), with a third to 45% of documents held out.
+SALT = 130
 HELD_OUT_BELOW = 6
 
 
@@ -68,7 +72,7 @@ def parse_source(text: str) -> Source:
 
 def split_of(source: Source) -> str:
     """The split a source belongs to, decided by its name alone."""
-    digit = int(hashlib.sha256(source.key.encode()).hexdigest()[0], 16)
+    digit = int(hashlib.sha256(f"{SALT}:{source.key}".encode()).hexdigest()[0], 16)
     return "held-out" if digit < HELD_OUT_BELOW else "dev"
 
 
