@@ -24,8 +24,10 @@ HTML_HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript|head|svg)\b.*?(?:</\1\s*>|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
-HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.IGNORECASE)
-HTML_PRE = re.compile(r"</?pre\b[^>]*>", re.IGNORECASE)
+# Every tag pattern stops at the next "<" as well as at ">": a run of "<" with no ">"
+# would otherwise make each attempt scan to the end of the page, in quadratic time.
+HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>", re.IGNORECASE)
+HTML_PRE = re.compile(r"</?pre\b[^<>]*>", re.IGNORECASE)
 
 
 def case_blind_names(names: list[str]) -> str:
@@ -46,8 +48,8 @@ def case_blind_names(names: list[str]) -> str:
 HTML_BLOCK_NAMES = ["p", "div", "br", "li", "tr", "td", "th", "dt", "dd", "h1", "h2", "h3",
                     "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dl",
                     "blockquote", "header", "footer", "nav", "main", "hr"]  # fmt: skip
-HTML_BLOCK = re.compile(r"</?(?:" + case_blind_names(HTML_BLOCK_NAMES) + r")\b[^>]*>")
-HTML_TAG = re.compile(r"<[^>]*>")
+HTML_BLOCK = re.compile(r"</?(?:" + case_blind_names(HTML_BLOCK_NAMES) + r")\b[^<>]*>")
+HTML_TAG = re.compile(r"<[^<>]*>")
 
 
 def html_text(markup: str) -> str:
