@@ -3,9 +3,10 @@
 Each input is one line of 1 MiB made of one repeated unit (digits, spaces, ``<``,
 ``*``, ``[``, backticks, ``|``, repeated words, a requirement sentence that ends in a
 million digits), the shapes that drive a backtracking pattern into quadratic time.
-The baseline is the same command on 1 MiB of ordinary English prose, run in turns
-with it, so the ratio shows what the hostile shape costs. Each run must finish within
-5 s and 300 MB; the table marks any that does not.
+``check`` reads a real request whose first answer is that line. The baseline is the
+same command on 1 MiB of ordinary English prose, measured in the same run, so the
+ratio shows what the hostile shape costs. Each run must finish within 5 s and 300 MB;
+the table marks any that does not.
 
     python bench/hostile.py [--repeats 3] [--size BYTES]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -47,30 +49,43 @@ def line_of(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size] + "\n"
 
 
+def request_text(root: Path) -> str:
+    """A real request.md, generated from the shipped example seeds."""
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    subprocess.run([*askspec_command(), "generate", str(seeds), "-o", str(root / "request")],
+                   check=True, capture_output=True)  # fmt: skip
+    return (root / "request" / "request.md").read_text(encoding="utf-8")
+
+
 def inputs(root: Path, size: int) -> dict[str, Path]:
-    """A one-file seeds folder per shape, and the ordinary one, under root."""
+    """Per shape, and for the ordinary prose, a folder under root with the one-line seed
+    and, beside it in answers/, a real request whose first answer is that line."""
+    request = request_text(root)
     folders = {}
     shapes = (*SHAPES, ("requirement", "", ".md"), ("ordinary prose", PROSE, ".txt"))
     for name, unit, suffix in shapes:
         folder = root / name
         folder.mkdir()
-        text = line_of(unit, size)
         if name == "requirement":
             text = "The system must handle " + "1" * size + " requests.\n"
+        else:
+            text = line_of(unit, size)
         (folder / f"seed{suffix}").write_text(text, encoding="utf-8")
+        answered = request.replace("_Write your answer here._", text.rstrip("\n"), 1)
+        (root / f"{name}.answers.md").write_text(answered, encoding="utf-8")
         folders[name] = folder
     return folders
 
 
 def commands(folder: Path, out: Path) -> dict[str, list[str]]:
     """The three commands on one seeds folder."""
-    seed = next(folder.iterdir())
+    answers = folder.with_name(f"{folder.name}.answers.md")
     # A run that hangs is killed after a minute and shows as exit code 137.
     askspec = ["timeout", "-s", "KILL", "60", *askspec_command()]
     return {
         "scan": [*askspec, "scan", str(folder), "--json"],
         "generate": [*askspec, "generate", str(folder), "-o", str(out), "--force"],
-        "check": [*askspec, "check", str(seed), "--json"],
+        "check": [*askspec, "check", str(answers), "--json"],
     }
 
 
