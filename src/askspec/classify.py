@@ -141,6 +141,54 @@ def structure_signals(view: View) -> list[Signal]:
     return found
 
 
+#: How many lines at the top of a text a proposal's header may take.
+HEADER_LINES = 40
+#: Lines longer than this are not looked at for fields or operations.
+LINE_CUT = 300
+
+
+def design_signals(view: View) -> list[Signal]:
+    """Design documents, proposals and decision records: their sections and header."""
+    found: list[Signal] = []
+    design = sorted(h for h in view.headings if h in m.DESIGN_SECTIONS)
+    frame = [h for h in view.headings if h in m.FRAME_SECTIONS]
+    if len(design) >= 2 or (design and len(frame) >= 2):
+        shown = "/".join(h.title() if h.isascii() else h for h in design[:4])
+        weight = min(7.0, 1.5 + 1.2 * len(design) + 0.4 * len(frame))
+        found.append(Signal(Kind.SPEC, weight, f"sections {shown}"))
+    fields = {
+        match.group(1).strip().lower()
+        for line in view.head.splitlines()[:HEADER_LINES]
+        if (match := m.FIELD_LINE.match(line[:LINE_CUT]))
+    } & m.PROPOSAL_FIELDS
+    if len(fields) >= 2:
+        shown = "/".join(sorted(f.title() for f in fields)[:4])
+        found.append(Signal(Kind.SPEC, min(4.5, 1.5 + 0.8 * len(fields)), f"header {shown}"))
+    terms = {t.lower() for t in m.CONTRACT_TERMS.findall(view.prose_text)}
+    if len(terms) >= 4:
+        shown = ", ".join(sorted(terms)[:3])
+        found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * len(terms)),
+                            f"contract wording ({shown}...)"))  # fmt: skip
+    lines = [line[:LINE_CUT] for line in view.head.splitlines()]
+    rules = sum(1 for line in lines if m.RULE_LABEL.match(line))
+    if rules >= 3:
+        found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules),
+                            f"{rules} rules marked with their obligation"))  # fmt: skip
+    grammar = sum(1 for line in lines if m.GRAMMAR_LINE.match(line))
+    if grammar >= 2:
+        found.append(Signal(Kind.SPEC, min(5.0, 1.5 + 1.0 * grammar),
+                            f"{grammar} grammar productions"))  # fmt: skip
+    operations = {
+        match.group(0).strip(" \t>#*`-")
+        for line in lines
+        if (match := m.HTTP_OPERATION.match(line))
+    }
+    if len(operations) >= 2:
+        found.append(Signal(Kind.SPEC, min(6.0, 2.0 * len(operations)),
+                            f"{len(operations)} HTTP operations"))  # fmt: skip
+    return found
+
+
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value`` with keys a card would use."""
     if not is_card_sized(len(view.card_keys), view.lines):
@@ -177,6 +225,7 @@ CHECKS: tuple[Check, ...] = (
     code_signals,
     requirement_signals,
     structure_signals,
+    design_signals,
     card_signals,
     prose_signals,
 )

@@ -292,10 +292,141 @@ SPEC_HEADINGS = frozenset(
         "contraintes", "requisitos", "requisitos funcionales", "entradas", "salidas",
         "criterios de aceptación", "restricciones", "requisiti", "ingressi", "uscite",
         "eisen", "invoer", "uitvoer", "требования", "входные данные", "выходные данные",
+        "request", "response", "request body", "response body", "request parameters",
+        "response parameters", "request arguments", "response arguments", "query parameters",
+        "path parameters", "status codes", "methods", "请求参数", "返回参数", "响应参数",
+        "返回值", "リクエスト", "レスポンス", "パラメータ",
         "需求", "功能需求", "非功能需求", "输入", "输出", "接口", "性能", "硬件", "约束",
         "验收标准", "范围", "要求", "要件", "入力", "出力", "性能要件",
     }
 )  # fmt: skip
+#: Section titles of design documents, proposals and decision records (PEPs, RFCs,
+#: KEPs, ADRs, language-change proposals), lower case, in several languages. Each
+#: strongly suggests a document that states how a system is to behave...
+DESIGN_SECTIONS = frozenset(
+    {
+        "motivation", "rationale", "specification", "detailed design", "design details",
+        "reference-level explanation", "guide-level explanation", "drawbacks",
+        "alternatives", "alternatives considered", "rejected alternatives", "rejected ideas",
+        "rationale and alternatives", "unresolved questions", "open questions", "open issues",
+        "backwards compatibility", "backward compatibility", "compatibility",
+        "source compatibility", "abi compatibility", "effect on abi stability", "prior art",
+        "proposed solution", "proposal", "proposed change", "proposed design", "decision",
+        "decision outcome", "decision drivers", "considered options", "consequences",
+        "pros and cons of the options", "context and problem statement",
+        "security implications", "how to teach this", "reference implementation",
+        "graduation criteria", "test plan", "future possibilities", "future work",
+        "migration", "migration path", "deprecation", "non-goals", "implementation plan",
+        "risks and mitigations", "design", "architecture", "api changes", "user-facing changes",
+        "动机", "设计", "详细设计", "设计方案", "方案", "替代方案", "备选方案", "缺点", "兼容性",
+        "向后兼容", "向后兼容性", "未解决的问题", "规范", "决策", "后果", "提案", "非目标",
+        "实现方案",
+        "架构", "架构设计", "技术方案", "設計", "詳細設計", "仕様", "代替案", "互換性",
+        "後方互換性", "欠点", "未解決の問題", "決定", "動機", "begründung", "spezifikation",
+        "entwurf", "alternativen", "entscheidung", "konsequenzen", "kompatibilität",
+        "abwärtskompatibilität", "offene fragen", "spécification", "justification",
+        "conception détaillée", "décision", "conséquences", "compatibilité",
+        "questions ouvertes", "proposition", "motivación", "especificación", "justificación",
+        "diseño detallado", "alternativas", "decisión", "consecuencias", "compatibilidad",
+        "preguntas abiertas", "propuesta", "diseño",
+    }
+)  # fmt: skip
+#: ...and these, common in any long document, count only beside them.
+FRAME_SECTIONS = frozenset(
+    {
+        "abstract", "summary", "background", "introduction", "overview", "goals", "context",
+        "status", "references", "copyright", "acknowledgements", "acknowledgments",
+        "discussion", "user stories", "examples", "terminology", "definitions", "scope",
+        "glossary", "appendix", "changelog", "history", "timeline",
+        "摘要", "概述", "背景", "目标", "简介", "介绍", "参考", "概要", "背景と目的", "目的",
+        "zusammenfassung", "hintergrund", "ziele", "einleitung", "résumé", "contexte",
+        "objectifs", "resumen", "antecedentes", "objetivos", "introducción",
+    }
+)  # fmt: skip
+#: Section titles of requests for quotation, statements of work and contracts.
+CONTRACT_SECTIONS = frozenset(
+    {
+        "statement of work", "scope of work", "statement of objectives", "deliverables",
+        "period of performance", "place of performance", "evaluation factors",
+        "evaluation criteria", "basis for award", "instructions to offerors",
+        "instructions to quoters", "submission instructions", "performance standards",
+        "performance work statement", "quality assurance surveillance plan",
+        "acceptance criteria", "government furnished property", "key personnel",
+        "tasks", "task areas", "objectives", "service level agreement", "pricing",
+        "terms and conditions", "technical requirements", "business requirements",
+        "工作范围", "交付物", "交付成果", "验收标准", "项目范围", "技术要求", "项目目标",
+        "objeto del contrato", "alcance", "entregables", "requisitos técnicos",
+        "plazo de ejecución", "pliego de prescripciones técnicas", "leistungsbeschreibung",
+        "leistungsumfang", "lieferumfang", "cahier des charges", "livrables",
+        "phạm vi công việc", "yêu cầu", "sản phẩm bàn giao",
+    }
+)  # fmt: skip
+#: Fields of a proposal's or decision record's header (PEP, RFC, KEP, Swift Evolution,
+#: Go proposals, MADR front matter), lower case.
+PROPOSAL_FIELDS = frozenset(
+    {
+        "status", "created", "start date",
+        "feature name", "rfc pr", "rust issue", "tracking issue", "proposal", "review manager",
+        "implementation", "post-history", "python-version", "sponsor", "pep",
+        "last updated", "last-updated", "kep-number", "owning-sig", "stage", "deciders",
+        "decision-makers", "consulted", "informed", "superseded-by", "supersedes",
+        "replaces", "requires", "discussions-to", "resolution", "discussion at", "review",
+        "upcoming feature flag", "champion", "champions", "editors", "editor",
+        "状态", "创建时间", "提案", "ステータス",
+    }
+)  # fmt: skip
+#: Phrases that make a longer section title one of a contract's ("2.0 Scope of work and
+#: deliverables") or a design's; whole words, searched in short titles only.
+SECTION_PHRASES = re.compile(
+    r"\b(?:scope of work|statement of work|statement of objectives|deliverables?|"
+    r"period of performance|place of performance|evaluation (?:factors|criteria)|"
+    r"instructions to (?:offerors|quoters)|performance work statement|acceptance criteria|"
+    r"technical requirements|functional requirements|requirements|"
+    r"detailed design|design details|alternatives considered|backwards? compatibility|"
+    r"unresolved questions|rationale|motivation|specification|"
+    r"prescripciones técnicas|objeto de(?:l| la) contrat\w{1,9}|requisitos|entregables|"
+    r"cahier des charges|livrables|exigences|leistungsbeschreibung|anforderungen)\b"
+    r"|工作范围|交付物|技术要求|需求|验收标准|详细设计|设计方案|規約|规约|仕様|要件",
+    re.IGNORECASE,
+)
+#: Words of procurement and contracts: requests for quotation, statements of work,
+#: tenders. Distinct ones are counted; several together make a contract's wording.
+CONTRACT_TERMS = re.compile(
+    r"\b(?:contractor|offeror|quoter|vendor|solicitation|statement of work|"
+    r"period of performance|place of performance|task order|deliverables?|"
+    r"contracting officer|the government|request for (?:quotation|proposal)s?|"
+    r"acceptance criteria|service level|invoice|subcontract\w{0,4}|award|"
+    r"licitador\w{0,2}|adjudicatari\w{1,2}|pliego|contratista|entregables?|"
+    r"auftragnehmer\w{0,2}|auftraggeber\w{0,2}|leistungsbeschreibung|"
+    r"titulaire|prestataire|pouvoir adjudicateur|cahier des charges|livrables?)\b"
+    r"|甲方|乙方|承包方|承建方|交付物|验收|中标|投标|bên a|bên b|nghiệm thu",
+    re.IGNORECASE,
+)
+#: A rule marked with its level of obligation, as coding standards and policies number
+#: them: ``1. 【强制】…``, ``- [MUST] …``, ``(Required)``. Bounded runs, one line.
+RULE_LABEL = re.compile(
+    r"[ \t]{0,8}(?:[-*+][ \t]{1,4}|\d{1,3}[.)、][ \t]{0,4})?[【\[(（][ \t]{0,2}"
+    r"(?:强制|推荐|参考|建议|必须|禁止|mandatory|required|recommended|advisory|must|should|"
+    r"may|optional|shall|muss|soll|obligatoire|recommandé|obligatorio|recomendado)"
+    r"[ \t]{0,2}[】\])）]",
+    re.IGNORECASE,
+)
+#: A grammar production: ``Name ::= …``, ``Name → …`` or an italic ``_Name_ :`` head
+#: (language references). Bounded runs, one line.
+GRAMMAR_LINE = re.compile(
+    r"[ \t>]{0,8}(?:_?[A-Za-z][\w-]{0,40}_?[ \t]{0,4}(?:::=|→)|_[A-Z][A-Za-z]{1,40}_[ \t]{0,4}:)"
+)
+
+#: A line that names an HTTP operation, as API reference pages head or show each one:
+#: ``GET /api/tags``, ``### `POST /v1/chat` ``. Bounded runs, applied to one line.
+HTTP_OPERATION = re.compile(
+    r"[ \t>#*`-]{0,8}(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]{1,4}`?"
+    r"(?:https?://[^\s/`]{1,80})?/[\w/{}:.$<>*-]{0,120}"
+)
+#: A proposal header's ``Field: value`` line (PEP, RFC and ADR headers, front matter,
+#: Markdown lists of fields). Bounded runs, applied to one line.
+FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\**([^\W\d][\w ()-]{0,30}?)\**[ \t]{0,4}[:：]")
+
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(
     {
@@ -395,8 +526,18 @@ BUILD_FILES = frozenset(
         "package.json", "pyproject.toml", "cargo.toml", "setup.cfg", "tsconfig.json",
         "composer.json", "pom.xml", "build.gradle", "go.mod", "gemfile", "pipfile",
         "meson.build", "cmakelists.txt", "makefile", "dockerfile", "justfile", "tox.ini",
+        "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "package.swift",
+        "podfile", "mix.exs", "deno.json", "environment.yml", "environment.yaml",
+        "constraints.txt", "setup.py", "build.sbt", "project.clj", "rebar.config",
+        "dune-project", "stack.yaml", "cabal.project", "vcpkg.json", "conanfile.txt",
+        # Lock files: dependency manifests written by the tool, read by the build.
+        "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "cargo.lock", "gemfile.lock",
+        "composer.lock", "pipfile.lock", "poetry.lock", "uv.lock", "go.sum", "podfile.lock",
+        "mix.lock", "packages.lock.json", "bun.lock", "flake.lock",
     }
 )  # fmt: skip
+#: Names that start a pip requirements file (requirements.txt, requirements-dev.in...).
+REQUIREMENTS_FILE = re.compile(r"requirements(?:[-_.][\w.-]{0,40})?\.(?:txt|in)")
 #: Top-level keys that make a JSON or YAML document an interface definition.
 SCHEMA_KEYS = (
     ("openapi", "OpenAPI definition"),

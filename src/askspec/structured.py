@@ -126,8 +126,8 @@ def structured_verdict(name: str, text: str, fmt: str) -> Verdict | None:
     if fmt != "text":
         return None
     lower = name.lower()
-    if lower in m.BUILD_FILES:
-        return Verdict(Kind.CODE, 0.95, (f"build file ({name})",))
+    if lower in m.BUILD_FILES or m.REQUIREMENTS_FILE.fullmatch(lower):
+        return Verdict(Kind.CODE, 0.95, (f"dependency or build manifest ({name})",))
     tags = file_tags(name)
     if text.lstrip()[:1] in ("{", "[") and (found := json_verdict(text, tags)):
         return found

@@ -17,7 +17,8 @@ from askspec.models import Kind
 from askspec.read import suffix_of
 
 HEAD_CHARS = 8192
-SPEC = m.SPEC_HEADINGS
+#: Every section title a check looks at; the checks tell the kinds apart.
+SPEC = m.SPEC_HEADINGS | m.DESIGN_SECTIONS | m.FRAME_SECTIONS | m.CONTRACT_SECTIONS
 M = re.MULTILINE
 
 #: Line patterns start with the newline before the line, not ^: the regex engine scans
@@ -296,7 +297,7 @@ def spec_headings(lined: str) -> frozenset[str]:
         title = line.lower()
         if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
             title = NUMBERING.sub("", title).strip(HEADING_MARKS)
-        if title in SPEC:
+        if title in SPEC or m.SECTION_PHRASES.search(title):
             found.add(title)
     return frozenset(found)
 
@@ -335,6 +336,11 @@ def count_cjk(text: str) -> int:
     return 0 if text.isascii() else len(m.CJK.findall(text))
 
 
+def is_cjk(char: str) -> bool:
+    """True for a character of a script written without spaces between words."""
+    return bool(m.CJK.match(char))
+
+
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
@@ -342,8 +348,8 @@ def modal_counts(low: str) -> tuple[int, int]:
     passes = (*m.MODAL_LETTERS, m.MODAL_OTHER) if others else m.MODAL_LETTERS
     # Each modal counts on its own, so the order the passes find them in does not matter.
     for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
-        if match.start() and low[match.start() - 1].isalnum():
-            continue  # inside a longer word
+        if match.start() and low[match.start() - 1].isalnum() and not is_cjk(match.group(0)[0]):
+            continue  # inside a longer word; CJK words are written without spaces
         before = low[max(0, match.start() - 48) : match.start()]
         # The subject patterns end the text, so most modals fail a cheap endswith first.
         last = before.rstrip()
