@@ -136,6 +136,7 @@ def test_child_reports_memory_exhaustion(
 
     monkeypatch.setattr(docs, "limit_resources", lambda: None)
     monkeypatch.setattr(docs, "docx_text", explode)
+    (tmp_path / "x.docx").write_bytes(b"PK")
     child_main(["docx", str(tmp_path / "x.docx")])
     assert "needs more than" in json.loads(capsys.readouterr().out)["error"]
 
@@ -185,6 +186,7 @@ def test_a_forked_reader_that_hangs_is_stopped(
         return pid
 
     monkeypatch.setattr(os, "fork", recorded)
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
     started = time.monotonic()
     with pytest.raises(DocumentError, match=r"took over 0.3 s; stopped"):
         docs.extract(tmp_path / "a.pdf", "pdf", 10, timeout=0.3)
@@ -198,6 +200,7 @@ def test_a_forked_reader_that_dies_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(docs, "reply_for", lambda *args: os._exit(3))
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(DocumentError, match="PDF reader ran out of memory or crashed"):
         docs.extract(tmp_path / "a.pdf", "pdf", 10)
 

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from askspec import read as read_module
 from askspec.cli import app
 from askspec.scan import scan
 from hostile_cases import CASES, PROSE, remove_tree
@@ -99,14 +98,16 @@ def test_unreadable_file_is_reported_and_scan_goes_on(
 ) -> None:
     root = seeds_with(tmp_path, "enc-cp1252")
 
+    real_open = os.open
+
     def deny(path: str, *args: Any, **kwargs: Any) -> Any:
         if Path(path).name == "enc.txt":
             raise PermissionError(13, "Permission denied", path)
-        return open(path, *args, **kwargs)  # noqa: PTH123, SIM115
+        return real_open(path, *args, **kwargs)
 
     # The reader opens files by name (as root, a real permission error cannot happen).
     with monkeypatch.context() as patched:
-        patched.setattr(read_module, "open", deny, raising=False)
+        patched.setattr(os, "open", deny)
         rows = {f.path: f for f in scan(root).files}
     assert rows["enc.txt"].kind.value == "unreadable"
     assert "Permission denied" in rows["enc.txt"].problems[0]
@@ -117,15 +118,15 @@ def test_unlistable_folder_is_reported_and_scan_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = seeds_with(tmp_path, "link-loop-parent")
-    real_scandir = os.scandir
+    real_open = os.open
 
-    def deny(path):  # type: ignore[no-untyped-def]
+    def deny(path: str, *args: Any, **kwargs: Any) -> Any:
         if str(path).endswith("sub"):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
+        return real_open(path, *args, **kwargs)
 
     with monkeypatch.context() as patched:
-        patched.setattr(os, "scandir", deny)
+        patched.setattr(os, "open", deny)
         rows = {f.path: f for f in scan(root).files}
     assert rows["sub"].kind.value == "unreadable"
     assert "Permission denied" in rows["sub"].problems[0]

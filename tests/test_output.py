@@ -37,16 +37,16 @@ def test_refuses_and_names_every_existing_file(tmp_path: Path) -> None:
 
 
 def test_a_failure_halfway_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_replace = Path.replace
+    real_replace = os.replace
     calls = []
 
-    def failing_replace(self: Path, target: Path) -> Path:  # type: ignore[override]
+    def failing_replace(source: str, target: str, **fds: int) -> None:
         calls.append(target)
         if len(calls) == 1:
-            raise OSError(28, "No space left on device", str(target))
-        return real_replace(self, target)
+            raise OSError(28, "No space left on device", target)
+        real_replace(source, target, **fds)
 
-    monkeypatch.setattr(Path, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OutputError) as info:
         write_outputs(tmp_path, {"a.txt": b"A", "b.txt": b"B"})
     assert "No space left on device" in str(info.value)
@@ -76,3 +76,59 @@ def test_unsafe_names_are_refused(name: str, tmp_path: Path) -> None:
         safe_relpath(name)
     with pytest.raises(OutputError):
         write_outputs(tmp_path, {name: b"x"})
+
+
+ISSUE_FORM = ".github/ISSUE_TEMPLATE/spec-request.yml"
+
+
+@pytest.mark.parametrize("linked", [".github", ".github/ISSUE_TEMPLATE"])
+@pytest.mark.parametrize("force", [False, True])
+def test_a_linked_folder_inside_out_is_never_written_through(
+    tmp_path: Path, linked: str, force: bool
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "ISSUE_TEMPLATE").mkdir(parents=True)
+    out = tmp_path / "out"
+    (out / linked).parent.mkdir(parents=True, exist_ok=True)
+    target = elsewhere if linked == ".github" else elsewhere / "ISSUE_TEMPLATE"
+    (out / linked).symlink_to(target, target_is_directory=True)
+    with pytest.raises(OutputError) as info:
+        write_outputs(out, {"request.md": b"R", ISSUE_FORM: b"F"}, force=force)
+    assert str(info.value) == f"{out / linked}: is a link; askspec does not write through links"
+    assert info.value.exit_code == 1
+    assert [p.name for p in elsewhere.rglob("*")] == ["ISSUE_TEMPLATE"]
+    assert not (out / "request.md").exists()
+
+
+def test_cli_refuses_a_linked_github_folder_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from askspec.cli import app
+    from conftest import EXAMPLE_SEEDS
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".github").symlink_to(elsewhere, target_is_directory=True)
+    for extra in ([], ["--force"]):
+        r = CliRunner().invoke(app, ["generate", str(EXAMPLE_SEEDS), "-o", str(out), *extra])
+        assert r.exit_code == 1, r.output
+        assert r.stderr == (
+            f"error: {out / '.github'}: is a link; askspec does not write through links\n"
+        )
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_force_replaces_a_linked_output_file_not_its_target(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"keep")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").symlink_to(victim)
+    with pytest.raises(OverwriteRefused):
+        write_outputs(out, {"a.txt": b"new"})
+    write_outputs(out, {"a.txt": b"new"}, force=True)
+    assert victim.read_bytes() == b"keep"
+    assert not (out / "a.txt").is_symlink()
+    assert (out / "a.txt").read_bytes() == b"new"

@@ -140,7 +140,8 @@ def test_huge_file_is_sampled_head_and_tail(
 def test_file_read_whole_whatever_size_the_walk_saw(make_tree: Tree, listed: int) -> None:
     # The size comes from the listing; a file that grew or shrank since is read whole.
     path = one(make_tree({"notes.txt": "grown since listed\n"}))
-    assert read.read_sample(path, listed) == (b"grown since listed\n", False)
+    with path.open("rb", buffering=0) as fh:
+        assert read.read_sample(fh, listed) == (b"grown since listed\n", False)
 
 
 def test_short_reads_are_read_on_to_the_end() -> None:
@@ -161,7 +162,8 @@ def test_file_that_grew_past_the_limit_is_cut_at_it(
     make_tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(read, "WHOLE_LIMIT", 10)
-    data, sampled = read.read_sample(one(make_tree({"log.txt": "x" * 50})), 3)
+    with one(make_tree({"log.txt": "x" * 50})).open("rb", buffering=0) as fh:
+        data, sampled = read.read_sample(fh, 3)
     assert (data, sampled) == (b"x" * 11, False)
 
 
@@ -282,3 +284,24 @@ def test_sampled_utf8_survives_a_cut_character_but_latin1_does_not() -> None:
 )
 def test_suffix_is_the_one_pathlib_gives(name: str) -> None:
     assert read.suffix_of(name) == Path(name).suffix.lower()
+
+
+@pytest.mark.parametrize(
+    ("data", "own"),
+    [
+        (b"<!-- askspec:request id=0123456789ab version=0.1.0 -->\n# Request\n", True),
+        (b"<html>\n<head>\n<!-- askspec:request id=0123456789ab version=1 -->\n", True),
+        (b"  value: <!-- askspec:request id=0123456789ab version=1 questions=IN-1\n", True),
+        (b"Hello,\n\n<!-- askspec:request id=3D0123456789ab version=3D1 -->\n", True),
+        (b'{\n  "askspec": "0.1.0",\n  "id": "0123456789ab"\n}\n', True),
+        # A reply quoting the request, and prose that mentions the marker, are seeds.
+        (b"Thanks!\n> <!-- askspec:request id=0123456789ab version=1 -->\n", False),
+        (b"Every deliverable carries `<!-- askspec:request id=... -->`.\n", False),
+        (b'{\n  "files": [],\n  "counts": {}\n}\n', True),
+        (b'{\n  "files": [\n    {\n      "path": "a.md",\n      "kind": "prose",', True),
+        (b'{"askspec": "mentioned"}\n', False),
+        (b'{\n  "files": [\n    "a.md"\n  ]\n}\n', False),
+    ],
+)
+def test_own_outputs_are_told_by_their_marker(data: bytes, own: bool) -> None:
+    assert read.is_own_output(data) is own

@@ -7,6 +7,7 @@ import io
 import json
 import multiprocessing
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -326,3 +327,204 @@ def test_objects_a_caller_froze_are_left_as_they_were() -> None:
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+# --- a file swapped after the walk ---------------------------------------------------
+
+SECRET = "TOPSECRET-7f3a: the production database password"
+NOTES = "# Notes\n\nThe probe logs a reading every minute. The office reads the sheet.\n"
+
+
+def swap_after_walk(monkeypatch: pytest.MonkeyPatch, swap: Callable[[], None]) -> None:
+    """Run swap once the walk has listed everything, before any file is opened."""
+    real_walk = scan_module.walk
+
+    def walk_then_swap(*args: Any, **kwargs: Any) -> Iterator[Entry]:
+        yield from real_walk(*args, **kwargs)
+        swap()
+
+    monkeypatch.setattr(scan_module, "walk", walk_then_swap)
+
+
+def outputs_text(out: Path) -> str:
+    return "".join(p.read_bytes().decode("utf-8", "replace") for p in out.rglob("*") if p.is_file())
+
+
+def generated_rows(seeds: Path, out: Path) -> dict[str, dict[str, Any]]:
+    from askspec.generate import Options, generate
+
+    generate(seeds, out, Options(project="P"))
+    scanned = json.loads((out / "scan.json").read_text("utf-8"))
+    return {row["path"]: row for row in scanned["files"]}
+
+
+def outside_secret(tmp_path: Path) -> Path:
+    secret = tmp_path / "private" / "notes.md"
+    secret.parent.mkdir()
+    secret.write_text(NOTES + SECRET + "\n", encoding="utf-8")
+    return secret
+
+
+def test_file_swapped_for_a_link_after_the_walk_is_not_read(
+    make_tree: MakeTree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree({"notes.md": NOTES, "spec.md": "# Requirements\n\nIt MUST log.\n"})
+    secret = outside_secret(tmp_path)
+
+    def swap() -> None:
+        (root / "notes.md").unlink()
+        (root / "notes.md").symlink_to(secret)
+
+    swap_after_walk(monkeypatch, swap)
+    rows = generated_rows(root, tmp_path / "out")
+    assert SECRET not in outputs_text(tmp_path / "out")
+    assert rows["notes.md"]["kind"] == "unreadable"
+    assert rows["notes.md"]["problems"] == ["changed while reading: it is now a link; not followed"]
+
+
+def test_accepted_link_pointed_outside_after_the_walk_is_not_read(
+    make_tree: MakeTree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree({"inside.md": NOTES})
+    (root / "alias.md").symlink_to(root / "inside.md")
+    secret = outside_secret(tmp_path)
+
+    def swap() -> None:
+        (root / "alias.md").unlink()
+        (root / "alias.md").symlink_to(secret)
+
+    swap_after_walk(monkeypatch, swap)
+    rows = generated_rows(root, tmp_path / "out")
+    assert SECRET not in outputs_text(tmp_path / "out")
+    assert rows["alias.md"]["kind"] == "unreadable"
+    assert "changed while reading: the link now points outside" in rows["alias.md"]["problems"][0]
+    assert rows["inside.md"]["kind"] == "prose"
+
+
+def test_folder_swapped_for_a_link_after_the_walk_is_not_read(
+    make_tree: MakeTree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree({"sub": {"notes.md": NOTES}})
+    secret = outside_secret(tmp_path)
+
+    def swap() -> None:
+        (root / "sub").rename(tmp_path / "moved")
+        (root / "sub").symlink_to(secret.parent, target_is_directory=True)
+
+    swap_after_walk(monkeypatch, swap)
+    rows = generated_rows(root, tmp_path / "out")
+    assert SECRET not in outputs_text(tmp_path / "out")
+    assert rows["sub/notes.md"]["kind"] == "unreadable"
+    assert rows["sub/notes.md"]["problems"] == [
+        "changed while reading: it was replaced by another file; not read"
+    ]
+
+
+def test_folder_swapped_while_it_is_listed_is_not_entered(
+    make_tree: MakeTree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The swap comes after the parent listed "sub" and before "sub" itself is opened.
+    root = make_tree({"sub": {"notes.md": NOTES}})
+    secret = outside_secret(tmp_path)
+    real_inspect = scan_module._inspect
+
+    def inspect_then_swap(path: str, *args: Any) -> Any:
+        found = real_inspect(path, *args)
+        if path.endswith("sub"):
+            (root / "sub").rename(tmp_path / "moved")
+            (root / "sub").symlink_to(secret.parent, target_is_directory=True)
+        return found
+
+    monkeypatch.setattr(scan_module, "_inspect", inspect_then_swap)
+    rows = {f.path: f for f in scan(root).files}
+    assert list(rows) == ["sub"]
+    assert rows["sub"].kind is Kind.UNREADABLE
+    assert rows["sub"].problems[0].startswith("changed while reading")
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["fork", "new-interpreter"])
+def test_document_reader_reads_the_file_opened_not_the_path(
+    make_tree: MakeTree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    from askspec import docs
+    from askspec import read as read_module
+    from hostile_cases import docx
+
+    body = (
+        '<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>'
+    )
+    root = make_tree({"req.docx": docx({"word/document.xml": body.format("harbour").encode()})})
+    secret = tmp_path / "secret.docx"
+    secret.write_bytes(docx({"word/document.xml": body.format(SECRET).encode()}))
+    real_kind = read_module.document_kind
+
+    def kind_then_swap(data: bytes, suffix: str) -> str | None:
+        (root / "req.docx").unlink()  # the child reader starts after this
+        (root / "req.docx").symlink_to(secret)
+        return real_kind(data, suffix)
+
+    monkeypatch.setattr(docs, "can_fork", lambda: forked)
+    monkeypatch.setattr(read_module, "document_kind", kind_then_swap)
+    (row,) = scan(root).files
+    assert SECRET not in row.text
+    assert "harbour" in row.text
+
+
+# --- askspec's own outputs are not seeds ---------------------------------------------
+
+
+def test_output_folder_inside_the_seeds_is_not_read_again(tmp_path: Path) -> None:
+    from askspec.generate import Options, generate
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(EXAMPLE_SEEDS, seeds)
+    out = seeds / "out"
+    counts = []
+    for _ in range(3):
+        request = generate(seeds, out, Options(project="P"), force=True).request
+        counts.append(len(request.scan.files))
+    assert counts == [3, 3, 3]
+    scanned = json.loads((out / "scan.json").read_text("utf-8"))
+    assert scanned["skipped"] == [{"path": "out", "reason": "askspec's output folder"}]
+
+
+def test_outputs_anywhere_in_the_seeds_are_skipped_and_listed(tmp_path: Path) -> None:
+    from askspec.generate import Options, generate
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(EXAMPLE_SEEDS, seeds)
+    generate(seeds, tmp_path / "out", Options(project="P"))
+    shutil.copytree(tmp_path / "out", seeds / "last-time")
+    result = scan(seeds)
+    assert [f.path for f in result.files] == [f.path for f in scan(EXAMPLE_SEEDS).files]
+    assert [s.path for s in result.skipped] == [
+        "last-time/CHECKLIST.md",
+        "last-time/request.eml",
+        "last-time/request.html",
+        "last-time/request.json",
+        "last-time/request.md",
+        "last-time/scan.json",
+    ]
+    assert {s.reason for s in result.skipped} == {
+        "askspec's own output (it carries askspec's marker); not read"
+    }
+    r = CliRunner().invoke(app, ["scan", str(seeds), "--json"])
+    assert r.exit_code == 0, r.output
+    printed = json.loads(r.stdout)
+    assert printed == result.to_json() | {"skipped": printed["skipped"]}
+    assert [s["path"] for s in printed["skipped"]] == [s.path for s in result.skipped]
+    r = CliRunner().invoke(app, ["scan", str(seeds)])
+    assert r.exit_code == 0, r.output
+    assert "skipped 6 of askspec's own outputs: last-time/CHECKLIST.md" in r.stderr
+    assert "last-time" not in r.stdout
+
+
+def test_issue_form_outside_a_hidden_folder_is_skipped(tmp_path: Path) -> None:
+    from askspec.generate import Options, generate
+
+    generate(EXAMPLE_SEEDS, tmp_path / "out", Options(project="P"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(tmp_path / "out" / ".github" / "ISSUE_TEMPLATE" / "spec-request.yml", seeds)
+    result = scan(seeds)
+    assert (result.files, [s.path for s in result.skipped]) == ((), ["spec-request.yml"])

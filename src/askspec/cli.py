@@ -26,7 +26,7 @@ from askspec.errors import (
 )
 
 if TYPE_CHECKING:
-    from askspec.models import Kind
+    from askspec.models import Kind, Skipped
 
 app = typer.Typer(
     help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
@@ -38,10 +38,11 @@ app = typer.Typer(
 app.add_typer(templates_app, name="templates")
 
 
-def emit_scan_json(rows: Iterable[tuple[Kind, str]]) -> None:
+def emit_scan_json(rows: Iterable[tuple[Kind, str]], skipped: list[Skipped]) -> None:
     """Print the ``scan --json`` object row by row, exactly as json.dumps(indent=2) would.
 
-    Each row comes as its kind and its JSON object, already encoded where it was read.
+    Each row comes as its kind and its JSON object, already encoded where it was read;
+    skipped is filled while the rows are read, and printed last when it is not empty.
     """
     from askspec.models import Kind
 
@@ -55,7 +56,12 @@ def emit_scan_json(rows: Iterable[tuple[Kind, str]]) -> None:
     closing = "\n  ]" if counts else "]"
     ordered = {k.value: counts[k] for k in Kind if k in counts}
     tally = json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    sys.stdout.write(f'{closing},\n  "counts": {tally}\n}}\n')
+    sys.stdout.write(f'{closing},\n  "counts": {tally}')
+    if skipped:
+        left_out = [s.to_json() for s in skipped]
+        listed = json.dumps(left_out, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        sys.stdout.write(f',\n  "skipped": {listed}')
+    sys.stdout.write("\n}\n")
 
 
 def _version(value: bool) -> None:
@@ -90,11 +96,12 @@ def scan(
     from askspec.scan import iter_scan, iter_scan_json
 
     # Rows stream straight to stdout with --json; no file's text is kept.
+    skipped: list[Skipped] = []
     with reported(), ScanProgress(enabled=not as_json and sys.stderr.isatty()) as progress:
         if as_json:
-            emit_scan_json(iter_scan_json(seeds, progress=progress))
+            emit_scan_json(iter_scan_json(seeds, progress=progress, skipped=skipped), skipped)
             return
-        files = list(iter_scan(seeds, progress=progress, keep_text=False))
+        files = list(iter_scan(seeds, progress=progress, keep_text=False, skipped=skipped))
     table = [
         (f.path, f.kind.value, f"{f.verdict.confidence:.2f}", "; ".join(f.verdict.evidence[:2]))
         for f in files
@@ -105,6 +112,9 @@ def scan(
         typer.echo(f"{path:<{width}}  {kind:<10}  {conf}  {why}")
     counts = ", ".join(f"{n} {k}" for k, n in ScanResult("", tuple(files)).counts().items())
     typer.echo(f"{len(table)} files: {counts or 'no files'}", err=True)
+    if skipped:
+        names = ", ".join(s.path for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
+        typer.echo(f"skipped {len(skipped)} of askspec's own outputs: {names}", err=True)
 
 
 def parse_date(value: str | None) -> date:

@@ -23,8 +23,10 @@ import sys
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_FILE_BYTES = 64 << 20
 MAX_PAGES = 300
@@ -34,6 +36,8 @@ MAX_CHARS = 1 << 20
 TIME_LIMIT = 20.0
 MEMORY_LIMIT = 1 << 30
 
+#: How the parent names a descriptor it hands a new interpreter, in place of a path.
+FD_PREFIX = "fd:"
 #: The optional extra that provides each format's reader, if it needs one.
 EXTRAS = {"pdf": ("pypdf", "pdf")}
 
@@ -63,7 +67,7 @@ def missing_extra(kind: str) -> str | None:
 
 
 def extract(
-    path: str | os.PathLike[str],
+    source: int | str | os.PathLike[str],
     kind: str,
     size: int,
     timeout: float = TIME_LIMIT,
@@ -71,16 +75,24 @@ def extract(
 ) -> Extracted:
     """Extract a document's text in a bounded child process; raise DocumentError.
 
-    With chars, extraction may stop once the text holds that many characters (and
-    some that are not blank): the text is then the whole text's first part.
+    source is an open descriptor (the child reads that very file, so nothing swapped
+    in at its path since is read) or a path. With chars, extraction may stop once the
+    text holds that many characters (and some that are not blank): the text is then
+    the whole text's first part.
     """
     if size > MAX_FILE_BYTES:
         raise DocumentError(f"{kind.upper()} larger than {MAX_FILE_BYTES >> 20} MB; not opened")
     if hint := missing_extra(kind):
         raise DocumentError(hint)
+    if not isinstance(source, int):
+        try:
+            with Path(source).open("rb") as fh:
+                return extract(fh.fileno(), kind, size, timeout, chars)
+        except OSError as exc:
+            raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
     run = in_fork if can_fork() else in_subprocess
     try:
-        out, code = run(kind, os.fspath(path), chars, timeout)
+        out, code = run(kind, source, chars, timeout)
     except TimeoutError:
         raise DocumentError(f"{kind.upper()} extraction took over {timeout:g} s; stopped") from None
     try:
@@ -104,19 +116,21 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def in_subprocess(kind: str, path: str, chars: int | None, timeout: float) -> tuple[bytes, int]:
-    """Run the reader in a new interpreter; its output and exit code."""
-    command = [sys.executable, "-m", "askspec.docs", kind, path]
+def in_subprocess(kind: str, fd: int, chars: int | None, timeout: float) -> tuple[bytes, int]:
+    """Run the reader in a new interpreter, handing it the open file; its output and exit code."""
+    command = [sys.executable, "-m", "askspec.docs", kind, f"{FD_PREFIX}{fd}"]
     if chars is not None:
         command.append(str(chars))
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            command, capture_output=True, timeout=timeout, check=False, pass_fds=(fd,)
+        )
     except subprocess.TimeoutExpired:
         raise TimeoutError from None
     return done.stdout, done.returncode
 
 
-def in_fork(kind: str, path: str, chars: int | None, timeout: float) -> tuple[bytes, int]:
+def in_fork(kind: str, fd: int, chars: int | None, timeout: float) -> tuple[bytes, int]:
     """Run the reader in a forked child under the same limits; its output and exit code."""
     if kind == "pdf":
         import pypdf  # noqa: F401 - loaded once here, so that every child starts with it
@@ -129,7 +143,7 @@ def in_fork(kind: str, path: str, chars: int | None, timeout: float) -> tuple[by
             os.close(read_end)
             limit_resources()
             with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(json.dumps(reply_for(kind, Path(path), chars)).encode())
+                pipe.write(json.dumps(reply_for(kind, fd, chars)).encode())
             code = 0
         finally:
             os._exit(code)
@@ -177,7 +191,7 @@ def limit_resources() -> None:
             resource.setrlimit(limit, (value, value))
 
 
-def pdf_text(path: Path, chars: int = MAX_CHARS) -> Extracted:
+def pdf_text(path: Path | BinaryIO, chars: int = MAX_CHARS) -> Extracted:
     """The text of a PDF's first pages, page by page, until it holds chars characters.
 
     A page whose text cannot be had is left out and named in the problems, so one
@@ -215,7 +229,7 @@ def pdf_text(path: Path, chars: int = MAX_CHARS) -> Extracted:
     return Extracted("\n\n".join(parts)[:MAX_CHARS], tuple(problems))
 
 
-def docx_xml(path: Path) -> str:
+def docx_xml(path: Path | BinaryIO) -> str:
     """The main document part of a DOCX, refusing archives whose sizes are out of bounds."""
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
@@ -235,7 +249,7 @@ def docx_xml(path: Path) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def docx_text(path: Path) -> Extracted:
+def docx_text(path: Path | BinaryIO) -> Extracted:
     """The paragraphs of a DOCX, headings as ``# Title``; no XML parser, so no entities."""
     lines: list[str] = []
     for match in DOCX_PARAGRAPH.finditer(docx_xml(path)):
@@ -250,10 +264,23 @@ def docx_text(path: Path) -> Extracted:
     return Extracted("\n".join(lines)[:MAX_CHARS])
 
 
-def reply_for(kind: str, path: Path, chars: int | None) -> dict[str, object]:
+@contextlib.contextmanager
+def opened(source: int | Path) -> Iterator[BinaryIO]:
+    """The document as a file read from its start: a path, or a descriptor handed over."""
+    if isinstance(source, Path):
+        with source.open("rb") as fh:
+            yield fh
+        return
+    with os.fdopen(os.dup(source), "rb") as fh:
+        fh.seek(0)
+        yield fh
+
+
+def reply_for(kind: str, source: int | Path, chars: int | None) -> dict[str, object]:
     """Extract one document; the answer for the parent, as a JSON-ready object."""
     try:
-        got = pdf_text(path, chars or MAX_CHARS) if kind == "pdf" else docx_text(path)
+        with opened(source) as fh:
+            got = pdf_text(fh, chars or MAX_CHARS) if kind == "pdf" else docx_text(fh)
     except DocumentError as exc:
         return {"error": str(exc)}
     except MemoryError:
@@ -267,7 +294,9 @@ def child_main(argv: list[str]) -> int:
     """Run in a new interpreter: extract one document and answer with one JSON object."""
     limit_resources()
     chars = int(argv[2]) if len(argv) > 2 else None
-    sys.stdout.write(json.dumps(reply_for(argv[0], Path(argv[1]), chars)))
+    where = argv[1]
+    source = int(where[len(FD_PREFIX) :]) if where.startswith(FD_PREFIX) else Path(where)
+    sys.stdout.write(json.dumps(reply_for(argv[0], source, chars)))
     return 0
 
 

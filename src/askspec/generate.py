@@ -13,7 +13,7 @@ from askspec import __version__
 from askspec.extract import extract
 from askspec.intro import describe
 from askspec.mail import Envelope, build_message
-from askspec.models import Fact, Request, ScanResult, SeedFile
+from askspec.models import Fact, Request, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
 from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
@@ -81,20 +81,22 @@ def with_facts(seed: SeedFile) -> tuple[SeedFile, tuple[Fact, ...]]:
 
 
 def scan_with_facts(
-    seeds: Path, progress: ProgressHook | None = None
+    seeds: Path, progress: ProgressHook | None = None, out: Path | None = None
 ) -> tuple[ScanResult, tuple[Fact, ...]]:
     """Scan and extract in one pass; each file's text is cut to its head once read.
 
     Extraction runs where the file was scanned (a worker process on large folders), so
     the whole text never travels between processes and memory grows by at most
-    KEPT_TEXT per file; the introduction reads only that head.
+    KEPT_TEXT per file; the introduction reads only that head. The output folder out
+    and askspec's earlier outputs are not read as seeds.
     """
     files: list[SeedFile] = []
     facts: list[Fact] = []
-    for seed, found in map_scan(seeds, with_facts, progress):
+    skipped: list[Skipped] = []
+    for seed, found in map_scan(seeds, with_facts, progress, out=out, skipped=skipped):
         files.append(seed)
         facts.extend(found)
-    return ScanResult(str(seeds), tuple(files)), tuple(facts)
+    return ScanResult(str(seeds), tuple(files), tuple(skipped)), tuple(facts)
 
 
 def build_request(
@@ -167,7 +169,7 @@ def generate(
     """Scan seeds, render every deliverable in memory, then write them all atomically."""
     options = options or Options()
     seeds, out = Path(seeds), Path(out)
-    result, facts = scan_with_facts(seeds, progress)
+    result, facts = scan_with_facts(seeds, progress, out)
     request = build_request(result, options, seeds, facts)
     extra: dict[str, bytes] = {}
     if options.answers:

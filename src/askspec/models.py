@@ -98,11 +98,25 @@ class SeedFile:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A path the scan left out on purpose (askspec's own output), and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        """One entry of the scan's ``skipped`` list."""
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class ScanResult:
     """Every file found under a seeds folder, in sorted order."""
 
     root: str
     files: tuple[SeedFile, ...]
+    #: askspec's own outputs found under the folder, which are not read as seeds.
+    skipped: tuple[Skipped, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many files of each kind, in Kind order, zeros left out."""
@@ -114,8 +128,14 @@ class ScanResult:
         return frozenset(f.kind for f in self.files)
 
     def to_json(self) -> dict[str, Any]:
-        """The object printed by ``scan --json`` and written to scan.json."""
-        return {"files": [f.to_json() for f in self.files], "counts": self.counts()}
+        """The object printed by ``scan --json`` and written to scan.json.
+
+        ``skipped`` is there only when the scan left something out.
+        """
+        data: dict[str, Any] = {"files": [f.to_json() for f in self.files], "counts": self.counts()}
+        if self.skipped:
+            data["skipped"] = [s.to_json() for s in self.skipped]
+        return data
 
 
 @dataclass(frozen=True)

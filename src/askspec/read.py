@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from typing import BinaryIO, TypeAlias
 
 from askspec.markup import html_text, looks_rst, notebook_text, rst_text
@@ -67,20 +69,49 @@ def read_at_most(fh: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_sample(path: FilePath, size: int) -> tuple[bytes, bool]:
+def read_sample(fh: BinaryIO, size: int) -> tuple[bytes, bool]:
     """Read the whole file, or its head and tail when it is large; say whether sampled."""
     # Unbuffered, and asking for the size the walk saw: a read of WHOLE_LIMIT bytes
     # would allocate (and the buffered reader copy) a megabyte for every small file.
-    with open(path, "rb", buffering=0) as fh:
-        if size <= WHOLE_LIMIT:
-            data = read_at_most(fh, size + 1)  # a byte more tells a file that grew
-            if len(data) > size:
-                data += read_at_most(fh, WHOLE_LIMIT - size)
-            return data, False
-        head = read_at_most(fh, HEAD_BYTES)
-        fh.seek(max(size - TAIL_BYTES, HEAD_BYTES), os.SEEK_SET)
-        tail = read_at_most(fh, TAIL_BYTES)
+    if size <= WHOLE_LIMIT:
+        data = read_at_most(fh, size + 1)  # a byte more tells a file that grew
+        if len(data) > size:
+            data += read_at_most(fh, WHOLE_LIMIT - size)
+        return data, False
+    head = read_at_most(fh, HEAD_BYTES)
+    fh.seek(max(size - TAIL_BYTES, HEAD_BYTES), os.SEEK_SET)
+    tail = read_at_most(fh, TAIL_BYTES)
     return head + b"\n" + tail, True
+
+
+class Changed(Exception):
+    """The file at a path is no longer the one the walk listed; the message says how."""
+
+
+#: Open for reading, never through a link in the last name, and never wait: a FIFO
+#: swapped in after the walk would block an ordinary open forever.
+READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+CHANGED = "changed while reading"
+
+
+def open_seed(path: FilePath, dev: int = 0, ino: int = 0, dir_fd: int | None = None) -> int:
+    """Open a file without following a link in its last name; raise Changed if it is not
+    the file the walk saw (its device and inode, when given) or not a regular file.
+    """
+    try:
+        fd = os.open(path, READ_FLAGS, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):
+            raise Changed(f"{CHANGED}: it is now a link; not followed") from None
+        raise
+    st = os.fstat(fd)
+    if (dev or ino) and (st.st_dev, st.st_ino) != (dev, ino):
+        os.close(fd)
+        raise Changed(f"{CHANGED}: it was replaced by another file; not read")
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise Changed(f"{CHANGED}: it is no longer a regular file; not read")
+    return fd
 
 
 def looks_utf16(data: bytes) -> str | None:
@@ -169,6 +200,41 @@ DOCUMENT_SUFFIXES = (".pdf", *DOCX_SUFFIXES)
 HTML_HEAD_FACTOR = 8
 
 
+class OwnOutput(Exception):
+    """The file is one of askspec's own deliverables, which are never read as seeds."""
+
+
+#: The marker comment every deliverable carries on a line of its own: the request,
+#: the checklist, the page and the email's text (quoted-printable keeps the line's
+#: start), and the issue form as the value of its reference field.
+OUTPUT_MARKER = b"<!-- askspec:request id="
+#: What may come before the marker on its line.
+OUTPUT_MARKER_LEADS = frozenset({b"", b"value:"})
+#: How request.json starts (the same indent and first key every time).
+REQUEST_JSON_START = b'{\n  "askspec": "'
+#: How scan.json starts: its files, each row's first keys in askspec's order and indent.
+SCAN_JSON_START = re.compile(
+    rb'\{\n  "files": (?:\[\],|\[\n    \{\n      "path": [^\n]*\n      "kind": )'
+)
+
+
+def is_own_output(data: bytes) -> bool:
+    """True for a file askspec wrote: its marker starts a line, or it is request.json
+    or scan.json (told by the layout askspec writes them in).
+
+    A marker quoted in a reply (after ``>``) or mentioned in prose does not count.
+    """
+    if data.startswith(REQUEST_JSON_START) or SCAN_JSON_START.match(data):
+        return True
+    at = data.find(OUTPUT_MARKER)
+    while at >= 0:
+        line = data.rfind(b"\n", 0, at) + 1
+        if data[line:at].strip() in OUTPUT_MARKER_LEADS:
+            return True
+        at = data.find(OUTPUT_MARKER, at + len(OUTPUT_MARKER))
+    return False
+
+
 class Unreadable(Exception):
     """The file is a document whose text could not be had; the message says why."""
 
@@ -182,12 +248,12 @@ def document_kind(data: bytes, suffix: str) -> str | None:
     return None
 
 
-def read_document(path: FilePath, kind: str, size: int, budget: int | None = None) -> Text:
-    """Text from a PDF or DOCX, extracted out of process; raise Unreadable on failure."""
+def read_document(fd: int, kind: str, size: int, budget: int | None = None) -> Text:
+    """Text from an open PDF or DOCX, extracted out of process; raise Unreadable on failure."""
     from askspec.docs import DocumentError, extract
 
     try:
-        got = extract(path, kind, size, chars=budget)
+        got = extract(fd, kind, size, chars=budget)
     except DocumentError as exc:
         raise Unreadable(str(exc)) from None
     return Text(got.text, None, kind, False, got.problems)
@@ -236,16 +302,27 @@ def suffix_of(path: FilePath) -> str:
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
-def read_text(path: FilePath, size: int, budget: int | None = None) -> Text:
-    """Read a file as text, within fixed bounds; raise Binary or Unreadable when it is not.
+def read_text(path: FilePath, size: int, budget: int | None = None, fd: int | None = None) -> Text:
+    """Read a file as text, within fixed bounds; raise Binary, Unreadable or OwnOutput.
 
-    With a budget, documents and pages whose text is costly to extract yield only
-    their first part, of at least budget characters; the text's start is the same.
+    fd is the file already opened (see open_seed), path then only names it; without
+    fd the path is opened here, never through a link. With a budget, documents and
+    pages whose text is costly to extract yield only their first part, of at least
+    budget characters; the text's start is the same.
     """
-    data, sampled = read_sample(path, size)
+    if fd is None:
+        fd = open_seed(path)
+        try:
+            return read_text(path, size, budget, fd)
+        finally:
+            os.close(fd)
+    with open(fd, "rb", buffering=0, closefd=False) as fh:
+        data, sampled = read_sample(fh, size)
+    if is_own_output(data):
+        raise OwnOutput("askspec's own output (it carries askspec's marker); not read")
     suffix = suffix_of(path)
     if kind := document_kind(data, suffix):
-        return read_document(path, kind, size, budget)
+        return read_document(fd, kind, size, budget)
     text, encoding = decode(data, sampled)
     body, fmt, problems = markup(text, suffix, sampled, budget)
     if sampled:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
 import os
@@ -14,8 +16,17 @@ from typing import TypeVar
 
 from askspec.classify import ANALYSED_CHARS, classify
 from askspec.errors import SeedsError
-from askspec.models import Kind, ScanResult, SeedFile, Verdict
-from askspec.read import DOCUMENT_SUFFIXES, Binary, Unreadable, read_text
+from askspec.models import Kind, ScanResult, SeedFile, Skipped, Verdict
+from askspec.read import (
+    CHANGED,
+    DOCUMENT_SUFFIXES,
+    Binary,
+    Changed,
+    OwnOutput,
+    Unreadable,
+    open_seed,
+    read_text,
+)
 from askspec.workers import ordered_map, worker_count
 
 log = logging.getLogger(__name__)
@@ -44,6 +55,8 @@ T = TypeVar("T")
 Finish = Callable[[SeedFile], T]
 #: Called after each file with the number of files done and the file's path.
 ProgressHook = Callable[[int, str], None]
+#: The folder askspec writes to, when there is one: never read as seeds.
+Output = str | os.PathLike[str] | None
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,14 @@ class Entry:
     path: str
     size: int = 0
     problem: str = ""
+    #: The file's device and inode as the walk saw them; the file opened must match.
+    dev: int = 0
+    ino: int = 0
+    #: For a link the walk followed: the seeds folder's real path, beneath which the
+    #: link is resolved again when the file is opened.
+    root: str = ""
+    #: Why the scan leaves this path out on purpose (askspec's output folder).
+    skip: str = ""
 
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -94,88 +115,183 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-def _listing(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | None:
-    """A folder's entries sorted by name, or None when it was already entered."""
-    st = os.stat(folder)
-    if (st.st_dev, st.st_ino) in seen:
-        return None
-    seen.add((st.st_dev, st.st_ino))
-    with os.scandir(folder) as it:
-        return sorted(it, key=lambda item: item.name)
+class Walk:
+    """What one walk needs besides the folder: its real path, and what it leaves out."""
+
+    def __init__(self, root: Path, out: Output = None) -> None:
+        self.real_root = os.path.realpath(root)
+        self.seen: set[tuple[int, int]] = set()
+        self.out: tuple[int, int] | None = None
+        if out is not None:
+            with contextlib.suppress(OSError):
+                st = os.stat(out)
+                self.out = (st.st_dev, st.st_ino)
 
 
-def walk(root: Path) -> Iterator[Entry]:
+def open_beneath(root: str, link: str, directory: bool = False, dev: int = 0, ino: int = 0) -> int:
+    """Open what a link points to, resolved now, one name at a time from root; raise
+    Changed when it now leads outside root, through another link, or to another file.
+
+    Each name is opened relative to the folder before it and never through a link,
+    so nothing swapped in after the check can lead the open outside root.
+    """
+    real = os.path.realpath(link)
+    if not _within(real, root):
+        raise Changed(f"{CHANGED}: the link now points outside the seeds folder; not followed")
+    names = [part for part in os.path.relpath(real, root).split(os.sep) if part != "."]
+    fd = os.open(root, DIR_FLAGS)
+    try:
+        for name in names[:-1] if names else ():
+            step = _open_dir(name, fd)
+            os.close(fd)
+            fd = step
+        if directory:
+            return _open_dir(names[-1], fd) if names else os.dup(fd)
+        return open_seed(names[-1] if names else ".", dev, ino, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+#: Open a folder to list, never through a link in its last name.
+DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_dir(path: str, dir_fd: int | None = None) -> int:
+    try:
+        return os.open(path, DIR_FLAGS, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK, errno.ENOTDIR):
+            raise Changed(f"{CHANGED}: a folder on the way is now a link; not entered") from None
+        raise
+
+
+#: A folder to list: its path, its rows' prefix, the device and inode its parent
+#: listed (0 for the seeds folder) and whether it was reached through a link.
+Folder = tuple[str, str, int, int, bool]
+
+
+def _listing(folder: Folder, walk: Walk) -> list[Entry | Folder] | None:
+    """A folder's files and folders sorted by name, or None when it was already entered.
+
+    The folder is opened without following a link (one the walk followed is resolved
+    again beneath the seeds folder) and must be the one its parent listed; its entries
+    are looked at through that open folder, so they are the ones inside it.
+    """
+    path, prefix, dev, ino, link = folder
+    if not dev:  # the seeds folder itself, as the user named it (perhaps by a link)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    else:
+        fd = open_beneath(walk.real_root, path, directory=True) if link else _open_dir(path)
+    try:
+        st = os.fstat(fd)
+        if dev and (st.st_dev, st.st_ino) != (dev, ino):
+            raise Changed(f"{CHANGED}: the folder was replaced; not entered")
+        if (st.st_dev, st.st_ino) in walk.seen:
+            return None
+        walk.seen.add((st.st_dev, st.st_ino))
+        with os.scandir(fd) as it:
+            items = sorted(it, key=lambda item: item.name)
+        return [
+            _inspect(os.path.join(path, item.name), item, prefix + display_name(item.name), walk)
+            for item in items
+            if not _skipped(item.name)
+        ]
+    finally:
+        os.close(fd)
+
+
+def walk(root: Path, out: Output = None) -> Iterator[Entry]:
     """Yield every file under root in sorted order, without recursion or leaving root.
 
     Links are followed only when they stay inside root, and each folder is entered once,
-    so loops end. FIFOs and devices are reported, never opened.
+    so loops end. FIFOs and devices are reported, never opened. The folder out (where
+    askspec writes) is not entered; it is yielded as an entry to skip.
     """
-    real_root = os.path.realpath(root)
-    seen: set[tuple[int, int]] = set()
-    stack: list[tuple[str, str]] = [(str(root), "")]
+    state = Walk(root, out)
+    stack: list[Folder] = [(str(root), "", 0, 0, False)]
     while stack:
-        folder, prefix = stack.pop()
+        folder = stack.pop()
         try:
-            items = _listing(folder, seen)
+            found = _listing(folder, state)
+        except Changed as exc:
+            yield Entry(folder[1].rstrip("/") or ".", folder[0], 0, str(exc))
+            continue
         except OSError as exc:
             reason = f"cannot list folder: {exc.strerror or exc}"
-            yield Entry(prefix.rstrip("/") or ".", folder, 0, reason)
+            yield Entry(folder[1].rstrip("/") or ".", folder[0], 0, reason)
             continue
-        subdirs: list[tuple[str, str]] = []
-        for item in items or ():
-            if _skipped(item.name):
-                continue
-            rel = prefix + display_name(item.name)
-            found = _inspect(item, rel, real_root)
-            if isinstance(found, Entry):
-                yield found
+        subdirs: list[Folder] = []
+        for each in found or ():
+            if isinstance(each, Entry):
+                yield each
             else:
-                subdirs.append((found, rel + "/"))
+                subdirs.append(each)
         stack.extend(reversed(subdirs))
 
 
-def _inspect(item: os.DirEntry[str], rel: str, real_root: str) -> Entry | str:
-    """An Entry for a file or problem, or the path back when it is a folder to enter."""
+def _inspect(path: str, item: os.DirEntry[str], rel: str, walk: Walk) -> Entry | Folder:
+    """An Entry for a file or problem, or the folder to enter."""
     # DirEntry answers is_symlink from the listing and caches stat: one syscall per file.
+    link = item.is_symlink()
     try:
-        if item.is_symlink() and not _within(os.path.realpath(item.path), real_root):
-            return Entry(rel, item.path, 0, "link points outside the seeds folder; not followed")
-        st = item.stat()
+        if link and not _within(os.path.realpath(path), walk.real_root):
+            return Entry(rel, path, 0, "link points outside the seeds folder; not followed")
+        st = item.stat(follow_symlinks=link)
     except OSError as exc:
-        reason = "broken link" if item.is_symlink() else (exc.strerror or str(exc))
-        return Entry(rel, item.path, 0, f"cannot read: {reason}")
+        reason = "broken link" if link else (exc.strerror or str(exc))
+        return Entry(rel, path, 0, f"cannot read: {reason}")
     if stat.S_ISDIR(st.st_mode):
-        return item.path
+        if walk.out == (st.st_dev, st.st_ino):
+            return Entry(rel, path, skip="askspec's output folder")
+        return (path, rel + "/", st.st_dev, st.st_ino, link)
     if not stat.S_ISREG(st.st_mode):
-        return Entry(rel, item.path, 0, f"{_kind_of(st.st_mode)}; not read")
-    return Entry(rel, item.path, st.st_size)
+        return Entry(rel, path, 0, f"{_kind_of(st.st_mode)}; not read")
+    root = walk.real_root if link else ""
+    return Entry(rel, path, st.st_size, dev=st.st_dev, ino=st.st_ino, root=root)
 
 
-def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile:
+def open_entry(entry: Entry) -> int:
+    """Open a walked file as it is now; raise Changed unless it is the file the walk saw.
+
+    A plain file is opened without following a link; a link the walk followed is
+    resolved again, beneath the seeds folder, at this moment rather than the walk's.
+    """
+    if entry.root:
+        return open_beneath(entry.root, entry.path, dev=entry.dev, ino=entry.ino)
+    return open_seed(entry.path, entry.dev, entry.ino)
+
+
+def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile | Skipped:
     """Read and classify one walked entry; failures become a row, never an exception.
 
     With a budget, costly documents are read only as far as classification looks
     (see read_text), so the verdict is the same and the row's text is partial.
+    askspec's own outputs are not rows: they come back as Skipped.
     """
+    if entry.skip:
+        return Skipped(entry.rel, entry.skip)
     if entry.problem:
-        verdict = Verdict(Kind.UNREADABLE, 1.0, (entry.problem,))
-        return SeedFile(entry.rel, entry.size, verdict, problems=(entry.problem,))
-    if entry.size == 0:
+        return _unreadable(entry, entry.problem)
+    if entry.size == 0:  # nothing to read, so nothing to open
         return SeedFile(entry.rel, 0, Verdict(Kind.EMPTY, 1.0, ("0 bytes",)))
     try:
-        text = read_text(entry.path, entry.size, budget)
+        fd = open_entry(entry)
+    except Changed as exc:
+        return _unreadable(entry, str(exc))
+    except OSError as exc:
+        return _unreadable(entry, f"cannot read: {exc.strerror or exc}")
+    try:
+        text = read_text(entry.path, entry.size, budget, fd)
+    except OwnOutput as exc:
+        return Skipped(entry.rel, str(exc))
     except Binary as exc:
         return SeedFile(entry.rel, entry.size, Verdict(Kind.BINARY, 0.95, (str(exc),)))
     except Unreadable as exc:
-        return SeedFile(
-            entry.rel, entry.size, Verdict(Kind.UNREADABLE, 1.0, (str(exc),)), problems=(str(exc),)
-        )
+        return _unreadable(entry, str(exc))
     except OSError as exc:
-        reason = f"cannot read: {exc.strerror or exc}"
-        log.info("%s: %s", entry.rel, reason)
-        return SeedFile(
-            entry.rel, entry.size, Verdict(Kind.UNREADABLE, 1.0, (reason,)), problems=(reason,)
-        )
+        return _unreadable(entry, f"cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
     verdict = classify(os.path.basename(entry.path), text.text, text.format)
     return SeedFile(
         entry.rel,
@@ -189,6 +305,12 @@ def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile:
     )
 
 
+def _unreadable(entry: Entry, reason: str) -> SeedFile:
+    log.info("%s: %s", entry.rel, reason)
+    verdict = Verdict(Kind.UNREADABLE, 1.0, (reason,))
+    return SeedFile(entry.rel, entry.size, verdict, problems=(reason,))
+
+
 def keep_row(row: SeedFile) -> SeedFile:
     """The row as scanned, text and all."""
     return row
@@ -199,11 +321,14 @@ def drop_text(row: SeedFile) -> SeedFile:
     return replace(row, text="") if row.text else row
 
 
-def scan_chunk(job: tuple[list[Entry], Finish[T], int | None]) -> list[tuple[str, T]]:
+def scan_chunk(job: tuple[list[Entry], Finish[T], int | None]) -> list[tuple[str, T | Skipped]]:
     """Scan a batch of entries and finish each row; runs in a worker process."""
     entries, finish, budget = job
-    rows = (scan_entry(entry, budget) for entry in entries)
-    return [(row.path, finish(row)) for row in rows]
+    return [_finished(scan_entry(entry, budget), finish) for entry in entries]
+
+
+def _finished(row: SeedFile | Skipped, finish: Finish[T]) -> tuple[str, T | Skipped]:
+    return (row.path, row if isinstance(row, Skipped) else finish(row))
 
 
 def weight(entry: Entry) -> int:
@@ -226,14 +351,18 @@ def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
         yield batch
 
 
-def _entries(seeds: str | os.PathLike[str]) -> Iterator[Entry]:
+def _entries(seeds: str | os.PathLike[str], out: Output = None) -> Iterator[Entry]:
     root = Path(seeds)
     if not root.exists():
         raise SeedsError("no such file or folder", path=root)
     if root.is_file():
-        return iter([Entry(display_name(root.name), str(root), root.stat().st_size)])
+        # The file the user named, links and all; it is opened as the walk saw it.
+        st = root.stat()
+        real = os.path.realpath(root)
+        entry = Entry(display_name(root.name), str(root), st.st_size, dev=st.st_dev, ino=st.st_ino)
+        return iter([replace(entry, root=real) if root.is_symlink() else entry])
     if root.is_dir():
-        return walk(root)
+        return walk(root, out)
     raise SeedsError("not a folder or a regular file", path=root)
 
 
@@ -243,6 +372,8 @@ def map_scan(
     progress: ProgressHook | None = None,
     workers: int | None = None,
     budget: int | None = None,
+    out: Output = None,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[T]:
     """Scan seeds and yield ``finish(row)`` for every file, in sorted order.
 
@@ -251,20 +382,26 @@ def map_scan(
     is and only its result travels back; finish must be a module-level function.
     Results stream out as they are ready. ``progress(done, path)`` is called after
     each file. A budget (in characters) lets costly documents be read only in part;
-    see scan_entry.
+    see scan_entry. askspec's own outputs (the folder out, and any file that carries
+    askspec's marker) are left out, and added to skipped when it is given.
     """
-    entries = _entries(seeds)
+    entries = _entries(seeds, out)
     workers = worker_count() if workers is None else workers
     head = list(islice(entries, PARALLEL_MIN_FILES))
     rest = chain(head, entries)
+    rows: Iterator[tuple[str, T | Skipped]]
     if workers > 1 and sum(map(weight, head)) >= PARALLEL_MIN_FILES:
         jobs = ((batch, finish, budget) for batch in _batches(rest))
         rows = ordered_map(scan_chunk, jobs, workers)
     else:
-        rows = ((row.path, finish(row)) for row in (scan_entry(e, budget) for e in rest))
+        rows = (_finished(scan_entry(e, budget), finish) for e in rest)
     for done, (path, result) in enumerate(rows, start=1):
         if progress is not None:
             progress(done, path)
+        if isinstance(result, Skipped):
+            if skipped is not None:
+                skipped.append(result)
+            continue
         yield result
 
 
@@ -273,15 +410,16 @@ def iter_scan(
     progress: ProgressHook | None = None,
     keep_text: bool = True,
     workers: int | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[SeedFile]:
     """Scan a seeds folder (or one file), yielding each classified file in sorted order.
 
     Without keep_text, rows carry no text, so memory does not grow with the folder
-    when the caller does not keep the rows.
+    when the caller does not keep the rows. askspec's own outputs go to skipped.
     """
     if keep_text:
-        return map_scan(seeds, keep_row, progress, workers)
-    return map_scan(seeds, drop_text, progress, workers, budget=ANALYSED_CHARS)
+        return map_scan(seeds, keep_row, progress, workers, skipped=skipped)
+    return map_scan(seeds, drop_text, progress, workers, ANALYSED_CHARS, skipped=skipped)
 
 
 #: One encoder for every value of every row (json.dumps with options makes one per call).
@@ -307,10 +445,12 @@ def json_row(row: SeedFile) -> tuple[Kind, str]:
 
 
 def iter_scan_json(
-    seeds: str | os.PathLike[str], progress: ProgressHook | None = None
+    seeds: str | os.PathLike[str],
+    progress: ProgressHook | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[tuple[Kind, str]]:
     """Scan seeds for ``scan --json``: each file's kind and JSON object, in sorted order."""
-    return map_scan(seeds, json_row, progress, budget=ANALYSED_CHARS)
+    return map_scan(seeds, json_row, progress, budget=ANALYSED_CHARS, skipped=skipped)
 
 
 def scan(
@@ -320,5 +460,6 @@ def scan(
     workers: int | None = None,
 ) -> ScanResult:
     """Scan a seeds folder (or a single file) and classify everything in it."""
-    files = tuple(iter_scan(seeds, progress, keep_text, workers))
-    return ScanResult(root=str(Path(seeds)), files=files)
+    skipped: list[Skipped] = []
+    files = tuple(iter_scan(seeds, progress, keep_text, workers, skipped))
+    return ScanResult(root=str(Path(seeds)), files=files, skipped=tuple(skipped))
