@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from askspec import docs
+from askspec import docs, office
 from askspec.docs import DocumentError, child_main, docx_text, pdf_text
 from hostile_cases import WORD_XML, docx, pdf_with_content, pdf_with_text
 
@@ -95,7 +95,7 @@ def test_docx_refusals(
 
 
 def test_docx_with_too_many_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docs, "MAX_ZIP_ENTRIES", 2)
+    monkeypatch.setattr(office, "MAX_ZIP_ENTRIES", 2)
     path = tmp_path / "a.docx"
     path.write_bytes(docx({"word/document.xml": b"<x/>", "a": b"", "b": b""}))
     with pytest.raises(DocumentError, match="parts; not opened"):
@@ -135,7 +135,7 @@ def test_child_reports_memory_exhaustion(
         raise MemoryError
 
     monkeypatch.setattr(docs, "limit_resources", lambda: None)
-    monkeypatch.setattr(docs, "docx_text", explode)
+    monkeypatch.setattr(docs, "office_extracted", lambda kind, path: explode(path))
     (tmp_path / "x.docx").write_bytes(b"PK")
     child_main(["docx", str(tmp_path / "x.docx")])
     assert "needs more than" in json.loads(capsys.readouterr().out)["error"]
@@ -151,11 +151,6 @@ def test_extract_stops_a_slow_child(tmp_path: Path) -> None:
     path.write_bytes(docx({"word/document.xml": WORD_XML.format("x").encode()}))
     with pytest.raises(DocumentError, match="took over"):
         docs.extract(path, "docx", path.stat().st_size, timeout=0.0001)
-
-
-def test_missing_pdf_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docs.importlib.util, "find_spec", lambda name: None)
-    assert docs.missing_extra("pdf") == "PDF text needs the pdf extra: pip install 'askspec[pdf]'"
 
 
 @pytest.mark.parametrize("forked", [True, False], ids=["fork", "new-interpreter"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from askspec import docs, read
+from askspec import docs, office, read
 from askspec.models import Kind
 from askspec.read import Binary, Unreadable, decode, read_text
 from askspec.scan import scan
@@ -198,7 +198,7 @@ def test_docx_with_an_oversized_text_part_is_refused(
 ) -> None:
     data = docx_bytes(para("x" * 5000))
     path = one(make_tree({"bomb.docx": data}))
-    monkeypatch.setattr(docs, "MAX_INFLATED", 1000)
+    monkeypatch.setattr(office, "MAX_INFLATED", 1000)
     with pytest.raises(docs.DocumentError, match="inflates to"):
         docs.docx_text(path)
 
@@ -230,11 +230,10 @@ def test_with_a_budget_a_pdf_is_read_only_as_far_as_needed(make_tree: Tree) -> N
     assert (head.format, head.problems) == (whole.format, whole.problems)
 
 
-def test_pdf_without_the_extra_names_it(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docs.importlib.util, "find_spec", lambda name: None)
-    data = pdf_with_text(["hello"])
-    with pytest.raises(Unreadable, match=r"pip install 'askspec\[pdf\]'"):
-        read_text(one(make_tree({"a.pdf": data})), len(data))
+def test_pdf_is_read_by_the_base_install(make_tree: Tree) -> None:
+    data = pdf_with_text(["The quarterly report is due in March."])
+    got = read_text(one(make_tree({"a.pdf": data})), len(data))
+    assert "quarterly report" in got.text and got.format == "pdf"
 
 
 def test_oversized_pdf_is_not_opened(make_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,6 +27,8 @@ from askspec.view import (
 
 __all__ = ["Signal", "classify", "combine"]
 
+#: Formats read as sheets of rows.
+SHEET_FORMATS = ("xlsx", "ods")
 #: How much of a text the line-level checks read; verdicts settle well before this.
 ANALYSED_CHARS = 16 << 10
 #: A file whose name or shebang says code is judged on this much of its head first
@@ -279,10 +281,25 @@ def quick_verdict(name: str, text: str, fmt: str) -> Verdict | None:
     return None
 
 
+def sheet_verdict(name: str, text: str, fmt: str) -> Verdict:
+    """A spreadsheet is data, unless its rows state requirements (a requirements or
+    pricing matrix with requirement wording): then it is a spec."""
+    verdict = score(name, text[:ANALYSED_CHARS], fmt)
+    if verdict.kind is Kind.SPEC:
+        return verdict
+    lines = text.splitlines()
+    sheets = sum(1 for line in lines if line.startswith("# "))
+    rows = sum(1 for line in lines if line.strip()) - sheets
+    why = f"spreadsheet: {rows} rows in {sheets} sheet{'s' if sheets != 1 else ''}"
+    return Verdict(Kind.DATA, 0.9, (why,))
+
+
 def classify(name: str, text: str, fmt: str = "text") -> Verdict:
     """Classify a decoded text by its file name, format and content."""
     if not text or text.isspace():  # stops at the first other character; strip copies
         return Verdict(Kind.EMPTY, 1.0, ("no text",))
+    if fmt in SHEET_FORMATS:
+        return sheet_verdict(name, text, fmt)
     if found := structured_verdict(name, text, fmt):
         return found
     if found := quick_verdict(name, text, fmt):

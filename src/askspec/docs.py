@@ -11,18 +11,14 @@ interpreter.
 from __future__ import annotations
 
 import contextlib
-import html
-import importlib.util
 import json
 import os
-import re
 import select
 import signal
 import subprocess
 import sys
 import threading
 import time
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,12 +34,6 @@ MEMORY_LIMIT = 1 << 30
 
 #: How the parent names a descriptor it hands a new interpreter, in place of a path.
 FD_PREFIX = "fd:"
-#: The optional extra that provides each format's reader, if it needs one.
-EXTRAS = {"pdf": ("pypdf", "pdf")}
-
-DOCX_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.DOTALL)
-DOCX_PIECE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\b[^>]*/>")
-DOCX_HEADING = re.compile(r'<w:pStyle w:val="(?:Heading|Title|berschrift)(\d?)"')
 
 
 class DocumentError(Exception):
@@ -56,14 +46,6 @@ class Extracted:
 
     text: str
     problems: tuple[str, ...] = ()
-
-
-def missing_extra(kind: str) -> str | None:
-    """The install hint when the reader for this kind of document is not installed."""
-    module, extra = EXTRAS.get(kind, ("", ""))
-    if module and importlib.util.find_spec(module) is None:
-        return f"{kind.upper()} text needs the {extra} extra: pip install 'askspec[{extra}]'"
-    return None
 
 
 def extract(
@@ -82,8 +64,6 @@ def extract(
     """
     if size > MAX_FILE_BYTES:
         raise DocumentError(f"{kind.upper()} larger than {MAX_FILE_BYTES >> 20} MB; not opened")
-    if hint := missing_extra(kind):
-        raise DocumentError(hint)
     if not isinstance(source, int):
         try:
             with Path(source).open("rb") as fh:
@@ -229,39 +209,19 @@ def pdf_text(path: Path | BinaryIO, chars: int = MAX_CHARS) -> Extracted:
     return Extracted("\n\n".join(parts)[:MAX_CHARS], tuple(problems))
 
 
-def docx_xml(path: Path | BinaryIO) -> str:
-    """The main document part of a DOCX, refusing archives whose sizes are out of bounds."""
-    with zipfile.ZipFile(path) as archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ZIP_ENTRIES:
-            raise DocumentError(f"DOCX holds {len(infos)} parts; not opened")
-        part = next((i for i in infos if i.filename == "word/document.xml"), None)
-        if part is None:
-            raise DocumentError("zip archive without word/document.xml; not a DOCX")
-        # Declared sizes are checked before inflating; the bounded read below also
-        # holds if they lie, since zipfile stops at the declared size.
-        if part.file_size > MAX_INFLATED:
-            raise DocumentError(f"DOCX text part inflates to {part.file_size} bytes; not opened")
-        with archive.open(part) as stream:
-            raw = stream.read(MAX_INFLATED + 1)
-    if len(raw) > MAX_INFLATED:
-        raise DocumentError("DOCX text part larger than declared; not opened")
-    return raw.decode("utf-8", errors="replace")
-
-
 def docx_text(path: Path | BinaryIO) -> Extracted:
-    """The paragraphs of a DOCX, headings as ``# Title``; no XML parser, so no entities."""
-    lines: list[str] = []
-    for match in DOCX_PARAGRAPH.finditer(docx_xml(path)):
-        para = match.group(0)
-        text = "".join(
-            html.unescape(piece.group(1)) if piece.group(1) is not None else "\t"
-            for piece in DOCX_PIECE.finditer(para)
-        ).strip()
-        if heading := DOCX_HEADING.search(para):
-            text = "#" * int(heading.group(1) or 1) + " " + text
-        lines.append(text)
-    return Extracted("\n".join(lines)[:MAX_CHARS])
+    """The paragraphs and table rows of a DOCX, headings as ``# Title``."""
+    return office_extracted("docx", path)
+
+
+def office_extracted(kind: str, path: Path | BinaryIO) -> Extracted:
+    """The text of an office document, as :mod:`askspec.office` reads it."""
+    from askspec.office import OfficeError, office_text
+
+    try:
+        return Extracted(office_text(kind, path)[:MAX_CHARS])
+    except OfficeError as exc:
+        raise DocumentError(str(exc)) from None
 
 
 @contextlib.contextmanager
@@ -280,7 +240,7 @@ def reply_for(kind: str, source: int | Path, chars: int | None) -> dict[str, obj
     """Extract one document; the answer for the parent, as a JSON-ready object."""
     try:
         with opened(source) as fh:
-            got = pdf_text(fh, chars or MAX_CHARS) if kind == "pdf" else docx_text(fh)
+            got = pdf_text(fh, chars or MAX_CHARS) if kind == "pdf" else office_extracted(kind, fh)
     except DocumentError as exc:
         return {"error": str(exc)}
     except MemoryError:

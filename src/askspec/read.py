@@ -193,9 +193,13 @@ def detect(data: bytes) -> tuple[str, str]:
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-DOCX_SUFFIXES = (".docx", ".docm")
+#: Office formats by the folder or mimetype their zip archive starts with.
+OFFICE_SUFFIXES = {".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
+                   ".pptx": "pptx", ".odt": "odt", ".ods": "ods"}  # fmt: skip
+OFFICE_MARKS = ((b"word/", "docx"), (b"xl/", "xlsx"), (b"ppt/", "pptx"),
+                (b"opendocument.text", "odt"), (b"opendocument.spreadsheet", "ods"))  # fmt: skip
 #: Names of documents whose text a separate reader extracts (see document_kind).
-DOCUMENT_SUFFIXES = (".pdf", *DOCX_SUFFIXES)
+DOCUMENT_SUFFIXES = (".pdf", *OFFICE_SUFFIXES)
 #: Markup characters per character of text wanted, when a page is read only in part.
 HTML_HEAD_FACTOR = 8
 
@@ -240,16 +244,19 @@ class Unreadable(Exception):
 
 
 def document_kind(data: bytes, suffix: str) -> str | None:
-    """Name a document format read by a separate reader: 'pdf', 'docx' or None."""
+    """Name the format of a document read by a separate reader, or None."""
     if data.startswith(b"%PDF-"):
         return "pdf"
-    if data.startswith(ZIP_MAGIC) and (suffix in DOCX_SUFFIXES or b"word/" in data[:4096]):
-        return "docx"
-    return None
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    if suffix in OFFICE_SUFFIXES:
+        return OFFICE_SUFFIXES[suffix]
+    head = data[:4096]
+    return next((kind for mark, kind in OFFICE_MARKS if mark in head), None)
 
 
 def read_document(fd: int, kind: str, size: int, budget: int | None = None) -> Text:
-    """Text from an open PDF or DOCX, extracted out of process; raise Unreadable on failure."""
+    """Text from an open PDF or office file, read out of process; raise Unreadable."""
     from askspec.docs import DocumentError, extract
 
     try:
