@@ -9,40 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from askspec.classify import (
-    QUICK_CHARS,
-    api_signals,
-    classify,
-    combine,
-    confidence,
-    quick_verdict,
-)
-from askspec.markers import (
-    API_LINE_WORDS,
-    API_PATTERNS,
-    CODE_SHAPES,
-    CODE_SYMBOLS,
-    DELIMITERS,
-    LINE_LEAD,
-    MODAL_CJK,
-    MODAL_LETTERS,
-    MODAL_OTHER,
-    MODAL_WORDS,
-    RFC2119,
-    RFC2119_WORDS,
-    SENTENCE_END,
-    SPEC_HEADINGS,
-    STANDARD,
-    STANDARD_HINTS,
-    STORY_HINTS,
-    USER_STORY,
-    by_first_letter,
-)
-from askspec.markers import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
-from askspec.markers import REQUIREMENT_ID as REQUIREMENT_ID_PLAIN
-from askspec.models import Kind, Verdict
-from askspec.structured import ROWS_READ, delimited_verdict, head_lines
-from askspec.view import (
+from askspec.classify.features import (
     BLOCK_COMMENT,
     BLOCK_OPEN,
     CARD_PAIR,
@@ -66,6 +33,39 @@ from askspec.view import (
     spec_headings,
     strip_quoted,
 )
+from askspec.classify.rules import (
+    API_LINE_WORDS,
+    API_PATTERNS,
+    CODE_SHAPES,
+    CODE_SYMBOLS,
+    DELIMITERS,
+    LINE_LEAD,
+    MODAL_CJK,
+    MODAL_LETTERS,
+    MODAL_OTHER,
+    MODAL_WORDS,
+    RFC2119,
+    RFC2119_WORDS,
+    SENTENCE_END,
+    SPEC_HEADINGS,
+    STANDARD,
+    STANDARD_HINTS,
+    STORY_HINTS,
+    USER_STORY,
+    by_first_letter,
+)
+from askspec.classify.rules import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
+from askspec.classify.rules import REQUIREMENT_ID as REQUIREMENT_ID_PLAIN
+from askspec.classify.structured import ROWS_READ, delimited_verdict, head_lines
+from askspec.classify.verdict import (
+    QUICK_CHARS,
+    api_signals,
+    classify,
+    combine,
+    confidence,
+    quick_verdict,
+)
+from askspec.models import Kind, Verdict
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
@@ -280,7 +280,7 @@ def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
 def test_modal_counts_are_those_of_every_pass(text: str) -> None:
     low = text.lower()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("askspec.markers.MODAL_OTHER_LEADS", ("",))  # every text passes
+        patch.setattr("askspec.classify.rules.MODAL_OTHER_LEADS", ("",))  # every text passes
         plain = modal_counts(low)
     assert modal_counts(low) == plain
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from askspec import docs, office
-from askspec.docs import DocumentError, child_main, docx_text, pdf_text
+from askspec.read import documents as docs
+from askspec.read import office
+from askspec.read.documents import DocumentError, child_main, docx_text, pdf_text
 from hostile_cases import WORD_XML, docx, pdf_with_content, pdf_with_text
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from askspec import read
 from askspec.answers_markdown import read_markdown
 from askspec.errors import MailError
 from askspec.mail import parse_address
-from askspec.markup import notebook_text, rst_text
+from askspec.read import text as read
+from askspec.read.markup import notebook_text, rst_text
 from askspec.scan import _kind_of
 
 

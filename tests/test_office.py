@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from askspec import office
 from askspec.models import Kind
-from askspec.office import OfficeError, office_text
+from askspec.read import office
+from askspec.read.office import OfficeError, office_text
 from askspec.scan import scan
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

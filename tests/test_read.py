@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from askspec import docs, office, read
 from askspec.models import Kind
-from askspec.read import Binary, Unreadable, decode, read_text
+from askspec.read import documents as docs
+from askspec.read import office
+from askspec.read import text as read
+from askspec.read.text import Binary, Unreadable, decode, read_text
 from askspec.scan import scan
 from hostile_cases import pdf_with_text
 
@@ -255,7 +257,7 @@ def test_hostile_documents_cost_one_row_and_the_scan_goes_on(
             "notes.md": "We met on Monday and talked about the harbour lights.\n",
         }
     )
-    monkeypatch.setattr(docs, "MAX_INFLATED", 50_000)  # read by the parent only
+    monkeypatch.setattr(office, "MAX_INFLATED", 50_000)  # read by the parent only
     rows = {f.path: f for f in scan(folder).files}
     assert rows["notes.md"].kind is Kind.PROSE
     assert rows["broken.pdf"].kind is Kind.UNREADABLE

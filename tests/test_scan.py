@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from askspec import classify as classify_module
 from askspec import scan as scan_module
 from askspec import workers
+from askspec.classify import verdict as classify_module
 from askspec.cli import app
 from askspec.errors import SeedsError
 from askspec.models import Kind
@@ -446,8 +446,8 @@ def test_folder_swapped_while_it_is_listed_is_not_entered(
 def test_document_reader_reads_the_file_opened_not_the_path(
     make_tree: MakeTree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
 ) -> None:
-    from askspec import docs
-    from askspec import read as read_module
+    from askspec.read import documents as docs
+    from askspec.read import text as read_module
     from hostile_cases import docx
 
     body = (

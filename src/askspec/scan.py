@@ -17,7 +17,7 @@ from typing import TypeVar
 from askspec.classify import ANALYSED_CHARS, classify
 from askspec.errors import SeedsError
 from askspec.models import Kind, ScanResult, SeedFile, Skipped, Verdict
-from askspec.read import (
+from askspec.read.text import (
     CHANGED,
     DOCUMENT_SUFFIXES,
     Binary,

@@ -98,7 +98,7 @@ def can_fork() -> bool:
 
 def in_subprocess(kind: str, fd: int, chars: int | None, timeout: float) -> tuple[bytes, int]:
     """Run the reader in a new interpreter, handing it the open file; its output and exit code."""
-    command = [sys.executable, "-m", "askspec.docs", kind, f"{FD_PREFIX}{fd}"]
+    command = [sys.executable, "-m", "askspec.read.documents", kind, f"{FD_PREFIX}{fd}"]
     if chars is not None:
         command.append(str(chars))
     try:
@@ -216,7 +216,7 @@ def docx_text(path: Path | BinaryIO) -> Extracted:
 
 def office_extracted(kind: str, path: Path | BinaryIO) -> Extracted:
     """The text of an office document, as :mod:`askspec.office` reads it."""
-    from askspec.office import OfficeError, office_text
+    from askspec.read.office import OfficeError, office_text
 
     try:
         return Extracted(office_text(kind, path)[:MAX_CHARS])

@@ -6,7 +6,7 @@ neither a billion-laughs part nor one that points at a local file can do harm. T
 text keeps the structure a reader sees: headings as ``# Title`` lines, table and
 sheet rows as cells joined by `` | ``, each slide under a heading of its own.
 
-These functions run inside the bounded child process of :mod:`askspec.docs`.
+These functions run inside the bounded child process of :mod:`askspec.read.documents`.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ import re
 import stat
 from typing import BinaryIO, TypeAlias
 
-from askspec.markup import html_text, looks_rst, notebook_text, rst_text
 from askspec.models import Text
+from askspec.read.markup import html_text, looks_rst, notebook_text, rst_text
 
 #: Files up to this size are read whole; larger ones are sampled head and tail.
 WHOLE_LIMIT = 1 << 20
@@ -257,7 +257,7 @@ def document_kind(data: bytes, suffix: str) -> str | None:
 
 def read_document(fd: int, kind: str, size: int, budget: int | None = None) -> Text:
     """Text from an open PDF or office file, read out of process; raise Unreadable."""
-    from askspec.docs import DocumentError, extract
+    from askspec.read.documents import DocumentError, extract
 
     try:
         got = extract(fd, kind, size, chars=budget)

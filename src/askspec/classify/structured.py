@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from askspec import markers as m
+from askspec.classify import rules as m
+from askspec.classify.features import file_tags, is_code_name
 from askspec.models import Kind, Verdict
-from askspec.view import file_tags, is_code_name
 
 #: YAML above this size is judged by its name and head, not parsed (PyYAML is slow).
 YAML_PARSE_LIMIT = 256 << 10

@@ -12,9 +12,9 @@ from functools import cache, lru_cache
 from itertools import chain
 from typing import NamedTuple
 
-from askspec import markers as m
+from askspec.classify import rules as m
 from askspec.models import Kind
-from askspec.read import suffix_of
+from askspec.read.text import suffix_of
 
 HEAD_CHARS = 8192
 #: Every section title a check looks at; the checks tell the kinds apart.

@@ -10,10 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
-from askspec import markers as m
-from askspec.models import Kind, Verdict
-from askspec.structured import structured_verdict
-from askspec.view import (
+from askspec.classify import rules as m
+from askspec.classify.features import (
     HEAD_CHARS,
     Signal,
     View,
@@ -24,6 +22,8 @@ from askspec.view import (
     is_code_name,
     make_view,
 )
+from askspec.classify.structured import structured_verdict
+from askspec.models import Kind, Verdict
 
 __all__ = ["Signal", "classify", "combine"]
 
