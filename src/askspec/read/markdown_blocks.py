@@ -1,0 +1,143 @@
+"""Markdown read as blocks, from markdown-it-py's token stream and its source maps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from askspec.read.blocks import Block, BlockKind, Document, Outline, titled
+
+#: A tag inside an HTML block: bounded, and stopped by the next "<".
+TAG = re.compile(r"<[^<>]{0,2000}>")
+#: ``key: value`` in front matter; applied to one line.
+FRONT_FIELD = re.compile(r"([A-Za-z][\w .-]{0,40}):[ \t]*(.*)")
+#: Containers a paragraph can sit in, and the kind its blocks then take.
+CONTAINERS = {"list_item_open": BlockKind.ITEM, "blockquote_open": BlockKind.QUOTE}
+
+
+@cache
+def parser() -> MarkdownIt:
+    """CommonMark with GitHub's tables and front matter."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+
+
+def inline_text(token: Token) -> str:
+    """The plain text of an inline token: markup dropped, code and link text kept."""
+    pieces = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            pieces.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+        elif child.type == "image":
+            pieces.append(child.content)
+        elif child.type == "html_inline":
+            pieces.append(" ")
+    return " ".join("".join(pieces).split())
+
+
+def lines_of(token: Token, fallback: int) -> tuple[int, int]:
+    """The 1-based first and last source line of a block token."""
+    if token.map:
+        start, end = token.map
+        return start + 1, max(start + 1, end)
+    return fallback, fallback
+
+
+def markdown_document(text: str) -> Document:
+    """A Markdown text as blocks, with heading paths and source lines."""
+    return titled(Walker(parser().parse(text)).blocks())
+
+
+class Walker:
+    """Walks the token stream once, keeping the heading path and the open containers."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.outline = Outline()
+        self.containers: list[BlockKind] = []
+        self.header: tuple[str, ...] = ()
+        self.row: list[str] = []
+        self.row_lines = (0, 0)
+        self.line = 1
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block, in source order."""
+        handlers = {
+            "front_matter": self.front_matter,
+            "heading_open": self.heading,
+            "paragraph_open": self.paragraph,
+            "fence": self.code,
+            "code_block": self.code,
+            "html_block": self.html,
+            "tr_close": self.row_end,
+        }
+        for index, token in enumerate(self.tokens):
+            if token.map:
+                self.line = token.map[0] + 1
+            self.track(token, index)
+            if handler := handlers.get(token.type):
+                yield from handler(token, index)
+
+    def track(self, token: Token, index: int) -> None:
+        """Follow the containers and table rows that blocks take their shape from."""
+        kind = token.type
+        if kind in CONTAINERS:
+            self.containers.append(CONTAINERS[kind])
+        elif kind in ("list_item_close", "blockquote_close") and self.containers:
+            self.containers.pop()
+        elif kind == "tr_open":
+            self.row, self.row_lines = [], lines_of(token, self.line)
+        elif kind in ("th_open", "td_open"):
+            self.row.append(inline_text(self.tokens[index + 1]))
+        elif kind == "table_close":
+            self.header = ()
+
+    def heading(self, token: Token, index: int) -> Iterator[Block]:
+        """A heading, entered into the outline."""
+        level = int(token.tag[1])
+        title = inline_text(self.tokens[index + 1])
+        first, end = lines_of(token, self.line)
+        parents = self.outline.enter(level, title)
+        yield Block(BlockKind.HEADING, title, first, end, parents, level=level)
+
+    def paragraph(self, token: Token, index: int) -> Iterator[Block]:
+        """A paragraph, or an item or quote when a container holds it."""
+        if text := inline_text(self.tokens[index + 1]):
+            kind = self.containers[-1] if self.containers else BlockKind.PARAGRAPH
+            yield Block(kind, text, *lines_of(token, self.line), self.outline.path)
+
+    def code(self, token: Token, index: int) -> Iterator[Block]:
+        """A fenced or indented code block."""
+        lang = token.info.split()[0] if token.info.strip() else ""
+        text = token.content.rstrip("\n")
+        yield Block(BlockKind.CODE, text, *lines_of(token, self.line), self.outline.path, lang=lang)
+
+    def html(self, token: Token, index: int) -> Iterator[Block]:
+        """An HTML block's text, its tags dropped."""
+        if flat := " ".join(TAG.sub(" ", token.content).split()):
+            yield Block(BlockKind.PARAGRAPH, flat, *lines_of(token, self.line), self.outline.path)
+
+    def row_end(self, token: Token, index: int) -> Iterator[Block]:
+        """A table row with its header; the header row itself is kept, not yielded."""
+        cells = tuple(self.row)
+        if self.tokens[index + 1].type == "thead_close":
+            self.header = cells
+            return
+        text = " | ".join(cells)
+        yield Block(BlockKind.ROW, text, *self.row_lines, self.outline.path, cells, self.header)
+
+    def front_matter(self, token: Token, index: int) -> Iterator[Block]:
+        """The ``key: value`` lines of YAML front matter as field blocks."""
+        base = token.map[0] + 2 if token.map else 2  # the line after the opening ---
+        for offset, line in enumerate(token.content.splitlines()):
+            match = FRONT_FIELD.fullmatch(line[:500])
+            if match and match.group(2).strip():
+                key, value = match.group(1).strip(), match.group(2).strip().strip("\"'")
+                number = base + offset
+                yield Block(BlockKind.FIELD, f"{key}: {value}", number, number, cells=(key, value))

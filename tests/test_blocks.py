@@ -1,0 +1,175 @@
+"""Markdown and plain text read as blocks: kinds, heading paths, table headers, lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from askspec.read.blocks import Block, BlockKind, Outline
+from askspec.read.markdown_blocks import markdown_document
+from askspec.read.plain_blocks import plain_document
+
+H, P, I, Q, R, C, F = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE,
+                       BlockKind.ROW, BlockKind.CODE, BlockKind.FIELD)  # fmt: skip
+
+
+def shape(blocks: list[Block]) -> list[tuple[str, str, int, int, str]]:
+    return [(b.kind.value, b.text, b.first, b.last, b.path) for b in blocks]
+
+
+MODEL_CARD = """\
+---
+title: Tiny speech model
+license: MIT
+---
+# Tiny speech model
+
+A small model that turns speech into text.
+
+## Hardware
+
+| Size | Parameters | Required VRAM | Relative speed |
+|------|-----------:|---------------|----------------|
+| tiny | 39 M | ~1 GB | ~32x |
+| base | 74 M | ~1 GB | ~16x |
+
+## Usage
+
+- Install it with pip
+- Run `transcribe audio.flac`
+
+> Accuracy drops on noisy audio.
+
+```bash
+transcribe --model base audio.flac
+```
+"""
+
+
+def test_markdown_model_card() -> None:
+    doc = markdown_document(MODEL_CARD)
+    assert doc.title == "Tiny speech model"
+    assert shape(list(doc)) == [
+        ("field", "title: Tiny speech model", 2, 2, ""),
+        ("field", "license: MIT", 3, 3, ""),
+        ("heading", "Tiny speech model", 5, 5, ""),
+        ("paragraph", "A small model that turns speech into text.", 7, 7, "Tiny speech model"),
+        ("heading", "Hardware", 9, 9, "Tiny speech model"),
+        ("row", "tiny | 39 M | ~1 GB | ~32x", 13, 13, "Tiny speech model > Hardware"),
+        ("row", "base | 74 M | ~1 GB | ~16x", 14, 14, "Tiny speech model > Hardware"),
+        ("heading", "Usage", 16, 16, "Tiny speech model"),
+        ("item", "Install it with pip", 18, 18, "Tiny speech model > Usage"),
+        ("item", "Run transcribe audio.flac", 19, 19, "Tiny speech model > Usage"),
+        ("quote", "Accuracy drops on noisy audio.", 21, 21, "Tiny speech model > Usage"),
+        ("code", "transcribe --model base audio.flac", 23, 25, "Tiny speech model > Usage"),
+    ]
+    row = next(b for b in doc if b.kind is R)
+    assert row.header == ("Size", "Parameters", "Required VRAM", "Relative speed")
+    assert (
+        row.row_text() == "Size: tiny; Parameters: 39 M; Required VRAM: ~1 GB; Relative speed: ~32x"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("# Tender\n\n## Scope\n\nThe contractor builds the portal.\n", [H, H, P]),
+        ("1. Book a slot\n2. Get a reminder\n", [I, I]),
+        ("<p align='center'><b>Parcel API</b></p>\n", [P]),
+        ("Plain words only.", [P]),
+        ("", []),
+    ],
+    ids=["tender", "ordered-list", "html-block", "one-paragraph", "empty"],
+)
+def test_markdown_kinds(text: str, kinds: list[BlockKind]) -> None:
+    assert [b.kind for b in markdown_document(text)] == kinds
+
+
+def test_markdown_headings_nest_and_unnest() -> None:
+    doc = markdown_document("# A\n## B\n### C\ntext\n## D\nmore\n")
+    assert [(b.text, b.path) for b in doc if b.kind is P] == [
+        ("text", "A > B > C"),
+        ("more", "A > D"),
+    ]
+
+
+PLAIN_SPEC = """\
+Title: Cold chain gateway
+Status: Draft
+
+GATEWAY REQUIREMENTS
+
+1. Inputs
+
+Readings arrive over MQTT from each
+freezer, once a minute.
+
+2.1 Limits
+
+- at most 500 sensors
+- alert within 60 s
+
+Board       RAM     Storage
+Pi 4        4 GB    32 GB
+Pi 5        8 GB    64 GB
+
+Outputs
+-------
+A daily PDF report.
+"""
+
+
+def test_plain_text_spec() -> None:
+    doc = plain_document(PLAIN_SPEC)
+    assert doc.title == "Cold chain gateway"
+    assert shape(list(doc)) == [
+        ("field", "Title: Cold chain gateway", 1, 1, ""),
+        ("field", "Status: Draft", 2, 2, ""),
+        ("heading", "GATEWAY REQUIREMENTS", 4, 4, ""),
+        ("heading", "1. Inputs", 6, 6, ""),
+        (
+            "paragraph",
+            "Readings arrive over MQTT from each freezer, once a minute.",
+            8,
+            9,
+            "1. Inputs",
+        ),
+        ("heading", "2.1 Limits", 11, 11, "1. Inputs"),
+        ("item", "at most 500 sensors", 13, 13, "1. Inputs > 2.1 Limits"),
+        ("item", "alert within 60 s", 14, 14, "1. Inputs > 2.1 Limits"),
+        ("row", "Pi 4 | 4 GB | 32 GB", 17, 17, "1. Inputs > 2.1 Limits"),
+        ("row", "Pi 5 | 8 GB | 64 GB", 18, 18, "1. Inputs > 2.1 Limits"),
+        ("heading", "Outputs", 20, 21, "1. Inputs"),
+        ("paragraph", "A daily PDF report.", 22, 22, "1. Inputs > Outputs"),
+    ]
+    rows = [b for b in plain_document(PLAIN_SPEC) if b.kind is R]
+    assert rows[0].header == ("Board", "RAM", "Storage")
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("| Item | Price |\n|---|---|\n| Hosting | 40 |\n| Support | 90 |\n", [R, R]),
+        ("Dear Ana,\n\nThanks for the call. We will send the quote on Monday.\n", [P, P]),
+        ("The sentence ends here.\n", [P]),
+        ("Note: this is not a header\nbecause it wraps on.\n", [P]),
+    ],
+    ids=["piped-table", "letter", "sentence", "colon-in-prose"],
+)
+def test_plain_kinds(text: str, kinds: list[BlockKind]) -> None:
+    assert [b.kind for b in plain_document(text)] == kinds
+
+
+def test_outline_keeps_parents_only() -> None:
+    outline = Outline()
+    assert outline.enter(1, "A") == ()
+    assert outline.enter(2, "B") == ("A",)
+    assert outline.enter(2, "C") == ("A",)
+    assert outline.path == ("A", "C")
+    assert outline.enter(1, "D") == ()
+
+
+def test_field_block_keeps_key_and_value() -> None:
+    field = next(iter(markdown_document("---\nstatus: accepted\n---\n# ADR\n")))
+    assert (field.kind, field.cells) == (F, ("status", "accepted"))
+    assert [b.kind for b in markdown_document("```\nx\n```\n")] == [C]
+    assert [b.kind for b in markdown_document("> one\n>\n> two\n")] == [Q, Q]
