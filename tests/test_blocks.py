@@ -8,7 +8,7 @@ from askspec.read.blocks import Block, BlockKind, Outline
 from askspec.read.markdown_blocks import markdown_document
 from askspec.read.plain_blocks import plain_document
 
-H, P, I, Q, R, C, F = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE,
+H, P, IT, Q, R, C, F = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE,
                        BlockKind.ROW, BlockKind.CODE, BlockKind.FIELD)  # fmt: skip
 
 
@@ -73,7 +73,7 @@ def test_markdown_model_card() -> None:
     ("text", "kinds"),
     [
         ("# Tender\n\n## Scope\n\nThe contractor builds the portal.\n", [H, H, P]),
-        ("1. Book a slot\n2. Get a reminder\n", [I, I]),
+        ("1. Book a slot\n2. Get a reminder\n", [IT, IT]),
         ("<p align='center'><b>Parcel API</b></p>\n", [P]),
         ("Plain words only.", [P]),
         ("", []),
