@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from datetime import date
 from email import message_from_bytes, policy
@@ -30,7 +31,7 @@ from askspec.answers import (
     with_answers,
 )
 from askspec.answers_mail import read_reply
-from askspec.answers_markdown import Answer, Reading, read_markdown
+from askspec.answers_markdown import Answer, Reading, read_markdown, spans
 from askspec.errors import AnswersError
 from askspec.generate import Options, build_request, render_outputs
 from askspec.models import Area, Fact, Request, Status
@@ -122,6 +123,17 @@ def test_answer_is_vague(qid: str, text: str, vague: bool) -> None:
     assert answer_is_vague(qid, text) is vague
 
 
+LONG_RUNS = ["8" * 8000, "1" + " " * 8000 + "x", "1." * 4000, "1 - " * 2000, "RAM " + "9" * 8000]
+
+
+@pytest.mark.parametrize("text", LONG_RUNS, ids=["digits", "spaces", "dots", "dashes", "ram"])
+@pytest.mark.parametrize("qid", ["HW-1", "PERF-1"])
+def test_long_runs_are_judged_in_linear_time(qid: str, text: str) -> None:
+    started = time.monotonic()
+    assert answer_is_vague(qid, text)
+    assert time.monotonic() - started < 1
+
+
 # -- marker and format --------------------------------------------------------------------
 
 
@@ -132,20 +144,82 @@ def test_marker_survives_a_mail_client_rewrapping_it() -> None:
     assert find_marker(marker.comment()) == marker
 
 
-def test_marker_with_a_bad_id_is_ignored() -> None:
-    assert find_marker("askspec:request id=<x> version=1") is None
+def test_marker_with_a_bad_id_is_refused() -> None:
+    marker = find_marker("askspec:request id=<x> version=1")
+    assert marker is not None and "malformed" in (marker.problem() or "")
     assert find_marker("no marker here") is None
+
+
+MARKER_PROBLEMS = [
+    ("questions", IDS[:2], "do not match its id"),
+    ("questions", (*IDS, "IN-99"), "do not match its id"),
+    ("questions", ("IN-1", "ZZ-1\n### OUT-1"), "not a question ID"),
+    ("questions", ("in-1",), "not a question ID"),
+    ("questions", ("IN-1", "IN-1"), "twice"),
+    ("questions", (), "lists no questions"),
+    ("seeds", "", "no seeds digest"),
+    ("seeds", "0" * 16, "do not match its id"),
+    ("id", "0" * 12, "do not match its id"),
+    ("id", "\x1b]0;pwned\x07", "malformed"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "problem"), MARKER_PROBLEMS)
+def test_a_marker_whose_id_does_not_match_its_contents_is_untrusted(
+    field: str, value: object, problem: str
+) -> None:
+    marker = make_marker(EXAMPLE.id, EXAMPLE.version, IDS, seeds=EXAMPLE.seeds_digest)
+    assert marker.problem() is None
+    assert problem in (replace(marker, **{field: value}).problem() or "")
+
+
+def test_request_id_follows_its_questions_and_seeds() -> None:
+    fewer = replace(EXAMPLE, questions=EXAMPLE.questions[:2])
+    assert fewer.id != EXAMPLE.id
+    assert replace(EXAMPLE, seeds_digest="0" * 16).id != EXAMPLE.id
+    assert EXAMPLE.to_json()["seeds_digest"] == EXAMPLE.seeds_digest
 
 
 def test_every_deliverable_carries_the_marker() -> None:
     files = render_outputs(EXAMPLE, Options(date=date(2024, 3, 1)))
     mail = message_from_bytes(files["request.eml"], policy=policy.default)
     text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    expected_marker = make_marker(EXAMPLE.id, EXAMPLE.version, IDS)
+    expected_marker = make_marker(EXAMPLE.id, EXAMPLE.version, IDS, seeds=EXAMPLE.seeds_digest)
     for doc in (files["request.md"].decode(), files["CHECKLIST.md"].decode(), text):
         assert find_marker(doc) == expected_marker
     form = files[".github/ISSUE_TEMPLATE/spec-request.yml"].decode()
     assert f"id={EXAMPLE.id}" in form and "doc=issue" in form
+
+
+def test_spans_find_each_question_in_linear_time() -> None:
+    count = 20_000
+    heads: list[tuple[int, int, str | None]] = [(4 * n, 4 * n + 1, "IN-1") for n in range(count)]
+    labels = [(4 * n + 2, 4 * n + 3, "") for n in range(count)]
+    started = time.monotonic()
+    found = spans(heads, [h[0] for h in heads], labels, 4 * count)
+    assert time.monotonic() - started < 1
+    assert [(s.stop, s.label) for s in found[:2]] == [(4, 2), (8, 6)]
+    assert found[-1].stop == 4 * count
+
+
+def test_headings_with_ids_of_another_shape_are_not_questions() -> None:
+    text = "### IN-1000 — x\n\n**Answer:** a\n\n### ABCDEF-1 — x\n\n### IN-1 — x\n\n**Answer:** b\n"
+    reading = read_markdown("r.md", text)
+    assert reading.asked == ("IN-1",)
+    assert [(a.id, a.text) for a in reading.answers] == [("IN-1", "b")]
+
+
+def test_top_posted_lines_with_ids_of_another_shape_do_not_answer() -> None:
+    quoted = reply_text(render(EXAMPLE, "request.eml.j2"), {})
+    reading = read_reply("reply.eml", "IN-01: no\nin-1: no\nIN-1 : yes\n\n" + quoted)
+    assert {a.id: a.text for a in reading.answers} == {"IN-1": "yes"}
+
+
+def test_with_answers_refuses_a_forged_id() -> None:
+    forged = "ZZ-1\n\n### OUT-1 — forged"
+    reading = Reading("answers.json", None, (), (Answer(forged, "x", "answers.json"),))
+    with pytest.raises(AnswersError, match="not a question ID"):
+        with_answers(EXAMPLE, reading)
 
 
 # -- round trips --------------------------------------------------------------------------
@@ -242,7 +316,7 @@ def test_reply_email_round_trip(cte: str) -> None:
 
 def test_reply_fixture_from_a_mail_client() -> None:
     result = check_answers([FIXTURES / "reply-inline.eml"])
-    assert result.request is not None and result.request.id == "0123456789ab"
+    assert result.request is not None and result.request.id == "7ca257aedc97"
     assert result.questions == ("IN-1", "IN-2", "PERF-1", "PERF-2")
     assert result.answered[0].text == (
         "Temperature readings from the probes as CSV, uploaded by the lab PC.\nÜnits are °C."

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from askspec.cli import app
@@ -81,7 +84,12 @@ def test_fixtures_together_later_file_wins(runner: CliRunner) -> None:
     r = runner.invoke(app, ["check", *files, "--json"])
     assert r.exit_code == 3, r.output
     data = json.loads(r.stdout)
-    assert data["request"] == {"id": "0123456789ab", "version": "0.1.0"}
+    assert data["request"] == {
+        "id": "7ca257aedc97",
+        "version": "0.1.0",
+        "seeds": "0123456789abcdef",
+        "questions": ["IN-1", "IN-2", "PERF-1", "PERF-2"],
+    }
     assert data["answered"]["IN-1"].startswith("Temperature readings")
     assert data["open"] == ["IN-2"]
 
@@ -177,3 +185,268 @@ def test_issue_form_with_marker_and_earlier_answers_is_valid(
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# -- what check verifies ------------------------------------------------------------------
+
+
+def one_error_line(r: Result, path: Path | str, *words: str) -> None:
+    """A failure is one line on stderr, ``error: PATH: reason``, exit 1, nothing on stdout."""
+    assert r.exit_code == 1, r.output
+    assert r.stdout == ""
+    assert r.stderr.startswith(f"error: {path}: "), r.stderr
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr
+    for word in words:
+        assert word in r.stderr, r.stderr
+
+
+def cut_marker(text: str, keep: list[str]) -> str:
+    """The document with its marker's question list cut down to ``keep``."""
+    return re.sub(r"questions=[^ ]+", "questions=" + ",".join(keep), text, count=1)
+
+
+def test_marker_with_a_cut_question_list_is_refused(runner: CliRunner, out: Path) -> None:
+    path = out / "request.md"
+    keep = ["CTX-1", "IN-1"]
+    filled = fill_request(path.read_text("utf-8"), {q: "CSV, 200 ms" for q in keep})
+    path.write_text(cut_marker(filled, keep), "utf-8")
+    r = runner.invoke(app, ["check", str(path)])
+    one_error_line(r, path, "do not match its id", "edited or cut")
+    r = runner.invoke(app, ["check", str(path), "--request", str(out / "request.json")])
+    one_error_line(r, path, "question list differs from", "request.json")
+
+
+def test_check_against_the_request_uses_its_questions_and_required_flags(
+    runner: CliRunner, out: Path
+) -> None:
+    path = out / "request.md"
+    answers = {qid: "200 ms at 50 requests/s" for qid in required_ids(out)}
+    path.write_text(fill_request(path.read_text("utf-8"), answers), "utf-8")
+    request = out / "request.json"
+    r = runner.invoke(app, ["check", str(path), "--request", str(request), "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["request"]["id"] == json.loads(request.read_text("utf-8"))["id"]
+    # The request decides what is required: make an optional question required.
+    raw = json.loads(request.read_text("utf-8"))
+    for q in raw["questions"]:
+        q["required"] = q["required"] or q["id"] == "NG-1"
+    request.write_text(json.dumps(raw), "utf-8")
+    r = runner.invoke(app, ["check", str(path), "--request", str(request)])
+    assert r.exit_code == 3, r.output
+    assert "open (required): NG-1" in r.stdout
+
+
+def test_request_json_whose_id_does_not_match_its_questions_is_refused(
+    runner: CliRunner, out: Path
+) -> None:
+    request = out / "request.json"
+    raw = json.loads(request.read_text("utf-8"))
+    raw["questions"] = raw["questions"][:2]
+    request.write_text(json.dumps(raw), "utf-8")
+    r = runner.invoke(app, ["check", str(out / "request.md"), "--request", str(request)])
+    one_error_line(r, request, "do not match its id")
+
+
+def test_answers_file_without_its_request_needs_request(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    bare = tmp_path / "answers.json"
+    bare.write_text(json.dumps({"answered": {"IN-1": "x"}}), "utf-8")
+    r = runner.invoke(app, ["check", str(bare)])
+    one_error_line(r, bare, "pass --request")
+    r = runner.invoke(app, ["check", str(bare), "--request", str(out / "request.json")])
+    assert r.exit_code == 3, r.output
+    assert "open (required): CTX-1," in r.stdout and "IN-1," not in r.stdout
+
+
+def test_answers_file_with_a_cut_question_list_is_refused(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    request = json.loads((out / "request.json").read_text("utf-8"))
+    forged = {
+        "request": {
+            "id": request["id"],
+            "version": request["askspec"],
+            "seeds": request["seeds_digest"],
+            "questions": ["IN-1"],
+        },
+        "answered": {"IN-1": "x"},
+    }
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(forged), "utf-8")
+    r = runner.invoke(app, ["check", str(path)])
+    one_error_line(r, path, "do not match its id")
+
+
+def test_answers_json_written_by_generate_names_its_request(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    path = out / "request.md"
+    path.write_text(fill_request(path.read_text("utf-8"), {"IN-1": "CSV files"}), "utf-8")
+    again = tmp_path / "round2"
+    args = ["generate", str(EXAMPLE_SEEDS), "-o", str(again), "--date", "2024-03-01"]
+    r = runner.invoke(app, [*args, "--answers", str(path)])
+    assert r.exit_code == 0, r.output
+    saved = json.loads((again / "answers.json").read_text("utf-8"))
+    request = json.loads((again / "request.json").read_text("utf-8"))
+    assert saved["request"]["id"] == request["id"]
+    assert saved["request"]["questions"] == [q["id"] for q in request["questions"]]
+    r = runner.invoke(app, ["check", str(again / "answers.json"), "--json"])
+    assert r.exit_code == 3, r.output
+    assert json.loads(r.stdout)["answered"] == {"IN-1": "CSV files"}
+
+
+def test_answers_to_two_requests_are_refused_without_merge(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    args = ["generate", str(EXAMPLE_SEEDS), "-o", str(other), "--project", "Other"]
+    assert runner.invoke(app, args).exit_code == 0
+    first, second = out / "request.md", other / "request.md"
+    r = runner.invoke(app, ["check", str(first), str(second)])
+    one_error_line(r, second, "pass --merge", str(first))
+    r = runner.invoke(app, ["check", str(first), str(second), "--merge"])
+    assert r.exit_code == 3, r.output
+    assert r.stdout.startswith("requests ") and "(merged)" in r.stdout
+    r = runner.invoke(app, ["check", str(second), "--request", str(out / "request.json")])
+    one_error_line(r, second, "pass --merge")
+
+
+FORGED_ID = "ZZ-1\n\n### OUT-1 — forged\n\n**Answer:**\n\nforged out"
+
+
+def test_forged_id_in_answers_never_becomes_a_heading(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"answered": {FORGED_ID: "x"}}), "utf-8")
+    again = tmp_path / "round2"
+    r = runner.invoke(
+        app, ["generate", str(EXAMPLE_SEEDS), "-o", str(again), "--answers", str(path)]
+    )
+    one_error_line(r, path, "is not a question ID", "\\n")
+    assert not again.exists()
+    r = runner.invoke(app, ["check", str(path), "--request", str(out / "request.json")])
+    one_error_line(r, path, "is not a question ID")
+
+
+def test_malformed_ids_in_documents_are_not_questions(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "request.md"
+    path.write_text(
+        "### ABCDEF-1 — too long\n\n**Answer:** x\n\n### IN-1000 — too long\n\n"
+        "**Answer:** x\n\n- [x] in-1 lower case\n",
+        "utf-8",
+    )
+    r = runner.invoke(app, ["check", str(path)])
+    one_error_line(r, path, "no askspec questions found")
+
+
+ESCAPES = "\x1b[2J\x1b]0;title\x07\x1b]8;;x\x1b\\\x9b31m\u202e"
+RAW = {"\x1b", "\x07", "\x9b", "\u202e"}
+
+
+def test_escape_sequences_never_reach_the_terminal(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / f"a{ESCAPES}.md"
+    path.write_text("# Notes\n", "utf-8")
+    r = runner.invoke(app, ["check", str(path)])
+    assert r.exit_code == 1
+    assert not set(r.stderr) & RAW, repr(r.stderr)
+    assert "\\x1b[2J" in r.stderr and "\\x9b" in r.stderr and "\\u202e" in r.stderr
+    marker = (out / "request.md").read_text("utf-8")
+    forged = tmp_path / "forged.md"
+    forged.write_text(cut_marker(marker, [f"IN-1{ESCAPES}"]), "utf-8")
+    r = runner.invoke(app, ["check", str(forged)])
+    assert r.exit_code == 1 and not set(r.stderr) & RAW, repr(r.stderr)
+    answered = out / "request.md"
+    answered.write_text(fill_request(marker, {"IN-1": f"CSV {ESCAPES}"}), "utf-8")
+    r = runner.invoke(app, ["check", str(answered), "--json"])
+    assert r.exit_code == 3, r.output
+    assert not set(r.stdout) & RAW, repr(r.stdout)
+    assert json.loads(r.stdout)["answered"]["IN-1"] == f"CSV {ESCAPES}"
+
+
+# -- huge and hostile input ---------------------------------------------------------------
+
+
+def test_input_over_the_cap_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    from askspec.answers_files import MAX_INPUT
+
+    path = tmp_path / "huge.md"
+    path.write_bytes(b"### IN-1\n\n" * (MAX_INPUT // 10 + 1))
+    r = runner.invoke(app, ["check", str(path)])
+    one_error_line(r, path, "too large")
+    r = runner.invoke(app, ["check", "-"], input=path.read_bytes())
+    one_error_line(r, "<stdin>", "too large")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_dev_zero_is_refused_after_reading_at_most_the_cap(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["check", "/dev/zero"])
+    one_error_line(r, "/dev/zero", "too large")
+
+
+def test_hundred_thousand_headings_take_seconds(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "many.md"
+    letters = "ABCDEFGHIJ"
+    heads = [f"### {a}{b}-{{n}} — q\n\n**Answer:** x\n\n" for a in letters for b in letters]
+    path.write_text("".join(h.format(n=n) for h in heads for n in range(1000)), "utf-8")
+    started = time.monotonic()
+    r = runner.invoke(app, ["check", str(path)])
+    assert time.monotonic() - started < 5
+    one_error_line(r, path, "too many lines")
+
+
+def test_long_digit_runs_are_judged_in_linear_time(runner: CliRunner, out: Path) -> None:
+    path = out / "request.md"
+    digits = {q: "8" * 8000 for q in ("HW-1", "HW-2", "PERF-1", "PERF-2", "PERF-3")}
+    path.write_text(fill_request(path.read_text("utf-8"), digits), "utf-8")
+    started = time.monotonic()
+    r = runner.invoke(app, ["check", str(path)])
+    assert time.monotonic() - started < 5
+    assert r.exit_code == 3, r.output
+    assert "vague (no number with a unit): HW-1, HW-2, PERF-1, PERF-2, PERF-3" in r.stdout
+
+
+def nested_multipart(depth: int) -> bytes:
+    head = "From: a@example.org\nSubject: Re\nMIME-Version: 1.0\n"
+    part = 'Content-Type: multipart/mixed; boundary="b{n}"\n\n--b{n}\n'
+    opening = "".join(part.format(n=n) for n in range(depth))
+    closing = "".join(f"\n--b{n}--\n" for n in reversed(range(depth)))
+    return (head + opening + "Content-Type: text/plain\n\n### IN-1 — x\n" + closing).encode()
+
+
+MALFORMED = [
+    ("answers.json", b"[1, 2]", "not a JSON object"),
+    ("answers.json", b'{"answered": [1]}', "is not an object"),
+    ("answers.json", b'{"answered": {"IN-1": 5}}', "is not text"),
+    ("answers.json", b'{"answered": {}, "request": "x"}', "is not an object"),
+    ("answers.json", b'{"answered": {}, "request": {"questions": 5}}', "not a list"),
+    (
+        "answers.json",
+        b'{"answered": {"IN-1": "x"}, "sources": {"IN-1": ":99999999999"}, "retired": null}',
+        "pass --request",
+    ),
+    ("answers.json", b"{" + b'"a": [' * 100_000, "not an askspec answers file"),
+    ("answers.json", b'{"answered": {"IN-1": "x"', "not an askspec answers file"),
+    ("answers.json", b"\xff\xfe\x00", "not a text file"),
+    ("deep.eml", nested_multipart(1000), "nested too deeply"),
+    (
+        "nul.eml",
+        b'From: a@example.org\nMIME-Version: 1.0\nContent-Type: text/plain; charset="utf\x00-8"'
+        b"\n\n### IN-1 - x\n",
+        "cannot decode",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), MALFORMED)
+def test_malformed_input_is_one_error_line(
+    runner: CliRunner, tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    r = runner.invoke(app, ["check", str(path)])
+    one_error_line(r, path, reason)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from askspec.models import request_id
+
 MARKER_TAG = "askspec:request"
 #: The label of the issue form's marker field; GitHub puts it in the body as a ### heading.
 MARKER_LABEL = "askspec reference"
@@ -17,9 +19,12 @@ MARKER_LABEL = "askspec reference"
 PLACEHOLDER = "_Write your answer here._"
 #: The words (emphasis and final stop aside) that mean "no answer yet".
 PLACEHOLDER_WORDS = frozenset({"write your answer here", "no response"})
-#: A question ID such as IN-1 or PERF-2.
-QUESTION_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]+")
-_MARKER_VALUE = re.compile(r"[\w.+-]+")
+#: A question ID such as IN-1 or PERF-2: two to five capitals, a dash, one to three digits.
+QUESTION_ID = re.compile(r"[A-Z]{2,5}-[0-9]{1,3}")
+#: A request ID and a seeds digest, as generate writes them.
+REQUEST_ID = re.compile(r"[0-9a-f]{12}")
+SEEDS_DIGEST = re.compile(r"[0-9a-f]{16}")
+_MARKER_VALUE = re.compile(r"[\w.+-]{1,40}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,13 @@ class Marker:
     version: str
     questions: tuple[str, ...] = ()
     doc: str = ""
+    #: The seeds' digest; with the questions it gives the ID, so the two can be checked.
+    seeds: str = ""
 
     def __str__(self) -> str:
         parts = [MARKER_TAG, f"id={self.id}", f"version={self.version}"]
+        if self.seeds:
+            parts.append(f"seeds={self.seeds}")
         if self.questions:
             parts.append("questions=" + ",".join(self.questions))
         if self.doc:
@@ -43,14 +52,42 @@ class Marker:
         """The marker as an HTML comment: invisible where Markdown is rendered."""
         return f"<!-- {self} -->"
 
+    def problem(self, what: str = "the askspec marker") -> str | None:
+        """Why the marker cannot be trusted, or None when its ID matches its contents."""
+        if not REQUEST_ID.fullmatch(self.id) or not _MARKER_VALUE.fullmatch(self.version):
+            return f"{what} is malformed: its id or version is not one askspec writes"
+        bad = next((q for q in self.questions if not is_question_id(q)), None)
+        if bad is not None:
+            return f"{what} names {bad!r}, which is not a question ID"
+        if not self.questions:
+            return f"{what} lists no questions"
+        if len(set(self.questions)) != len(self.questions):
+            return f"{what} lists a question twice"
+        if not SEEDS_DIGEST.fullmatch(self.seeds):
+            return (
+                f"{what} has no seeds digest to verify its questions with "
+                "(written by an older askspec, or edited)"
+            )
+        if request_id(self.seeds, self.questions) != self.id:
+            return (
+                f"{what} lists questions that do not match its id {self.id} "
+                "(the list was edited or cut)"
+            )
+        return None
 
-def make_marker(request_id: str, version: str, questions: Iterable[str], doc: str = "") -> Marker:
+
+def make_marker(
+    request_id: str, version: str, questions: Iterable[str], doc: str = "", seeds: str = ""
+) -> Marker:
     """The marker for a request and the IDs of the questions it asks."""
-    return Marker(request_id, version, tuple(questions), doc)
+    return Marker(request_id, version, tuple(questions), doc, seeds)
 
 
 def find_marker(text: str) -> Marker | None:
-    """The marker in a block of text, or None; copes with lines re-wrapped by mail clients."""
+    """The marker in a block of text, or None; copes with lines re-wrapped by mail clients.
+
+    The fields are returned as found; ``Marker.problem`` says whether they can be trusted.
+    """
     at = text.find(MARKER_TAG)
     if at < 0:
         return None
@@ -61,12 +98,15 @@ def find_marker(text: str) -> Marker | None:
         key, eq, value = word.partition("=")
         if not eq:
             break
-        fields[key] = value
-    ident, version = fields.get("id", ""), fields.get("version", "")
-    if not (_MARKER_VALUE.fullmatch(ident) and _MARKER_VALUE.fullmatch(version)):
-        return None
-    questions = tuple(q for q in fields.get("questions", "").split(",") if is_question_id(q))
-    return Marker(ident, version, questions, fields.get("doc", ""))
+        fields.setdefault(key, value)
+    questions = tuple(q for q in fields.get("questions", "").split(",") if q)
+    return Marker(
+        fields.get("id", ""),
+        fields.get("version", ""),
+        questions,
+        fields.get("doc", ""),
+        fields.get("seeds", ""),
+    )
 
 
 def is_question_id(word: str) -> bool:

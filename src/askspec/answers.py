@@ -7,13 +7,22 @@ request. Everything that flows back into askspec passes through here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from askspec.answer_format import Marker, is_open, normalize
+from askspec.answer_format import Marker, is_open, is_question_id
+from askspec.answers_files import (
+    Asked,
+    decode,
+    load_request,
+    one_request,
+    read_capped,
+    read_json,
+    shown_name,
+    verify,
+)
 from askspec.answers_mail import looks_like_mail, read_mail
 from askspec.answers_markdown import Answer, Reading, read_markdown
 from askspec.errors import AnswersError
@@ -30,7 +39,6 @@ __all__ = [
     "with_answers",
 ]
 
-STDIN = "-"
 _ENTRIES = {entry.id: entry for entry in CATALOGUE}
 #: Areas whose answers must be measurable or, for hardware, name the machine exactly.
 MEASURED_AREAS = frozenset({Area.HARDWARE, Area.PERFORMANCE})
@@ -64,9 +72,9 @@ def is_required(qid: str) -> bool:
 
 def in_order(ids: Iterable[str]) -> tuple[str, ...]:
     """IDs without repeats, in catalogue order, unknown IDs after in the order first seen."""
-    seen = tuple(dict.fromkeys(ids))
+    first = {qid: n for n, qid in enumerate(dict.fromkeys(ids))}
     rank = {qid: n for n, qid in enumerate(catalogue_ids())}
-    return tuple(sorted(seen, key=lambda q: (rank.get(q, len(rank)), seen.index(q))))
+    return tuple(sorted(first, key=lambda q: (rank.get(q, len(rank)), first[q])))
 
 
 @dataclass(frozen=True)
@@ -79,11 +87,19 @@ class CheckResult:
     open: tuple[str, ...]
     vague: tuple[str, ...]
     retired: tuple[Answer, ...] = ()
+    #: The required questions as the request says; None means the catalogue decides.
+    required: frozenset[str] | None = None
+    #: Every request the documents answer, when ``--merge`` combined several.
+    merged: tuple[str, ...] = ()
+
+    def is_required(self, qid: str) -> bool:
+        """Whether this request requires an answer to a question."""
+        return qid in self.required if self.required is not None else is_required(qid)
 
     @property
     def open_required(self) -> tuple[str, ...]:
         """Open questions that must be answered."""
-        return tuple(q for q in self.open if is_required(q))
+        return tuple(q for q in self.open if self.is_required(q))
 
     @property
     def complete(self) -> bool:
@@ -92,11 +108,16 @@ class CheckResult:
 
     def summary_lines(self) -> list[str]:
         """A short human summary naming the open questions."""
-        name = f"request {self.request.id}" if self.request else "request (no marker found)"
+        if len(self.merged) > 1:
+            name = f"requests {', '.join(self.merged)} (merged)"
+        elif self.request is None:
+            name = "request (no marker found, questions not verified: pass --request)"
+        else:
+            name = f"request {self.request.id}"
         lines = [f"{name}: {len(self.answered)} of {len(self.questions)} questions answered"]
         for label, ids in (
             ("open (required)", self.open_required),
-            ("open (optional)", tuple(q for q in self.open if not is_required(q))),
+            ("open (optional)", tuple(q for q in self.open if not self.is_required(q))),
             ("vague (no number with a unit)", self.vague),
             ("answers to questions not asked", tuple(a.id for a in self.retired)),
         ):
@@ -106,11 +127,20 @@ class CheckResult:
         return lines
 
     def to_json(self) -> dict[str, Any]:
-        """The object printed by ``check --json`` and written to answers.json."""
+        """The object printed by ``check --json`` and written to answers.json.
+
+        ``request`` names the request and its questions, so the file can be verified
+        when it is read back; it is null when the documents named no single request.
+        """
         marker = self.request
+        request: dict[str, Any] | None = None
+        if marker is not None and len(self.merged) < 2:
+            request = {"id": marker.id, "version": marker.version}
+            if marker.seeds:
+                request |= {"seeds": marker.seeds, "questions": list(marker.questions)}
         return {
             "complete": self.complete,
-            "request": None if marker is None else {"id": marker.id, "version": marker.version},
+            "request": request,
             "answered": {a.id: a.text for a in self.answered},
             "open": list(self.open),
             "open_required": list(self.open_required),
@@ -120,13 +150,16 @@ class CheckResult:
         }
 
 
-def assess(reading: Reading, asked: Sequence[str] | None = None) -> CheckResult:
+def assess(
+    reading: Reading, asked: Sequence[str] | None = None, required: frozenset[str] | None = None
+) -> CheckResult:
     """Sort a reading's answers against the questions asked (by default, the reading's own)."""
     questions = in_order(reading.asked if asked is None else asked)
+    known = set(questions)
     by_id = {a.id: a for a in reading.answers}
     answered = tuple(by_id[q] for q in questions if q in by_id)
     vague = tuple(a.id for a in answered if answer_is_vague(a.id, a.text))
-    retired_ids = in_order(q for q in by_id if q not in questions)
+    retired_ids = in_order(q for q in by_id if q not in known)
     return CheckResult(
         request=reading.marker,
         questions=questions,
@@ -134,6 +167,7 @@ def assess(reading: Reading, asked: Sequence[str] | None = None) -> CheckResult:
         open=tuple(q for q in questions if q not in by_id),
         vague=vague,
         retired=tuple(by_id[q] for q in retired_ids),
+        required=required,
     )
 
 
@@ -151,75 +185,85 @@ def merge(readings: Sequence[Reading]) -> Reading:
     return Reading(path, markers[-1] if markers else None, asked, tuple(by_id.values()))
 
 
-def decode(path: str, data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or b"\0" in data:
-        raise AnswersError("not a text file", path)
-    return str(best)
-
-
-def read_json(path: str, text: str) -> Reading:
-    """An answers.json written by generate (or ``check --json`` output)."""
-    try:
-        data = json.loads(text)
-        answered, retired = dict(data["answered"]), dict(data.get("retired") or {})
-        sources = dict(data.get("sources") or {})
-        asked = [*answered, *list(data.get("open") or [])]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise AnswersError(f"not an askspec answers file: {exc}", path) from exc
-    request = data.get("request") or {}
-    marker = Marker(str(request["id"]), str(request["version"]), tuple(asked)) if request else None
-    answers = []
-    for qid, value in {**answered, **retired}.items():
-        where, _, line = str(sources.get(qid, path)).rpartition(":")
-        src, num = (where, int(line)) if where and line.isdigit() else (path, None)
-        answers.append(Answer(str(qid), normalize(str(value)), src, num))
-    return Reading(path, marker, in_order(str(q) for q in asked), tuple(answers))
-
-
 def read_document(path: str, data: bytes) -> list[Reading]:
     """What one file says, whatever deliverable it is."""
-    if looks_like_mail(path, data):
-        return read_mail(path, data)
-    text = decode(path, data)
-    if text.lstrip().startswith("{"):
-        return [read_json(path, text)]
-    return [read_markdown(path, text)]
+    try:
+        if looks_like_mail(path, data):
+            return read_mail(path, data)
+        text = decode(path, data)
+        if path.lower().endswith(".json") or text.lstrip().startswith("{"):
+            return [read_json(path, text)]
+        return [read_markdown(path, text)]
+    except RecursionError:
+        raise AnswersError("nested too deeply to read", path) from None
 
 
-def read_answers(files: Sequence[str | Path], stdin: bytes | None = None) -> Reading:
+def read_answers(
+    files: Sequence[str | Path],
+    stdin: bytes | None = None,
+    *,
+    against: Asked | None = None,
+    merge_requests: bool = False,
+    bare_ok: bool = False,
+) -> Reading:
     """Every file's answers merged, later files winning; ``-`` reads ``stdin``."""
+    return merge(read_all(files, stdin, against, merge_requests, bare_ok))
+
+
+def read_all(
+    files: Sequence[str | Path],
+    stdin: bytes | None,
+    against: Asked | None,
+    merge_requests: bool,
+    bare_ok: bool,
+) -> list[Reading]:
+    """What every file says, each document verified.
+
+    Each document's marker must match its ID (or the request ``against``); answers to
+    different requests are refused unless ``merge_requests``; an answers file naming no
+    request is refused unless it is read ``against`` one or ``bare_ok``.
+    """
     if not files:
         raise AnswersError("no files to read answers from")
     readings: list[Reading] = []
     for file in files:
         name = str(file)
-        if name == STDIN:
-            data = stdin if stdin is not None else b""
-        else:
-            try:
-                data = Path(name).read_bytes()
-            except OSError as exc:
-                raise AnswersError(f"cannot read: {exc.strerror or exc}", name) from exc
-        found = read_document(name, data)
+        found = read_document(name, read_capped(name, stdin))
         if not any(r.asked or r.answers for r in found):
-            raise AnswersError("no askspec questions found", "<stdin>" if name == STDIN else name)
+            raise AnswersError("no askspec questions found", shown_name(name))
+        for reading in found:
+            verify(reading, against)
+            if reading.bare and against is None and not bare_ok:
+                raise AnswersError(
+                    "the answers file does not say which request it answers; "
+                    "pass --request OUT/request.json to check it against the request",
+                    shown_name(name),
+                )
         readings.extend(found)
-    return merge(readings)
+    if not merge_requests:
+        one_request(readings, against)
+    return readings
 
 
-def check_answers(files: Sequence[str | Path], stdin: bytes | None = None) -> CheckResult:
-    """Read filled deliverables and say which questions are answered, open and vague."""
-    return assess(read_answers(files, stdin))
+def check_answers(
+    files: Sequence[str | Path],
+    stdin: bytes | None = None,
+    request: str | Path | None = None,
+    merge_requests: bool = False,
+) -> CheckResult:
+    """Read filled deliverables and say which questions are answered, open and vague.
+
+    With ``request`` (a request.json), the questions and which are required come from
+    it, and every document must answer that request.
+    """
+    against = load_request(request) if request is not None else None
+    readings = read_all(files, stdin, against, merge_requests, bare_ok=False)
+    merged = tuple(dict.fromkeys(r.marker.id for r in readings if r.marker is not None))
+    reading = merge(readings)
+    if against is None:
+        return replace(assess(reading), merged=merged)
+    result = assess(reading, against.marker.questions, against.required)
+    return replace(result, request=against.marker, merged=merged)
 
 
 def retired_question(answer: Answer) -> Question:
@@ -238,6 +282,9 @@ def with_answers(request: Request, reading: Reading) -> tuple[Request, CheckResu
     Answers to questions the request no longer asks are kept in ``Request.retired``.
     Ticks without text are not answers here: the new request still asks for the words.
     """
+    bad = next((a for a in reading.answers if not is_question_id(a.id)), None)
+    if bad is not None:  # readers check IDs; this keeps a forged one out of every deliverable
+        raise AnswersError(f"{bad.id!r} is not a question ID", bad.path)
     given = {a.id: a for a in reading.answers if not is_open(a.text)}
     asked = [q.id for q in request.questions]
     questions = tuple(
@@ -245,5 +292,5 @@ def with_answers(request: Request, reading: Reading) -> tuple[Request, CheckResu
     )
     result = assess(replace(reading, answers=tuple(given.values())), asked)
     retired = tuple(retired_question(a) for a in result.retired)
-    marker = Marker(request.id, request.version, tuple(asked))
+    marker = Marker(request.id, request.version, tuple(asked), seeds=request.seeds_digest)
     return replace(request, questions=questions, retired=retired), replace(result, request=marker)

@@ -8,7 +8,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 
 from askspec.answer_format import is_open, normalize, normalize_newlines, strip_quote
-from askspec.answers_markdown import Answer, Reading, outline, read_markdown
+from askspec.answers_markdown import Answer, Reading, check_length, outline, read_markdown
 from askspec.errors import AnswersError
 
 #: Header names that tell a message from a Markdown file that starts with ``key: value``.
@@ -21,7 +21,10 @@ _MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n))From [^\n]*\n")
 SIGNATURE = "-- "
 #: A line that answers a question by its ID, as people write above a quoted request:
 #: ``IN-1: CSV files`` or ``PERF-2 - 200 ms``.
-ID_LINE = re.compile(r"[ \t]*\**([A-Z][A-Z0-9]*-[0-9]+)\**[ \t]*(?::|[-–—])[ \t]*(.*)")
+#: Anchored at a line's start and never giving back blanks, it stays linear on any line.
+ID_LINE = re.compile(
+    r"^[ \t]*+\**+([A-Z]{2,5}-[0-9]{1,3})\**+[ \t]*+(?::|[-–—])[ \t]*+(.*)", re.MULTILINE
+)
 
 
 def looks_like_mail(name: str, data: bytes) -> bool:
@@ -56,7 +59,7 @@ def plain_text(message: EmailMessage, path: str) -> str:
         raise AnswersError("the message has no text/plain part to read answers from", path)
     try:
         content = part.get_content()
-    except (LookupError, UnicodeError) as exc:
+    except (LookupError, ValueError) as exc:  # ValueError: a charset holding NUL, bad base64
         raise AnswersError(f"cannot decode the message text: {exc}", path) from exc
     return str(content)
 
@@ -67,7 +70,9 @@ def read_mail(path: str, data: bytes) -> list[Reading]:
     if not found:
         raise AnswersError("no message found", path)
     names = [path] if len(found) == 1 else [f"{path}#{n}" for n in range(1, len(found) + 1)]
-    return [read_reply(name, plain_text(m, path)) for name, m in zip(names, found, strict=True)]
+    texts = [plain_text(m, path) for m in found]
+    check_length(path, "".join(texts))
+    return [read_reply(name, text) for name, text in zip(names, texts, strict=True)]
 
 
 def written_under(lines: list[str], quoted: list[bool], start: int, stop: int) -> tuple[str, int]:
@@ -94,6 +99,7 @@ def id_lines(
     a quoted line or the signature. Only IDs the quoted request asks count.
     """
     found: dict[str, tuple[str, int]] = {}
+    known = frozenset(asked)
     current: str | None = None
     for n in range(stop):
         line = lines[n]
@@ -103,7 +109,7 @@ def id_lines(
             current = None
             continue
         match = ID_LINE.fullmatch(line)
-        if match and match.group(1) in asked:
+        if match and match.group(1) in known:
             current = match.group(1)
             found[current] = (match.group(2), n)
         elif current and line.strip():

@@ -7,6 +7,7 @@ this module, as in ``Token.map``, and 1-based in an ``Answer``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -24,10 +25,22 @@ from askspec.answer_format import (
     normalize_newlines,
     unquote_answer,
 )
+from askspec.errors import AnswersError
 from askspec.questions import CATALOGUE, catalogue_ids
 
 #: CommonMark keeps ``<!-- ... -->`` an html_block, which is where markers live.
-_MD = MarkdownIt("commonmark")
+#: The block structure is parsed whole, inline markup only where check reads it.
+_MD = MarkdownIt("commonmark").disable("inline")
+_INLINE = MarkdownIt("commonmark")
+#: Inline markup is parsed from at most this many characters of a block: enough for a
+#: question ID, a checklist item or an **Answer:** label, and one huge line cannot
+#: become millions of tokens.
+_INLINE_PREFIX = 4096
+#: A paragraph longer than this is an answer, never a placeholder to recognise.
+_SHORT = 256
+#: The most lines check parses from one file. A filled request has a few hundred; the
+#: parser's time grows with the number of blocks, and this many parse in about a second.
+MAX_LINES = 50_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,8 @@ class Reading:
     marker: Marker | None
     asked: tuple[str, ...]
     answers: tuple[Answer, ...]
+    #: True for an answers file that does not say which request and questions it answers.
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,14 @@ class Outline:
         return self.marker.doc == "issue" if self.marker else not self.has_labels
 
 
+def parsed(inline: Token) -> Token:
+    """The inline token with the markup of its first characters parsed into children."""
+    if not inline.children and inline.content:
+        head = inline.content[:_INLINE_PREFIX]
+        inline.children = _INLINE.parseInline(head)[0].children
+    return inline
+
+
 def plain(inline: Token) -> str:
     """The visible text of an inline token: escapes resolved, markup dropped."""
     if not inline.children:
@@ -118,9 +141,11 @@ def task_of(tokens: list[Token], i: int) -> Task | None:
     inline = tokens[i]
     if i < 2 or tokens[i - 1].type != "paragraph_open" or tokens[i - 2].type != "list_item_open":
         return None
-    box, rest = inline.content[:4], plain(inline)[4:]
+    box = inline.content[:4]
     if tokens[i - 2].level != 1 or box not in {"[ ] ", "[x] ", "[X] "} or inline.map is None:
         return None
+    long = len(inline.content) > _INLINE_PREFIX
+    rest = inline.content[4:] if long else plain(parsed(inline))[4:]
     qid = leading_id(rest)
     if qid is None:
         return None
@@ -141,7 +166,7 @@ def outline(text: str) -> Outline:
             continue
         start, end = tok.map
         if tok.type == "heading_open":
-            title = plain(tokens[i + 1])
+            title = plain(parsed(tokens[i + 1]))
             qid = leading_id(title)
             heads.append((start, end, qid))
             # The marker field's heading ends the answer above even when the field was emptied.
@@ -153,10 +178,11 @@ def outline(text: str) -> Outline:
             # The issue form's marker field arrives under a ### heading of its own.
             stops.append(heads[-1][0] if heads and heads[-1][1] == start else start)
         elif tok.type == "paragraph_open":
-            rest = answer_rest(tokens[i + 1])
+            inline = parsed(tokens[i + 1])
+            rest = answer_rest(inline)
             if rest is not None:
                 labels.append((start, end, rest))
-            elif names_placeholder(plain(tokens[i + 1])):
+            elif len(inline.content) <= _SHORT and names_placeholder(plain(inline)):
                 found.placeholders.update(range(start, end))
     found.has_labels = bool(labels)
     found.spans = spans(heads, sorted(set(stops)), labels, text.count("\n") + 1)
@@ -169,13 +195,20 @@ def spans(
     labels: list[tuple[int, int, str]],
     total: int,
 ) -> list[Span]:
-    """One span per question heading, from the heading to the next stop."""
+    """One span per question heading, from the heading to the next stop.
+
+    Stops and labels are sorted by line, so each is found by bisection: a document
+    with a hundred thousand headings is read in linear time.
+    """
+    label_lines = [a[0] for a in labels]
     result: list[Span] = []
     for start, end, qid in heads:
         if qid is None:
             continue
-        stop = next((s for s in stops if s > start), total)
-        label = next((a for a in labels if end <= a[0] < stop), None)
+        at = bisect_right(stops, start)
+        stop = stops[at] if at < len(stops) else total
+        n = bisect_left(label_lines, end)
+        label = labels[n] if n < len(labels) and labels[n][0] < stop else None
         if label is None:
             result.append(Span(qid, start, end, stop))
         else:
@@ -215,8 +248,19 @@ def ticked(shape: Outline, path: str) -> list[Answer]:
     return found
 
 
+def check_length(path: str, text: str) -> None:
+    """Refuse more lines than any filled request holds, before they are parsed."""
+    lines = normalize_newlines(text).count("\n") + 1
+    if lines > MAX_LINES:
+        raise AnswersError(
+            f"too many lines to be a filled request ({lines:,}; check reads up to {MAX_LINES:,})",
+            path,
+        )
+
+
 def read_markdown(path: str, text: str) -> Reading:
     """What a filled request, an issue body or a checklist answers."""
+    check_length(path, text)
     text = normalize_newlines(text)
     lines = text.split("\n")
     shape = outline(text)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from askspec import __version__
-from askspec.cli_common import Seeds, TemplatesDir, emit_json, reported
+from askspec.cli_common import Seeds, TemplatesDir, emit_json, reported, visible
 from askspec.cli_templates import templates_app
 from askspec.errors import (
     EXIT_ERROR,
@@ -155,6 +155,10 @@ def generate(
             dir_okay=False,
         ),
     ] = None,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Combine --answers given to different requests."),
+    ] = False,
 ) -> None:
     """Write the request (.md, .html), the email (.eml), the checklist and the issue form.
 
@@ -177,6 +181,7 @@ def generate(
             to=tuple(to or ()),
             templates=templates,
             answers=tuple(answers or ()),
+            merge_answers=merge,
         )
         result = run_generate(seeds, out, options, force=force, progress=progress)
     written = [str(p) for p in result.written]
@@ -204,24 +209,38 @@ def check(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    request: Annotated[
+        Path | None,
+        typer.Option(
+            "--request",
+            help="The request.json generate wrote: check against its questions.",
+            dir_okay=False,
+        ),
+    ] = None,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Combine answers to different requests.")
+    ] = False,
 ) -> None:
     """Read the answers back and say which questions are still open.
 
     Exit 0 when every required question is answered, 3 when some are open, 1 on error.
-    Later files win where two answer the same question.
+    Later files win where two answer the same question. Each file's marker must match
+    its request ID; files answering different requests are refused without --merge.
 
-    Example: askspec check out/request.md reply.eml --json
+    Example: askspec check out/request.md reply.eml --request out/request.json --json
     """
     from askspec.answers import check_answers
+    from askspec.answers_files import MAX_INPUT
 
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+    # One byte over the cap is enough to refuse; a pipe that never ends is not read on.
+    stdin = sys.stdin.buffer.read(MAX_INPUT + 1) if "-" in files else None
     with reported():
-        result = check_answers(files, stdin=stdin)
+        result = check_answers(files, stdin=stdin, request=request, merge_requests=merge)
     if as_json:
         emit_json(result.to_json())
     else:
         for line in result.summary_lines():
-            typer.echo(line)
+            typer.echo(visible(line))
     raise typer.Exit(EXIT_OK if result.complete else EXIT_OPEN)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,13 +27,30 @@ TemplatesDir = Annotated[
 ]
 
 
+#: Characters a terminal acts on rather than shows: C0 and C1 controls (escape sequences
+#: start with ESC or CSI), DEL, and the bidirectional overrides that reorder a line.
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: The same characters apart from C0, which json.dumps escapes already.
+_UNSHOWN_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown as ``\\x1b``, never sent."""
+    return _UNSHOWN.sub(_escaped, text)
+
+
 @contextlib.contextmanager
 def reported() -> Iterator[None]:
     """The one place where errors become a line on stderr and an exit code."""
     try:
         yield
     except AskspecError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(visible(f"error: {exc}"), err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
@@ -40,10 +58,11 @@ def reported() -> Iterator[None]:
     except Exception as exc:  # a bug, still reported on one line; ASKSPEC_DEBUG shows more
         if os.environ.get("ASKSPEC_DEBUG"):
             raise
-        typer.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo(visible(f"error: internal error: {type(exc).__name__}: {exc}"), err=True)
         raise typer.Exit(1) from None
 
 
 def emit_json(data: Any) -> None:
-    """One JSON object on stdout."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """One JSON object on stdout; characters a terminal would act on are \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    typer.echo(_UNSHOWN_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))

@@ -54,6 +54,8 @@ class Options:
     extra: dict[str, Any] = field(default_factory=dict)
     #: Earlier answers (filled request, checklist, issue body, reply email, answers.json).
     answers: tuple[Path, ...] = ()
+    #: Combine earlier answers to different requests instead of refusing them.
+    merge_answers: bool = False
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -61,12 +63,12 @@ def to_json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def request_id(project: str, result: ScanResult) -> str:
-    """A short ID that stays the same for the same project and seeds."""
+def seeds_digest(project: str, result: ScanResult) -> str:
+    """A digest that stays the same for the same project and seeds; part of the request ID."""
     digest = hashlib.sha256(project.encode("utf-8"))
     for f in result.files:
         digest.update(f"\0{f.path}\0{f.kind}\0{f.size}".encode())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()[:16]
 
 
 def project_name(seeds: Path, given: str) -> str:
@@ -77,7 +79,7 @@ def project_name(seeds: Path, given: str) -> str:
 def with_facts(seed: SeedFile) -> tuple[SeedFile, tuple[Fact, ...]]:
     """A file's facts, taken from its whole text, and the row with only its head kept."""
     facts = extract((seed,))
-    return (replace(seed, text=seed.text[:KEPT_TEXT]) if seed.text else seed), facts
+    return (replace(seed, text=seed.text[:KEPT_TEXT], source="") if seed.text else seed), facts
 
 
 def scan_with_facts(
@@ -108,7 +110,7 @@ def build_request(
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
-        id=request_id(project, result),
+        seeds_digest=seeds_digest(project, result),
         project=project,
         date=day.isoformat(),
         version=__version__,
@@ -143,11 +145,16 @@ def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     }
 
 
-def answered_request(request: Request, answers: tuple[Path, ...]) -> tuple[Request, bytes]:
-    """The request with earlier answers put back, and answers.json saying what is still open."""
+def answered_request(request: Request, options: Options) -> tuple[Request, bytes]:
+    """The request with earlier answers put back, and answers.json saying what is still open.
+
+    An answers file that names no request is read against this one, whose questions
+    it is put back under.
+    """
     from askspec.answers import read_answers, with_answers
 
-    request, result = with_answers(request, read_answers(answers))
+    reading = read_answers(options.answers, merge_requests=options.merge_answers, bare_ok=True)
+    request, result = with_answers(request, reading)
     return request, to_json_bytes(result.to_json())
 
 
@@ -173,7 +180,7 @@ def generate(
     request = build_request(result, options, seeds, facts)
     extra: dict[str, bytes] = {}
     if options.answers:
-        request, extra[ANSWERS_JSON] = answered_request(request, options.answers)
+        request, extra[ANSWERS_JSON] = answered_request(request, options)
     files = {**render_outputs(request, options), **extra}
     written = write_outputs(out, files, force=force)
     return Generated(request, tuple(written))

@@ -11,9 +11,12 @@ import re
 from askspec.models import Target
 
 #: A number as people write it: 200, 1,000, 2.5, 10k, 1 million, 3万.
+#: It starts only where a number starts (not inside "12,345" or after "1.") and
+#: never gives back what it took, so a run of 8,000 digits or spaces is read in
+#: linear time instead of being retried from every position.
 NUMBER = (
-    r"(?P<num>\d+(?:[.,]\d+)*)\s*"
-    r"(?P<mult>k\b|K\b|M\b|thousand\b|million\b|billion\b|千|万|亿)?"
+    r"(?<!\d)(?<!\d[.,])(?P<num>\d++(?:[.,]\d++)*+)"
+    r"(?:\s*+(?P<mult>k\b|K\b|M\b|thousand\b|million\b|billion\b|千|万|亿))?"
 )
 MULTIPLIERS = {
     "k": 1e3,
@@ -31,7 +34,7 @@ TIME_UNIT = (
     r"hours?|hrs?|h|days?|毫秒|微秒|秒钟|秒|分钟|小时|天)(?![A-Za-z])"
 )
 SIZE_UNIT = r"(?P<unit>[KMGTP]i?B|[KMGT]B?s?|bytes|兆|字节)(?![A-Za-z])"
-PER = r"(?:/|\s*per\s+|\s*an?\s+|\s*每)"
+PER = r"\s*+(?:/|per\s+|an?\s+|每)"
 PERIOD = r"(?P<period>second|sec|s|minute|min|hour|hr|h|day|d|month|year|秒|分钟|小时|天|月)\b"
 RATE_NOUN = (
     r"(?P<unit>requests?|reqs?|queries|calls|messages?|events?|records?|rows?|orders?|files?|"
@@ -104,7 +107,7 @@ def _condition(text: str, end: int) -> str:
     return " ".join(match.group(1).split()) if match else ""
 
 
-RATE = re.compile(NUMBER + r"\s*" + RATE_NOUN + r"?\s*" + PER + PERIOD, re.IGNORECASE)
+RATE = re.compile(NUMBER + r"(?:\s*+" + RATE_NOUN + ")?" + PER + PERIOD, re.IGNORECASE)
 SHORT_RATE = re.compile(NUMBER + r"\s*(?P<unit>rps|qps|tps|fps|QPS|TPS|RPS)\b")
 PER_PERIOD_ZH = re.compile(
     r"每(?P<period>秒|分钟|小时|天)\s*(?:处理|完成|接收|发送)?\s*"
@@ -212,10 +215,10 @@ def parse_targets(text: str) -> tuple[Target, ...]:
 
 #: Hardware quantities: counts of cores, sizes of memory and disk.
 HARDWARE_QUANTITY = re.compile(
-    r"\d+\s*(?:-|\s)?(?:cores?|vcpus?|cpus?|threads|核)|"
-    r"\d+\s*(?:[KMGT]i?B|G|T)\s*(?:of\s+)?"
+    r"(?<!\d)\d++\s*+-?(?:cores?|vcpus?|cpus?|threads|核)|"
+    r"(?<!\d)\d++\s*+(?:[KMGT]i?B|G|T)\s*+(?:of\s+)?"
     r"(?:RAM|memory|VRAM|disk|SSD|HDD|NVMe|storage|内存|显存|硬盘)|"
-    r"(?:RAM|memory|内存|显存|硬盘)\D{0,8}\d+\s*(?:[KMGT]i?B|G|T)\b",
+    r"(?:RAM|memory|内存|显存|硬盘)\D{0,8}\d++\s*+(?:[KMGT]i?B|G|T)\b",
     re.IGNORECASE,
 )
 #: Hardware named precisely without a unit: models by number, versions, hard constraints.

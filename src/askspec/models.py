@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +64,9 @@ class Text:
     format: str = "text"
     sampled: bool = False
     problems: tuple[str, ...] = ()
+    #: The decoded file before its markup was flattened (HTML, reStructuredText,
+    #: notebooks), for the block readers; empty when it is the text itself.
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class SeedFile:
     sampled: bool = False
     problems: tuple[str, ...] = ()
     text: str = field(default="", repr=False, compare=False)
+    #: The decoded file before its markup was flattened; empty when it is the text.
+    source: str = field(default="", repr=False, compare=False)
 
     @property
     def kind(self) -> Kind:
@@ -174,12 +181,18 @@ class Fact:
     measurable: bool = True
     topics: tuple[str, ...] = ()
     targets: tuple[Target, ...] = ()
+    #: How strongly the quoted block speaks about the area; the strongest are quoted first.
+    weight: float = 1.0
+    #: What tied the block to the area: heading, header, field, words, units.
+    signals: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The evidence entry in request.json."""
         data: dict[str, Any] = {"path": self.path, "line": self.line, "quote": self.quote}
         if self.targets:
             data["targets"] = [t.to_json() for t in self.targets]
+        if self.signals:
+            data["signals"] = list(self.signals)
         return data
 
 
@@ -225,11 +238,23 @@ class Question:
         }
 
 
+def request_id(seeds_digest: str, question_ids: Iterable[str]) -> str:
+    """A request's ID, derived from what it is: its seeds' digest and the questions it asks.
+
+    Anyone holding a marker (or answers.json) can recompute it, so a question list
+    cut or edited after the request was made no longer matches the ID beside it.
+    """
+    digest = hashlib.sha256(f"askspec-request\0{seeds_digest}\0".encode())
+    digest.update(",".join(question_ids).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Request:
     """Everything the templates need: the project, the seeds and the questions."""
 
-    id: str
+    #: A digest of the project name and the seeds (path, kind and size of each file).
+    seeds_digest: str
     project: str
     date: str
     version: str
@@ -241,11 +266,17 @@ class Request:
     #: Earlier answers to questions these seeds no longer raise, kept so none is lost.
     retired: tuple[Question, ...] = ()
 
+    @property
+    def id(self) -> str:
+        """The request's ID: its seeds' digest and its question IDs, hashed."""
+        return request_id(self.seeds_digest, (q.id for q in self.questions))
+
     def to_json(self) -> dict[str, Any]:
         """request.json: the request as data."""
         return {
             "askspec": self.version,
             "id": self.id,
+            "seeds_digest": self.seeds_digest,
             "project": self.project,
             "date": self.date,
             "summary": list(self.summary),

@@ -188,7 +188,8 @@ def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
 
 def request_marker(request: Request, doc: str = "") -> Marker:
     """The marker naming the request and its questions, embedded in every deliverable."""
-    return make_marker(request.id, request.version, (q.id for q in request.questions), doc)
+    ids = (q.id for q in request.questions)
+    return make_marker(request.id, request.version, ids, doc, request.seeds_digest)
 
 
 def context(request: Request, **extra: Any) -> dict[str, Any]:
