@@ -6,10 +6,10 @@ classification sees one shape whatever the source format was.
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from itertools import groupby
+
+from askspec.read.html_blocks import html_plain
 
 FENCE = "```"
 #: Characters reStructuredText uses to underline (and overline) section titles.
@@ -19,62 +19,9 @@ RST_TITLE = re.compile(r"^\S[^\n]{0,78}\n([=\-~^\"'`#*+])\1{2,}[ \t]*$", re.MULT
 RST_LITERAL = re.compile(r"^\s*\.\. (?:code-block|code|sourcecode|literalinclude)::|::\s*$")
 
 
-#: Elements whose content a browser does not show, and comments.
-HTML_HIDDEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript|head|svg)\b.*?(?:</\1\s*>|\Z)",
-    re.IGNORECASE | re.DOTALL,
-)
-# Every tag pattern stops at the next "<" as well as at ">": a run of "<" with no ">"
-# would otherwise make each attempt scan to the end of the page, in quadratic time.
-HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>", re.IGNORECASE)
-HTML_PRE = re.compile(r"</?pre\b[^<>]*>", re.IGNORECASE)
-
-
-def case_blind_names(names: list[str]) -> str:
-    """An alternation of tag names in any case, grouped by first letter.
-
-    The engine tells a group by its leading set at a glance, where a case-blind list
-    of names was tried name by name. Longer endings come first within a group.
-    """
-    groups = []
-    for lead, group in groupby(sorted(names), key=lambda name: name[0]):
-        endings = sorted((name[1:] for name in group), key=len, reverse=True)
-        rest = f"(?i:{'|'.join(endings)})" if any(endings) else ""
-        groups.append(f"[{lead}{lead.upper()}]{rest}")
-    return "|".join(groups)
-
-
-#: Tags that start a new line.
-HTML_BLOCK_NAMES = ["p", "div", "br", "li", "tr", "td", "th", "dt", "dd", "h1", "h2", "h3",
-                    "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dl",
-                    "blockquote", "header", "footer", "nav", "main", "hr"]  # fmt: skip
-HTML_BLOCK = re.compile(r"</?(?:" + case_blind_names(HTML_BLOCK_NAMES) + r")\b[^<>]*>")
-HTML_TAG = re.compile(r"<[^<>]*>")
-
-
 def html_text(markup: str) -> str:
-    """The visible text of an HTML document, one block per line, ``<pre>`` fenced.
-
-    Regular expressions rather than a parser: classification needs the words and
-    the block structure, and this is an order of magnitude faster on large pages.
-    """
-    text = HTML_HIDDEN.sub("", markup)
-    text = HTML_HEADING.sub(lambda h: "\n" + "#" * int(h.group(1)) + " ", text)
-    text = HTML_PRE.sub(f"\n{FENCE}\n", text)
-    text = html.unescape(HTML_TAG.sub("", HTML_BLOCK.sub("\n", text)))
-    if FENCE not in text:  # no <pre>: every line is flattened, blank ones dropped
-        return "\n".join(filter(None, (" ".join(line.split()) for line in text.splitlines())))
-    lines: list[str] = []
-    in_pre = False
-    for line in text.splitlines():
-        if line.strip() == FENCE:
-            in_pre = not in_pre
-            lines.append(FENCE)
-        elif in_pre:
-            lines.append(line.rstrip())
-        elif flat := " ".join(line.split()):
-            lines.append(flat)
-    return "\n".join(lines)
+    """The visible text of an HTML document, one block per line, ``<pre>`` fenced."""
+    return html_plain(markup)
 
 
 def rst_text(source: str) -> str:

@@ -1,0 +1,113 @@
+"""The block readers of HTML, reStructuredText, notebooks, extracted text and e-mail."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from askspec.read.blocks import Block, BlockKind
+from askspec.read.html_blocks import html_document, html_plain
+from askspec.read.markup import html_text
+
+H, P, LI, Q, R, C, F = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE,
+                       BlockKind.ROW, BlockKind.CODE, BlockKind.FIELD)  # fmt: skip
+
+
+def shape(blocks: object) -> list[tuple[BlockKind, str, int, int]]:
+    """Each block's kind, text and first and last line."""
+    return [(b.kind, b.text, b.first, b.last) for b in blocks]  # type: ignore[attr-defined]
+
+
+def find(blocks: object, text: str) -> Block:
+    """The block whose text is text."""
+    return next(b for b in blocks if b.text == text)  # type: ignore[attr-defined]
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+HTML_CASES = [
+    (  # a clinic booking page, saved from a browser
+        "<!doctype html>\n<html><head><title>Book</title>\n<style>p{}</style></head>\n"
+        "<body><nav><a href='/'>Home</a></nav>\n<header><p>Clinic logo</p></header>\n"
+        "<main><h1>Booking</h1>\n<p>Patients book <a title='x > y'>online</a>\nor by phone.</p>\n"
+        "</main><footer>Privacy</footer></body></html>",
+        [(H, "Booking", 6, 6), (P, "Patients book online or by phone.", 7, 8)],
+    ),
+    (  # a warehouse API reference
+        "<h2>Endpoints</h2>\n<table>\n<tr><th>Method</th><th>Path</th></tr>\n"
+        "<tr><td>GET</td><td>/stock</td></tr>\n</table>\n<pre><code class='language-json'>\n"
+        '{"sku": 1}\n</code></pre>',
+        [(H, "Endpoints", 1, 1), (R, "GET | /stock", 4, 4), (C, '{"sku": 1}', 7, 7)],
+    ),
+    (  # a model card
+        "<h1>Model card</h1><dl>\n<dt>Parameters</dt><dd>7B</dd>\n<dt>Licence</dt>\n"
+        "<dd>Apache-2.0</dd></dl><blockquote>Not for medical use.</blockquote>",
+        [
+            (H, "Model card", 1, 1),
+            (F, "Parameters: 7B", 2, 2),
+            (F, "Licence: Apache-2.0", 3, 4),
+            (Q, "Not for medical use.", 4, 4),
+        ],
+    ),
+    (  # a municipal tender, with a list and hidden parts
+        "<div role='navigation'>Menu</div><h3>Lots</h3><ul>\n<li>Road repair\n<li>Lighting</ul>"
+        "<script>var a = '<p>x</p>';</script><!-- <p>draft</p> --><template><p>t</p></template>",
+        [(H, "Lots", 1, 1), (LI, "Road repair", 2, 2), (LI, "Lighting", 3, 3)],
+    ),
+    (  # a game server's requirements, in an article with its own header
+        "<article><header><h2>Server</h2></header><p>RAM: 16 GB</p>"
+        "<noscript>Enable JS</noscript><svg><text>icon</text></svg></article>",
+        [(H, "Server", 1, 1), (P, "RAM: 16 GB", 1, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), HTML_CASES)
+def test_html_blocks(markup: str, expected: list[tuple[BlockKind, str, int, int]]) -> None:
+    assert shape(html_document(markup)) == expected
+
+
+def test_html_rows_keep_their_header_and_path() -> None:
+    page = (
+        "<h1>Tender</h1><h2>Prices</h2><table><tr><td>Lot</td><td>EUR</td></tr>"
+        "<tr><td>A</td><td>100</td></tr></table><table><tr><th>Size</th><td>7B</td></tr></table>"
+    )
+    doc = html_document(page)
+    row = find(doc, "A | 100")
+    assert row.header == ("Lot", "EUR") and row.cells == ("A", "100")
+    assert row.section == ("Tender", "Prices") and row.row_text() == "Lot: A; EUR: 100"
+    assert find(doc, "Size | 7B").header == ()  # a row header is no table header
+    assert doc.title == "Tender"
+
+
+def test_html_plain_is_the_page_as_lines() -> None:
+    page = "<h2>Inputs</h2><table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr>"
+    page += "</table><dl><dt>k</dt><dd>v</dd></dl><pre>  x\n</pre>"
+    assert html_plain(page).splitlines() == ["## Inputs", "a | b", "1 | 2", "k: v", "```", "  x",
+                                             "```"]  # fmt: skip
+    assert html_text(page) == html_plain(page)
+
+
+def test_html_head_is_closed_before_the_body_when_its_end_tag_is_left_out() -> None:
+    assert html_plain("<html><head><title>x</title><body><p>Shown</p>") == "Shown"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<" * (1 << 20), "<a" * (1 << 19), "<a b='" * (1 << 17), "<div>" * (1 << 17),
+     "<!--" * (1 << 18), "<script>" * (1 << 17), "<ul><li>" * (1 << 16), "</" * (1 << 19)],
+    ids=["lt", "open-tag", "open-quote", "nested", "comment", "script", "nested-list", "end"],
+)  # fmt: skip
+def test_html_is_bounded_on_hostile_input(markup: str) -> None:
+    start = time.perf_counter()
+    html_document(markup)
+    assert time.perf_counter() - start < 10
+
+
+def test_html_text_left_unclosed_is_text() -> None:
+    assert html_plain("<p>a < b</p><p>then x<y") == "a < b\nthen x<y"
+
+
+JSON = json  # used by the notebook tests below
