@@ -8,6 +8,7 @@ import time
 import pytest
 
 from askspec.read.blocks import Block, BlockKind
+from askspec.read.extracted_blocks import extracted_document
 from askspec.read.html_blocks import html_document, html_plain
 from askspec.read.markup import html_text
 
@@ -111,3 +112,40 @@ def test_html_text_left_unclosed_is_text() -> None:
 
 
 JSON = json  # used by the notebook tests below
+
+
+# --- extracted PDF and office text -------------------------------------------------------
+
+EXTRACTED_CASES = [
+    (  # a PDF tender: wrapped lines joined, pages apart
+        "The council invites bids for road\nrepair in the north-\nern district.\n\nPage two text.",
+        [(P, "The council invites bids for road repair in the northern district.", 1, 3),
+         (P, "Page two text.", 5, 5)],
+    ),
+    (  # a DOCX model card: headings and one paragraph a line
+        "# Model card\n## Training\nTrained on 2T tokens.\nEvaluated on MMLU.",
+        [(H, "Model card", 1, 1), (H, "Training", 2, 2), (P, "Trained on 2T tokens.", 3, 3),
+         (P, "Evaluated on MMLU.", 4, 4)],
+    ),
+    (  # an XLSX of warehouse bins
+        "# Bins\nBin | Capacity\nA1 | 40\nA2 | 35",
+        [(H, "Bins", 1, 1), (R, "A1 | 40", 3, 3), (R, "A2 | 35", 4, 4)],
+    ),
+    (  # a PPTX deck for a game server
+        "# Slide 1\nPlayers\n- 64 per match\n- 20 Hz tick",
+        [(H, "Slide 1", 1, 1), (P, "Players", 2, 2), (LI, "64 per match", 3, 3),
+         (LI, "20 Hz tick", 4, 4)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), EXTRACTED_CASES)
+def test_extracted_blocks(text: str, expected: list[tuple[BlockKind, str, int, int]]) -> None:
+    assert shape(extracted_document(text)) == expected
+
+
+def test_extracted_rows_keep_the_first_row_as_header() -> None:
+    doc = extracted_document("# Clinic\n## Rooms\nRoom | Beds\n101 | 2\n\nLone | row")
+    assert find(doc, "101 | 2").header == ("Room", "Beds")
+    assert find(doc, "101 | 2").section == ("Clinic", "Rooms")
+    assert find(doc, "Lone | row").header == ()
