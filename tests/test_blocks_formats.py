@@ -11,6 +11,7 @@ from askspec.read.blocks import Block, BlockKind
 from askspec.read.extracted_blocks import extracted_document
 from askspec.read.html_blocks import html_document, html_plain
 from askspec.read.markup import html_text
+from askspec.read.rst_blocks import rst_document
 
 H, P, LI, Q, R, C, F = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE,
                        BlockKind.ROW, BlockKind.CODE, BlockKind.FIELD)  # fmt: skip
@@ -149,3 +150,54 @@ def test_extracted_rows_keep_the_first_row_as_header() -> None:
     assert find(doc, "101 | 2").header == ("Room", "Beds")
     assert find(doc, "101 | 2").section == ("Clinic", "Rooms")
     assert find(doc, "Lone | row").header == ()
+
+
+# --- reStructuredText --------------------------------------------------------------------
+
+RST_CASES = [
+    (  # a language-change proposal's header
+        "PEP: 9999\nTitle: Typed configs\nStatus: Final\n  (accepted)\n\nBody text.",
+        [(F, "PEP: 9999", 1, 1), (F, "Title: Typed configs", 2, 2),
+         (F, "Status: Final (accepted)", 3, 4), (P, "Body text.", 6, 6)],
+    ),
+    (  # a municipal tender: overlined title first, underlined one below it
+        "=======\nTender\n=======\n\n:Status: Draft\n\nLots\n----\n\n* Road\n* Light\n  bulbs",
+        [(H, "Tender", 1, 3), (F, "Status: Draft", 5, 5), (H, "Lots", 7, 8), (LI, "Road", 10, 10),
+         (LI, "Light bulbs", 11, 12)],
+    ),
+    (  # a warehouse API's literal blocks
+        "Call it::\n\n    GET /stock\n\n.. code-block:: json\n   :caption: x\n\n   {\"sku\": 1}\n",
+        [(P, "Call it:", 1, 1), (C, "GET /stock", 3, 3), (C, '{"sku": 1}', 8, 8)],
+    ),
+    (  # a clinic's notes: comments skipped, a quote kept
+        ".. a comment\n   more\n\n#. Book online\n\n    Said the nurse.\n",
+        [(LI, "Book online", 4, 4), (Q, "Said the nurse.", 6, 6)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), RST_CASES)
+def test_rst_blocks(source: str, expected: list[tuple[BlockKind, str, int, int]]) -> None:
+    assert shape(rst_document(source)) == expected
+
+
+def test_rst_levels_follow_the_order_styles_appear_in() -> None:
+    doc = rst_document("Model\n=====\n\nData\n----\n\nSize\n~~~~\n\nEval\n----\n")
+    assert [(b.text, b.level, b.section) for b in doc] == [
+        ("Model", 1, ()), ("Data", 2, ("Model",)), ("Size", 3, ("Model", "Data")),
+        ("Eval", 2, ("Model",)),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["+------+-----+\n| Tier | RAM |\n+======+=====+\n| low  | 8   |\n|      | GB  |\n"
+     "+------+-----+\n",
+     "====  ===\nTier  RAM\n====  ===\nlow   8\n      GB\n====  ===\n"],
+    ids=["grid", "simple"],
+)  # fmt: skip
+def test_rst_tables_keep_their_header(table: str) -> None:
+    _, row = rst_document("Game server\n===========\n\n" + table)
+    assert (row.cells, row.header, row.first, row.section) == (
+        ("low", "8 GB"), ("Tier", "RAM"), 7, ("Game server",)
+    )  # fmt: skip
