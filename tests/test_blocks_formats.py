@@ -11,6 +11,7 @@ from askspec.read.blocks import Block, BlockKind
 from askspec.read.extracted_blocks import extracted_document
 from askspec.read.html_blocks import html_document, html_plain
 from askspec.read.markup import html_text
+from askspec.read.notebook_blocks import notebook_document
 from askspec.read.rst_blocks import rst_document
 
 H, P, LI, Q, R, C, F = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE,
@@ -112,9 +113,6 @@ def test_html_text_left_unclosed_is_text() -> None:
     assert html_plain("<p>a < b</p><p>then x<y") == "a < b\nthen x<y"
 
 
-JSON = json  # used by the notebook tests below
-
-
 # --- extracted PDF and office text -------------------------------------------------------
 
 EXTRACTED_CASES = [
@@ -201,3 +199,46 @@ def test_rst_tables_keep_their_header(table: str) -> None:
     assert (row.cells, row.header, row.first, row.section) == (
         ("low", "8 GB"), ("Tier", "RAM"), 7, ("Game server",)
     )  # fmt: skip
+
+
+# --- notebooks ---------------------------------------------------------------------------
+
+
+def notebook(cells: list[tuple[str, list[str]]], indent: int | None = 1) -> str:
+    """A notebook as nbformat writes it (indent 1), or on one line (indent None)."""
+    meta = {"kernelspec": {"language": "python"}, "language_info": {"name": "python"}}
+    body = [{"cell_type": kind, "metadata": {}, "source": lines} for kind, lines in cells]
+    return json.dumps({"cells": body, "metadata": meta, "nbformat": 4}, indent=indent)
+
+
+NOTEBOOK_CELLS = [
+    ("markdown", ["# Demand forecast\n", "\n", "Predicts stock per warehouse.\n", "- daily"]),
+    ("code", ["import pandas as pd\n", "df = pd.read_csv('bins.csv')"]),
+    ("markdown", ["## Targets\n", "| metric | goal |\n", "|---|---|\n", "| MAPE | 8% |"]),
+]
+
+
+def test_notebook_blocks_carry_lines_of_the_json_file() -> None:
+    source = notebook(NOTEBOOK_CELLS)
+    raw = source.splitlines()
+    doc = notebook_document(source)
+    assert [(b.kind, b.text) for b in doc][:4] == [
+        (H, "Demand forecast"), (P, "Predicts stock per warehouse."), (LI, "daily"),
+        (C, "import pandas as pd\ndf = pd.read_csv('bins.csv')"),
+    ]  # fmt: skip
+    for block in doc:
+        assert block.text.split()[0].strip("#|") in raw[block.first - 1]
+    code = find(doc, "import pandas as pd\ndf = pd.read_csv('bins.csv')")
+    assert (code.lang, code.last - code.first) == ("python", 1)
+    row = next(b for b in doc if b.kind is R)
+    assert (row.header, row.section) == (("metric", "goal"), ("Demand forecast", "Targets"))
+
+
+def test_notebook_on_one_line_puts_every_block_on_it() -> None:
+    doc = notebook_document(notebook(NOTEBOOK_CELLS, indent=None))
+    assert {(b.first, b.last) for b in doc} == {(1, 1)} and doc.title == "Demand forecast"
+
+
+@pytest.mark.parametrize("source", ["{", "[]", '{"cells": 3}'])
+def test_a_file_that_is_no_notebook_is_a_problem(source: str) -> None:
+    assert notebook_document(source).problems == ("not a valid notebook",)
