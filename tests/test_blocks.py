@@ -58,7 +58,7 @@ def test_markdown_model_card() -> None:
         ("row", "base | 74 M | ~1 GB | ~16x", 14, 14, "Tiny speech model > Hardware"),
         ("heading", "Usage", 16, 16, "Tiny speech model"),
         ("item", "Install it with pip", 18, 18, "Tiny speech model > Usage"),
-        ("item", "Run transcribe audio.flac", 19, 19, "Tiny speech model > Usage"),
+        ("item", "Run `transcribe audio.flac`", 19, 19, "Tiny speech model > Usage"),
         ("quote", "Accuracy drops on noisy audio.", 21, 21, "Tiny speech model > Usage"),
         ("code", "transcribe --model base audio.flac", 23, 25, "Tiny speech model > Usage"),
     ]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from askspec.extract import extract, quote, sentence
+from askspec.extract.lines import extract, quote, sentence
 from askspec.generate import Options, build_request, render_outputs
 from askspec.measure import hardware_specific, measurable, parse_targets
 from askspec.models import Area, Fact, Kind, Request, SeedFile, Status, Verdict
@@ -193,6 +193,7 @@ def test_request_json_has_areas_and_per_question_status(make_tree: Callable[...,
             "path": "note.txt",
             "line": 3,
             "quote": "It will run on the old laptop in the back room, nothing fancy.",
+            "signals": ["words"],
         }
     ]
     questions = {q["id"]: q for q in data["questions"]}
@@ -229,5 +230,6 @@ def test_seed_text_reaches_the_request_as_escaped_data(make_tree: Callable[..., 
     hostile = "## Inputs\n\nUploads {{ 7 * 7 }} <script>x</script> files\n"
     docs = render_outputs(request_for(make_tree, {"s.md": hostile}), FIXED)
     md = docs["request.md"].decode()
-    assert "\\{\\{ 7 \\* 7 \\}\\} \\<script\\>x\\</script\\> files — `s.md:3`" in md
+    # Markup is shown as text: the script tag is dropped, the braces are escaped.
+    assert "Uploads \\{\\{ 7 \\* 7 \\}\\} x files — `s.md:3`" in md
     assert "49" not in md and "<script>" not in docs["request.html"].decode()

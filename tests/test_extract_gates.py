@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from askspec import extract_rules as r
-from askspec.extract import phrase_hits, speaks_about
-from askspec.extract_code import (
+from askspec.extract import rules as r
+from askspec.extract.code import (
     CODE_GATES,
     CODE_PATTERNS,
     COMMENT,
@@ -27,6 +26,7 @@ from askspec.extract_code import (
     is_comment_line,
     open_area,
 )
+from askspec.extract.lines import phrase_hits, speaks_about
 from askspec.measure import _costs, _counts, _durations, _Finder, _rates, _sizes, parse_targets
 from askspec.models import Area, Target
 

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from askspec import extract_rules as r
-from askspec.extract_code import OPENAPI, is_comment_line
+from askspec.extract import rules as r
+from askspec.extract.code import OPENAPI, is_comment_line
 from askspec.models import AreaFinding, Kind, SeedFile, Status
 
 _COMMON_WORDS = """about above after again against also although among another because been before

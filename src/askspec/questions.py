@@ -215,17 +215,16 @@ def area_status(facts: Iterable[Fact]) -> Status:
 
 
 def evidence(facts: Iterable[Fact]) -> tuple[Fact, ...]:
-    """The facts to quote, a few only: measurable first, then taking turns between files.
-
-    Taking turns keeps one chatty source file from hiding what the spec says.
-    """
+    """The facts to quote, a few only: measurable first, the most telling next, then
+    taking turns between files, which keeps one chatty file from hiding what the spec
+    says. The chosen ones are quoted in file order."""
     turn: dict[str, int] = {}
     keyed = []
     for index, fact in enumerate(facts):
         turn[fact.path] = turn.get(fact.path, -1) + 1
-        keyed.append(((not fact.measurable, turn[fact.path], index), fact))
+        keyed.append(((not fact.measurable, -fact.weight, turn[fact.path], index), fact))
     keyed.sort(key=lambda pair: pair[0])
-    chosen = sorted(keyed[:EVIDENCE_LIMIT], key=lambda pair: pair[0][2])
+    chosen = sorted(keyed[:EVIDENCE_LIMIT], key=lambda pair: pair[0][3])
     return tuple(fact for _, fact in chosen)
 
 

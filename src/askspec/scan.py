@@ -302,6 +302,7 @@ def scan_entry(entry: Entry, budget: int | None = None) -> SeedFile | Skipped:
         text.sampled,
         text.problems,
         text.text,
+        text.source,
     )
 
 
@@ -318,7 +319,7 @@ def keep_row(row: SeedFile) -> SeedFile:
 
 def drop_text(row: SeedFile) -> SeedFile:
     """The row without its text, for callers that need only the verdicts."""
-    return replace(row, text="") if row.text else row
+    return replace(row, text="", source="") if row.text or row.source else row
 
 
 def scan_chunk(job: tuple[list[Entry], Finish[T], int | None]) -> list[tuple[str, T | Skipped]]:

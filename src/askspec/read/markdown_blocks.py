@@ -30,8 +30,10 @@ def inline_text(token: Token) -> str:
     """The plain text of an inline token: markup dropped, code and link text kept."""
     pieces = []
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
             pieces.append(child.content)
+        elif child.type == "code_inline":
+            pieces.append(f"`{child.content}`")
         elif child.type in ("softbreak", "hardbreak"):
             pieces.append(" ")
         elif child.type == "image":

@@ -334,4 +334,7 @@ def read_text(path: FilePath, size: int, budget: int | None = None, fd: int | No
     body, fmt, problems = markup(text, suffix, sampled, budget)
     if sampled:
         problems = (f"large file ({size} bytes): read the first and last parts only", *problems)
-    return Text(body, encoding, fmt, sampled, problems)
+    # The source is kept only when the text is whole: a scan that reads a page in part
+    # never needs its blocks.
+    source = text if body is not text and budget is None else ""
+    return Text(body, encoding, fmt, sampled, problems, source)

@@ -2,7 +2,7 @@
 
 Pure functions over the text that scan read: headings and design-card keys name an
 area outright; phrasing ("reads CSV files", "must answer in 200 ms") names it in
-passing; code and API definitions are read by :mod:`askspec.extract_code`.
+passing; code and API definitions are read by :mod:`askspec.extract.code`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from askspec import extract_rules as r
-from askspec.extract_code import (
+from askspec.extract import rules as r
+from askspec.extract.code import (
     ORDER,
     api_hits,
     code_hits,
@@ -19,6 +19,7 @@ from askspec.extract_code import (
     gated,
     is_comment_line,
 )
+from askspec.extract.python_code import python_hits
 from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area, Fact, Kind, SeedFile
 
@@ -129,15 +130,35 @@ def text_hits(lines: list[str]) -> Iterator[Hit]:
     yield from phrase_hits(lines)
 
 
-def source_hits(lines: list[str]) -> Iterator[Hit]:
-    """Hits in source code: plain statements, plus phrasing in comments and docstrings."""
+#: Lines of code that are never facts: imports, includes, and a call opened alone.
+NOT_INTERFACE = re.compile(
+    r"\s{0,40}(?:import\s|from\s[\w.]{1,80}\s+import\s|#\s{0,4}include\b|using\s|"
+    r"use\s|require\s|(?:const|let|var)\s+\w{1,40}\s*=\s*require\(|package\s)|"
+    r"\s{0,40}(?:print|console\.log|printf|puts|echo)\s{0,4}\(?\s{0,4}$"
+)
+
+
+def source_hits(lines: list[str], name: str = "") -> Iterator[Hit]:
+    """Hits in source code: its interface, plus phrasing in comments and docstrings.
+
+    Python is read through its syntax tree (:mod:`askspec.extract.python_code`);
+    other languages by their clearest statement patterns.
+    """
     comments = [index for index, is_comment in enumerate(is_comment_line(lines)) if is_comment]
     yield from phrase_hits(lines, comments)
+    found = python_hits("\n".join(lines)) if name.endswith((".py", ".pyw")) else None
+    if found is None:
+        statements: Iterable[Hit] = code_hits(lines)
+    else:  # the tree gives the interface; the machine still shows in its calls
+        hardware = [hit for hit in code_hits(lines) if hit[0] is Area.HARDWARE]
+        interface = [(area, number, lines[number - 1]) for area, number in found]
+        statements = sorted([*interface, *hardware], key=lambda hit: hit[1])
     cited: dict[Area, int] = {}
-    for area, number, line in code_hits(lines):
-        if cited.get(area, 0) < CODE_LIMIT:
-            cited[area] = cited.get(area, 0) + 1
-            yield area, number, line
+    for area, number, line in statements:
+        if NOT_INTERFACE.match(line[:300]) or cited.get(area, 0) >= CODE_LIMIT:
+            continue
+        cited[area] = cited.get(area, 0) + 1
+        yield area, number, line
 
 
 def topics(area: Area, text: str) -> tuple[str, ...]:
@@ -191,7 +212,7 @@ def seed_facts(seed: SeedFile) -> list[Fact]:
     lines = seed.text.splitlines()
     api = api_hits(lines) if seed.kind is Kind.SPEC else []
     if seed.kind is Kind.CODE:
-        hits: Iterable[Hit] = source_hits(lines)
+        hits: Iterable[Hit] = source_hits(lines, seed.path)
     elif api:
         # Headings and keys of an API definition are its structure, not statements.
         hits = [*api, *phrase_hits(lines)]

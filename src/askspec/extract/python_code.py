@@ -1,0 +1,102 @@
+"""A Python program's interface, read from its syntax tree: what it takes and gives.
+
+Command-line options (argparse, click, typer), ``sys.argv``, standard input, files
+opened for reading, environment variables and HTTP routes are inputs; files opened
+for writing, standard output and what routes return are outputs. Statements in
+between, imports and bare ``print(`` lines are not facts.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from askspec.models import Area
+
+Hit = tuple[Area, int]
+#: Sources larger than this are not parsed (the line-based reading still applies).
+MAX_SOURCE = 1 << 20
+ROUTE_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"}
+)
+OPTION_DECORATORS = frozenset({"option", "argument", "command"})
+READERS = frozenset({"read_text", "read_bytes", "read_csv", "read_json", "read_excel",
+                     "read_parquet", "load", "safe_load", "reader", "DictReader"})  # fmt: skip
+WRITERS = frozenset({"write_text", "write_bytes", "to_csv", "to_json", "to_excel",
+                     "to_parquet", "dump", "writer", "DictWriter", "savefig"})  # fmt: skip
+
+
+def dotted(node: ast.AST) -> str:
+    """``a.b.c`` for a name or attribute chain, else an empty string."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = dotted(node.value)
+        return f"{base}.{node.attr}" if base else node.attr
+    return ""
+
+
+def open_area(call: ast.Call) -> Area:
+    """Inputs for a file opened to read, outputs for one opened to write or append."""
+    mode = call.args[1] if len(call.args) > 1 else None
+    for keyword in call.keywords:
+        if keyword.arg == "mode":
+            mode = keyword.value
+    written = isinstance(mode, ast.Constant) and any(c in str(mode.value) for c in "wax")
+    return Area.OUTPUTS if written else Area.INPUTS
+
+
+def call_hits(call: ast.Call) -> Iterator[Hit]:
+    """What one call says about the interface."""
+    name = dotted(call.func)
+    last = name.rpartition(".")[2]
+    if last == "add_argument" or name in ("typer.Option", "typer.Argument"):
+        yield Area.INPUTS, call.lineno
+    elif name in ("open", "io.open") or last == "open" and name.endswith(("Path.open", ".open")):
+        yield open_area(call), call.lineno
+    elif name in ("os.getenv", "os.environ.get") or last in READERS and "." in name:
+        yield Area.INPUTS, call.lineno
+    elif last in WRITERS and "." in name or name in ("sys.stdout.write", "sys.stderr.write"):
+        yield Area.OUTPUTS, call.lineno
+    elif name == "input":
+        yield Area.INPUTS, call.lineno
+    elif name == "print" and call.args:  # what a program prints is its output
+        yield Area.OUTPUTS, call.lineno
+
+
+def decorator_hits(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[Hit]:
+    """Routes and command-line options declared by decorators."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = dotted(target)
+        last = name.rpartition(".")[2]
+        route = last in ROUTE_METHODS and isinstance(decorator, ast.Call) and decorator.args
+        option = last in OPTION_DECORATORS and name.startswith(("click.", "typer."))
+        if route or option:
+            yield Area.INPUTS, decorator.lineno
+
+
+def python_hits(source: str) -> list[Hit] | None:
+    """Every interface line of a Python source, or None when it does not parse."""
+    if len(source) > MAX_SOURCE:
+        return None
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    hits: list[Hit] = []
+    try:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                hits.extend(call_hits(node))
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                hits.extend(decorator_hits(node))
+            elif isinstance(node, ast.Attribute) and dotted(node) in ("sys.argv", "sys.stdin"):
+                hits.append((Area.INPUTS, node.lineno))
+            elif isinstance(node, ast.Attribute) and dotted(node) == "sys.stdout":
+                hits.append((Area.OUTPUTS, node.lineno))
+            elif isinstance(node, ast.Subscript) and dotted(node.value) == "os.environ":
+                hits.append((Area.INPUTS, node.lineno))
+    except RecursionError:
+        return None
+    return sorted(set(hits), key=lambda hit: (hit[1], hit[0].value))

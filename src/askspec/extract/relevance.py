@@ -1,0 +1,167 @@
+"""Judge which area each block of a document speaks about, and quote it whole.
+
+A block belongs to an area from several signals together, each worth a weight:
+
+- its heading path names the area ("Hardware > Minimum requirements");
+- its table's header names it, or a unit of its dimension ("Required VRAM", "tokens/s");
+- its own words speak about it ("reads CSV files", "must answer in 200 ms");
+- its numbers have the area's dimension (bytes of memory, a latency, a rate);
+- it is a ``key: value`` field whose key names the area.
+
+A block is a fact of an area when its signals reach RELEVANT. Blocks that are contact
+details, boilerplate, metadata, headings alone, or that stand in sections such as
+"License" or "Changelog", are never facts. The quote is the whole block (a table row
+read with its header), or, for a long paragraph, the sentences that carry the signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from askspec.extract import rules as r
+from askspec.extract import vocabulary as v
+from askspec.extract.lines import speaks_about
+from askspec.measure import hardware_specific, parse_targets
+from askspec.models import Area
+from askspec.read.blocks import Block, BlockKind
+
+AREAS = (Area.INPUTS, Area.OUTPUTS, Area.HARDWARE, Area.PERFORMANCE)
+#: The weight a block's signals must reach for it to be a fact of an area.
+RELEVANT = 2.0
+#: Quotes longer than this are cut to the sentences that speak about the area.
+QUOTE_LIMIT = 240
+#: Longer headings ask or say something; only short ones name a topic.
+TITLE_LIMIT = 48
+WEIGHTS = {"heading": 2.0, "header": 2.0, "field": 3.0, "words": 2.0, "io": 2.0, "units": 1.0}
+SENTENCE = re.compile(r"[^.!?。！？]{1,600}(?:[.!?。！？]+|$)")
+QUOTED_KINDS = frozenset(
+    {BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE, BlockKind.ROW, BlockKind.FIELD}
+)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How strongly a block speaks about one area, and which signals say so."""
+
+    area: Area
+    weight: float
+    signals: tuple[str, ...]
+
+
+def skipped(block: Block) -> bool:
+    """Whether a block can never be a fact: its kind, its section or its content."""
+    if block.kind not in QUOTED_KINDS or not block.text.strip():
+        return True
+    if any(v.SKIPPED_SECTIONS.search(title[:200]) for title in block.section):
+        return True
+    key = block.cells[0].strip().lower() if block.kind is BlockKind.FIELD and block.cells else ""
+    if key in v.META_FIELDS:
+        return True
+    text = block.text[: v.TEXT_CUT]
+    return bool(v.CONTACT.search(text) or v.BOILERPLATE.search(text))
+
+
+def titled_area(title: str, area: Area) -> bool:
+    """Whether a heading, header cell or field key names the area."""
+    return bool(v.TITLE_PATTERNS[area].search(title[:200]))
+
+
+def unit_signal(area: Area, text: str) -> bool:
+    """Whether the block's numbers have the area's dimension."""
+    if area is Area.HARDWARE:
+        return bool(v.MEMORY_UNIT.search(text))
+    if area is Area.PERFORMANCE:
+        return bool(v.RATE_UNIT.search(text) or v.LATENCY.search(text))
+    return False
+
+
+def short_title(title: str) -> bool:
+    """A heading that names a topic, not one that asks or says something at length."""
+    return len(title) <= TITLE_LIMIT and len(title.split()) <= 6 and not title.endswith("?")
+
+
+def header_names(block: Block, area: Area) -> bool:
+    """Whether a row's header names the area: any column for hardware and performance
+    ("Required VRAM", "tokens/s"), the first for inputs and outputs ("Parameter")."""
+    cells = block.header if area in (Area.HARDWARE, Area.PERFORMANCE) else block.header[:1]
+    return any(titled_area(cell, area) for cell in cells)
+
+
+def signals_for(block: Block, area: Area) -> list[str]:
+    """The names of the signals that tie a block to an area."""
+    found = []
+    if any(short_title(t) and titled_area(t, area) for t in block.section[-3:]):
+        found.append("heading")
+    if block.kind is BlockKind.ROW and header_names(block, area):
+        found.append("header")
+    if block.kind is BlockKind.FIELD and block.cells[:1] and titled_area(block.cells[0], area):
+        found.append("field")
+    text = block.text[: v.TEXT_CUT]
+    if speaks_about(area, text):
+        found.append("words")
+    elif area in v.IO_WORDS and v.IO_WORDS[area].search(text):
+        found.append("io")
+    if unit_signal(area, text):
+        found.append("units")
+    return found
+
+
+def weigh(area: Area, names: list[str], text: str) -> float:
+    """The weight of a block's signals for an area. Hardware and performance named in
+    passing ("latency", "CPU") count for little unless the block states a value."""
+    weight = sum(WEIGHTS[name] for name in names)
+    if "words" in names and in_passing(area, text[: v.TEXT_CUT]):
+        weight -= WEIGHTS["words"] / 2
+    return weight
+
+
+def in_passing(area: Area, text: str) -> bool:
+    """Hardware or performance mentioned without a value, and not as something wanted
+    of the system ("runs on a laptop", "has to be fast" are wanted)."""
+    if area is Area.HARDWARE:
+        return not (measurable(area, text) or r.HARDWARE_WEAK.search(text))
+    if area is Area.PERFORMANCE:
+        return not (measurable(area, text) or r.WISH.search(text))
+    return False
+
+
+def relevance(block: Block) -> Iterator[Relevance]:
+    """Each area the block speaks about, strongest first."""
+    if skipped(block):
+        return
+    found = []
+    for area in AREAS:
+        names = signals_for(block, area)
+        weight = weigh(area, names, block.text)
+        if weight >= RELEVANT:
+            found.append(Relevance(area, weight, tuple(names)))
+    found.sort(key=lambda r: -r.weight)
+    # A block answers its strongest area; another only when it is as strongly about it.
+    for item in found:
+        if item is found[0] or item.weight >= found[0].weight:
+            yield item
+
+
+def quote_of(block: Block, area: Area) -> str:
+    """The block as a quote: whole when short, else its sentences about the area."""
+    text = block.row_text() if block.kind is BlockKind.ROW else block.text
+    flat = " ".join(text.split())
+    if len(flat) <= QUOTE_LIMIT:
+        return flat
+    sentences = [s.strip() for s in SENTENCE.findall(flat[: v.TEXT_CUT]) if s.strip()]
+    telling = [s for s in sentences if speaks_about(area, s) or unit_signal(area, s)]
+    chosen = " ".join((telling or sentences)[:2])
+    return chosen if len(chosen) <= QUOTE_LIMIT else chosen[: QUOTE_LIMIT - 1] + "…"
+
+
+def measurable(area: Area, text: str) -> bool:
+    """Whether a relevant quote states something concrete enough to check: a named
+    format, endpoint, option, field or device, or a number with a unit of the right
+    dimension."""
+    if area is Area.HARDWARE:
+        return hardware_specific(text) or bool(v.MEMORY_UNIT.search(text))
+    if area is Area.PERFORMANCE:
+        return bool(parse_targets(text))
+    return bool(v.CONCRETE_IO.search(text[: v.TEXT_CUT]))

@@ -1,0 +1,160 @@
+"""What makes a block speak about an area, and what is never quoted: tables as data.
+
+Each area has words that name it in a heading or a table header. A block under such a
+heading, or a row under such a header, is about that area; its own words and the
+dimension of its numbers add to that. Some blocks are never facts however they read:
+contact details, legal and procurement boilerplate, link lists, changelogs, and the
+sections that hold them. Every pattern here is applied to one heading, header cell or
+block text cut to TEXT_CUT characters, and its runs are bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from askspec.models import Area
+
+IC = re.IGNORECASE
+#: Block texts are cut to this length before any pattern here reads them.
+TEXT_CUT = 4000
+
+#: Words that name an area in a section title or a table header, matched as words.
+AREA_TITLES: dict[Area, str] = {
+    Area.INPUTS: (
+        r"inputs?|requests?(?: body| parameters| arguments)?|parameters|arguments|options|"
+        r"flags|data sources?|sources|ingest(?:ion)?|uploads?|query|queries|payloads?|"
+        r"command[- ]line|"
+        r"输入|请求|参数|数据来源|数据源|输入数据|接口|入力|リクエスト|パラメータ|引数|"
+        r"eingaben?|parameter|entrées?|paramètres|entradas?|parámetros"
+    ),
+    Area.OUTPUTS: (
+        r"outputs?|responses?(?: body| parameters| arguments)?|results?|reports?|returns?|"
+        r"return values?|deliverables|exports?|notifications?|alerts?|events?|"
+        r"输出|响应|返回|返回值|结果|报表|出力|レスポンス|戻り値|ausgaben?|rückgabe|"
+        r"sorties?|résultats?|salidas?|resultados?|respuestas?"
+    ),
+    Area.HARDWARE: (
+        r"hardware|system requirements|minimum requirements|recommended requirements|"
+        r"prerequisites|platforms?|supported platforms|deployment|"
+        r"environment|infrastructure|machines?|devices?|gpus?|cpus?|memory|ram|vram|"
+        r"required vram|storage|disk|os|operating systems?|compute|accelerators?|"
+        r"硬件|平台|运行环境|部署|部署环境|环境|设备|显存|内存|配置要求|硬件要求|系统要求|"
+        r"ハードウェア|動作環境|必要環境|システム要件|メモリ|hardwareanforderungen|"
+        r"systemanforderungen|voraussetzungen|arbeitsspeicher|matériel|configuration requise|"
+        r"prérequis|requisitos del sistema|requisitos|hardware necesario"
+    ),
+    Area.PERFORMANCE: (
+        r"performance|latency|throughput|speed|relative speed|benchmarks?|scalability|"
+        r"capacity|limits|slas?|slos?|service levels?|response times?|tokens?/s|"
+        r"requests?/s|qps|fps|accuracy|precision|recall|f1|wer|bleu|availability|uptime|"
+        r"non-functional(?: requirements)?|"
+        r"性能|延迟|吞吐量?|速度|非功能需求|性能要求|准确率|精度|推理速度|并发|"
+        r"パフォーマンス|性能要件|速度|精度|leistung|geschwindigkeit|latenz|durchsatz|"
+        r"rendement|latence|débit|rendimiento|latencia|rapidez"
+    ),
+}
+TITLE_PATTERNS: dict[Area, re.Pattern[str]] = {
+    area: re.compile(rf"(?:^|[\s/&,(、和与及:：-])(?:{words})(?=$|[\s/&,)、和与及:：-])", IC)
+    for area, words in AREA_TITLES.items()
+}
+
+#: Units whose dimension says the area of a table column or a number.
+MEMORY_UNIT = re.compile(r"\b\d[\d.,]{0,12}\s{0,2}(?:[KMGT]i?B|GB|MB|TB|G|M)\b|显存|内存", IC)
+RATE_UNIT = re.compile(
+    r"\b\d[\d.,]{0,12}\s{0,2}(?:tokens?|req(?:uests?)?|queries|frames|images|ops|msgs?|"
+    r"messages?|events?|rows?|records?)\s{0,2}(?:/|per)\s{0,2}(?:s|sec|second|min|minute)\b|"
+    r"\b\d[\d.,]{0,12}\s{0,2}(?:rps|qps|tps|fps|it/s)\b",
+    IC,
+)
+LATENCY = re.compile(
+    r"\b(?:p\d{2,3}|percentile|latency|response time|within|under|at most|no more than)\b"
+    r"[^.;]{0,40}?\d[\d.,]{0,9}\s{0,2}(?:ms|milliseconds?|s|sec|seconds?|µs|us|minutes?)\b|"
+    r"\d[\d.,]{0,9}\s{0,2}(?:ms|毫秒|秒)\s{0,2}(?:以内|内|之内)",
+    IC,
+)
+
+#: A named thing an interface takes or gives: an option, field, parameter, metric or
+#: file written in code style or quotes, with the word that says which way it goes.
+NAMED = r"(?:`[^`\n]{1,60}`|--?[a-z][\w-]{1,40}|\"[^\"\n]{1,40}\")"
+IO_WORDS: dict[Area, re.Pattern[str]] = {
+    Area.INPUTS: re.compile(
+        r"\b(?:options?|flags?|arguments?|parameters?|fields?|settings?|keys?|attributes?|"
+        r"environment variables?|headers?|inputs?|config(?:uration)?s?|syntax)\b"
+        r"[^.;\n]{0,60}?" + NAMED + r"|" + NAMED + r"[^.;\n]{0,40}?\b(?:options?|flags?|"
+        r"arguments?|parameters?|fields?|settings?|keys?|attributes?|environment variables?)\b|"
+        r"\b(?:accepts?|takes?|is given|are given|specif(?:y|ies|ied)|configur(?:e|es|ed)|"
+        r"set(?:s|ting)?|enable[sd]?|pass(?:es|ed)?)\b[^.;\n]{0,40}?" + NAMED + r"|"
+        r"(?:参数|选项|字段|配置项|环境变量|输入)[^，。；\n]{0,20}?" + NAMED + r"|"
+        r"(?:引数|オプション|パラメータ|設定|環境変数)[^、。\n]{0,20}?" + NAMED,
+        IC,
+    ),
+    Area.OUTPUTS: re.compile(
+        r"\b(?:returns?|emits?|produces?|reports?|exposes?|logs?|prints?|writes?|outputs?|"
+        r"generates?|raises?|responds?|yields?|displays?|shows?)\b[^.;\n]{0,60}?"
+        r"(?:" + NAMED + r"|\b(?:metrics?|warnings?|errors?|events?|files?|status codes?|"
+        r"exit codes?|json|csv|reports?|messages?|responses?|logs?)\b)|"
+        r"(?:返回|输出|生成|打印|写入|上报|暴露)[^，。；\n]{0,20}?(?:"
+        + NAMED
+        + r"|指标|日志|文件|结果|"
+        r"错误|告警|事件|响应)|(?:返す|出力|生成|表示)[^、。\n]{0,20}?" + NAMED,
+        IC,
+    ),
+}
+
+#: What makes an input or output concrete: a named format or file type, an endpoint,
+#: a command-line option, a quoted or code-styled name, a protocol, a number with a unit.
+CONCRETE_IO = re.compile(
+    r"\b(?:csv|tsv|json|jsonl|xml|yaml|toml|pdf|html|markdown|xlsx?|parquet|avro|protobuf|"
+    r"png|jpe?g|gif|svg|wav|mp3|flac|mp4|utf-8|sql|sms|e-?mail|mqtt|http|https|grpc|"
+    r"websockets?|rest|graphql|stdin|stdout|stderr|base64|zip|photos?|images?|pictures?|"
+    r"videos?|audio|recordings?|cameras?|sensors?|readings?|barcodes?|scans?|forms?|"
+    r"orders?|invoices?|transactions?|emails?|messages?|reports?|summar(?:y|ies)|"
+    r"dashboards?|alerts?|notifications?|spreadsheets?|documents?|tickets?|logs?|metrics?|"
+    r"charts?|maps?|files?|records?|events?|requests?|responses?)\b|"
+    r"图片|照片|视频|音频|摄像头|传感器|读数|订单|报表|报告|告警|通知|短信|邮件|文件|日志|指标|"
+    r"(?:^|\s)(?:GET|POST|PUT|PATCH|DELETE)\s{1,4}/|(?:^|[\s(])/[\w{}.-]{1,60}/|"
+    r"(?:^|\s)--?[a-z][\w-]{1,40}\b|`[^`\n]{1,80}`|\"[^\"\n]{1,60}\"|"
+    r"\.(?:csv|json|txt|log|xml|pdf|png|wav)\b|\b\d[\d.,]{0,12}\s{0,2}(?:[KMGT]i?B|fields?|columns?)\b|"
+    r"(?:文件|格式|接口|参数)[^，。；]{0,6}(?:CSV|JSON|PDF|XML|Excel)",
+    IC,
+)
+
+#: Sections whose blocks are never facts: who to write to, what it costs in law, where
+#: else to read, what changed when.
+SKIPPED_SECTIONS = re.compile(
+    r"\b(?:contacts?|points? of contact|contracting officer|signatures?|authors?|"
+    r"acknowledge?ments?|credits|citations?|cite|bibtex|references|further reading|"
+    r"see also|links|resources|table of contents|contents|toc|licen[cs]e|copyright|"
+    r"legal|disputes?|invoic\w{0,6}|payment terms|terms and conditions|warrant(?:y|ies)|"
+    r"indemnif\w{0,8}|liabilit(?:y|ies)|changelog|change log|release notes|revision history|"
+    r"version history|history|contributing|contributors|code of conduct|community|"
+    r"star history|sponsors?|faq)\b|"
+    r"联系|致谢|引用|参考|参考文献|许可证|协议|更新日志|版本历史|贡献|目录|"
+    r"連絡先|謝辞|引用|参考文献|ライセンス|変更履歴|kontakt|lizenz|danksagung|"
+    r"licence|remerciements|contacto|licencia|agradecimientos",
+    IC,
+)
+#: Blocks that are contact details or boilerplate wherever they stand.
+CONTACT = re.compile(
+    r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|"
+    r"(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|"
+    r"\b(?:tel|phone|fax|e-?mail|telephone)\s{0,2}[:：]",
+    IC,
+)
+BOILERPLATE = re.compile(
+    r"\b(?:FAR|DFARS)\s{0,2}\d{1,3}\.\d|\bclause\b|\bindemnif|\bliabilit|\bdisputes?\b|"
+    r"\binvoic|\bgoverned by\b|\bwarrant(?:y|ies)\b|\btermination for\b|\bcopyright\b|"
+    r"\ball rights reserved\b|\blicensed under\b|\bpermission is hereby granted\b",
+    IC,
+)
+#: Keys of header fields that are the document's own data, not the system's.
+META_FIELDS = frozenset(
+    {
+        "title", "author", "authors", "status", "type", "created", "date", "updated",
+        "last updated", "version", "license", "tags", "categories", "layout", "slug",
+        "description", "summary", "id", "sidebar_position", "weight", "draft", "permalink",
+        "start date", "feature name", "rfc pr", "rust issue", "pep", "post-history",
+        "discussions-to", "sponsor", "review manager", "proposal", "implementation",
+        "deciders", "decision-makers", "consulted", "informed", "editor", "editors",
+    }
+)  # fmt: skip
