@@ -10,6 +10,7 @@ import pytest
 from askspec.read.blocks import Block, BlockKind
 from askspec.read.extracted_blocks import extracted_document
 from askspec.read.html_blocks import html_document, html_plain
+from askspec.read.mail_blocks import mail_document
 from askspec.read.markup import html_text
 from askspec.read.notebook_blocks import notebook_document
 from askspec.read.rst_blocks import rst_document
@@ -242,3 +243,41 @@ def test_notebook_on_one_line_puts_every_block_on_it() -> None:
 @pytest.mark.parametrize("source", ["{", "[]", '{"cells": 3}'])
 def test_a_file_that_is_no_notebook_is_a_problem(source: str) -> None:
     assert notebook_document(source).problems == ("not a valid notebook",)
+
+
+# --- e-mail ------------------------------------------------------------------------------
+
+MAIL = (
+    "From: Ana Silva <ana@clinic.example>\nTo: dev@example.com\nSubject: Booking\n for the clinic\n"
+    'MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary="b1"\n\n--b1\n'
+    "Content-Type: text/plain; charset=utf-8\n\nWe need online booking\nfor 3 doctors.\n\n"
+    "- SMS reminders\n\n> Can you send the specs?\n> Thanks\n\n-- \nAna, front desk\n"
+    "--b1\nContent-Type: text/html\n\n<p>Other</p>\n--b1--\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_mail_blocks(newline: str) -> None:
+    doc = mail_document(MAIL.replace("\n", newline).encode())
+    assert shape(doc) == [
+        (F, "From: Ana Silva <ana@clinic.example>", 1, 1), (F, "To: dev@example.com", 2, 2),
+        (F, "Subject: Booking for the clinic", 3, 4),
+        (P, "We need online booking for 3 doctors.", 11, 12), (LI, "SMS reminders", 14, 14),
+        (Q, "Can you send the specs? Thanks", 16, 17),
+    ]  # fmt: skip
+    assert doc.title == "" and find(doc, "To: dev@example.com").cells[1] == "dev@example.com"
+
+
+def test_mail_with_only_html_reads_it_as_html() -> None:
+    data = b"From: a@b.example\nSubject: Tender\nContent-Type: text/html\n\n"
+    data += b"<h1>Lots</h1>\n<p>Roads</p>"
+    assert shape(mail_document(data))[2:] == [(H, "Lots", 5, 5), (P, "Roads", 6, 6)]
+
+
+def test_mail_nested_too_deep_is_refused_with_a_problem() -> None:
+    parts = "".join(
+        f"--b{n}\nContent-Type: multipart/mixed; boundary=b{n + 1}\n\n" for n in range(3000)
+    )
+    data = f"Subject: deep\nContent-Type: multipart/mixed; boundary=b0\n\n{parts}".encode()
+    doc = mail_document(data)
+    assert "deeper than 50" in doc.problems[0] and shape(doc) == [(F, "Subject: deep", 1, 1)]
