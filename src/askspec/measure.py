@@ -49,7 +49,7 @@ BOUND = re.compile(
     re.IGNORECASE,
 )
 #: Chinese puts the bound after the value: "60 秒内", "3 秒以内".
-AFTER_BOUND = re.compile(r"\s*(?:内|以内|之内|or less|or faster)")
+AFTER_BOUND = re.compile(r"[ \t]{0,4}(?:内|以内|之内|or less|or faster)")
 PERCENTILE = re.compile(
     r"\b[pP](\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)?[- ]percentile\b|百分之(\d+)"
 )

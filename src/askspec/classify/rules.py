@@ -148,7 +148,7 @@ API_LINE_WORDS = sorted(
 #: the markers allow; a longer word that starts alike only costs a search). The words
 #: are grouped by first letter (see by_first_letter); none holds a character that means
 #: something in a pattern, so they go in as they are.
-LINE_LEAD = re.compile(r"\n\s*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
+LINE_LEAD = re.compile(r"\n[ \t]*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 #: Literals each user-story pattern needs (" ich", not "ich", which "which" holds). Each
 #: literal is one more pass over the text, so one that two patterns share stands for
@@ -425,7 +425,7 @@ HTTP_OPERATION = re.compile(
 )
 #: A proposal header's ``Field: value`` line (PEP, RFC and ADR headers, front matter,
 #: Markdown lists of fields). Bounded runs, applied to one line.
-FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\**([^\W\d][\w ()-]{0,30}?)\**[ \t]{0,4}[:：]")
+FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\*{0,2}([^\W\d][\w ()-]{0,30}?)\*{0,2}[ \t]{0,4}[:：]")
 
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(

@@ -186,13 +186,13 @@ def code_hits(lines: list[str]) -> Iterator[Hit]:
 
 # --- API definitions ----------------------------------------------------------
 
-OPENAPI = re.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:", re.MULTILINE)
+OPENAPI = re.compile(r"^[ \t]*[\"']?(?:openapi|swagger)[\"']?[ \t]*:", re.MULTILINE)
 API_KEY = re.compile(r"^(\s*)[\"']?(requestBody|parameters|responses)[\"']?\s*:")
 PATH_KEY = re.compile(r"^\s*[\"']?(/[^\"':\s]*)[\"']?\s*:")
 METHOD_KEY = re.compile(r"^\s*[\"']?(get|post|put|patch|delete|head|options)[\"']?\s*:", re.I)
 MEDIA = re.compile(r"[\"']?([a-z]+/[\w.+-]+)[\"']?\s*:")
 REF = re.compile(r"\$ref[\"']?\s*:\s*[\"']?#/[\w/]*/([\w.-]+)")
-NAME = re.compile(r"^\s*-?\s*[\"']?name[\"']?\s*:\s*[\"']?([\w.-]+)")
+NAME = re.compile(r"^[ \t]*+-?[ \t]*+[\"']?name[\"']?[ \t]*+:[ \t]*+[\"']?([\w.-]+)")
 STATUS = re.compile(r"^\s*[\"']?(\d{3}|default)[\"']?\s*:")
 RPC = re.compile(r"^\s*rpc\s+(\w+)\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)\s*returns\s*\(")
 GRAPHQL_ROOT = re.compile(r"^\s*(?:extend\s+)?type\s+(Query|Mutation|Subscription)\b")

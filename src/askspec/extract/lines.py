@@ -32,7 +32,7 @@ READ_KINDS = frozenset({Kind.PROSE, Kind.CODE, Kind.SPEC})
 Hit = tuple[Area, int, str]
 #: List markers, comment markers and docstring quotes around a cited line.
 BULLET = re.compile(r"^\s*(?:[-*+>]\s+|#+\s*|//+\s*|\"\"\"|\'\'\')+")
-TRAILER = re.compile(r"\s*(?:\"\"\"|\'\'\'|\*/)\s*$")
+TRAILER = re.compile(r"(?<![ \t])[ \t]*+(?:\"\"\"|\'\'\'|\*/)[ \t]*+$")
 
 
 def quote(text: str) -> str:

@@ -35,7 +35,7 @@ QUOTE_LIMIT = 240
 #: Longer headings ask or say something; only short ones name a topic.
 TITLE_LIMIT = 48
 WEIGHTS = {"heading": 2.0, "header": 2.0, "field": 3.0, "words": 2.0, "io": 2.0, "units": 1.0}
-SENTENCE = re.compile(r"[^.!?。！？]{1,600}(?:[.!?。！？]+|$)")
+SENTENCE = re.compile(r"[^.!?。！？]++[.!?。！？]*+|[.!?。！？]++")
 QUOTED_KINDS = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE, BlockKind.ROW, BlockKind.FIELD}
 )

@@ -93,10 +93,10 @@ OUTPUT_PHRASES = (
 
 #: Hardware named outright, wherever it appears.
 HARDWARE_STRONG = re.compile(
-    r"\b(?:\d+[- ]?(?:cores?|vcpus?)|CPUs?|GPUs?|TPUs?|NPU|RAM|VRAM|SSD|HDD|NVMe|USB|GPIO|FPGA|"
+    r"\b(?:\d{1,6}[- ]?(?:cores?|vcpus?)|CPUs?|GPUs?|TPUs?|NPU|RAM|VRAM|SSD|HDD|NVMe|USB|GPIO|FPGA|"
     r"Raspberry Pi|Arduino|ESP32|Jetson|microcontroller|CUDA|NVIDIA|Intel|AMD|ARM64|x86(?:-64)?)\b|"
-    r"\b\d+\s*(?:[GT]i?B|G)\s*(?:of\s+)?(?:RAM|memory|disk|storage)\b|"
-    r"\d+\s*核|内存|显存|显卡|处理器|树莓派|硬盘|固态|工控机|嵌入式|单片机"
+    r"\b\d{1,6}\s{0,3}(?:[GT]i?B|G)\s{0,3}(?:of\s{1,3})?(?:RAM|memory|disk|storage)\b|"
+    r"(?<!\d)\d{1,6}\s{0,3}核|内存|显存|显卡|处理器|树莓派|硬盘|固态|工控机|嵌入式|单片机"
 )
 #: Everyday machine words count only when something is said to run on them.
 DEVICE = (
@@ -164,7 +164,7 @@ INVALID = re.compile(
     IC,
 )
 VOLUME = re.compile(
-    r"\b(?:\d[\d,.]*\s*(?:k|m|million|thousand)?\s*(?:rows|records|files|images|requests|"
+    r"\b(?:\d[\d,.]{0,15}\s{0,3}(?:k|m|million|thousand)?\s{0,3}(?:rows|records|files|images|requests|"
     r"messages|events|orders|readings|[KMGT]i?B)|per (?:second|minute|hour|day|week|month))\b|"
     r"每天|每小时|每秒",
     IC,
