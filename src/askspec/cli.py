@@ -121,13 +121,25 @@ def parse_date(value: str | None) -> date:
     """--date, else SOURCE_DATE_EPOCH, else today (UTC)."""
     if value:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+        return usable(day, "--date")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
+        try:
+            day = datetime.fromtimestamp(int(epoch), UTC).date()
+        except (OverflowError, OSError, ValueError):
+            raise UsageError("SOURCE_DATE_EPOCH is not a time askspec can use") from None
+        return usable(day, "SOURCE_DATE_EPOCH")
     return datetime.now(UTC).date()
+
+
+def usable(day: date, source: str) -> date:
+    """The day, when an e-mail Date header can carry it (years 1970 to 9999)."""
+    if not 1970 <= day.year <= 9999:
+        raise UsageError(f"{source} gives {day.isoformat()}: the year must be 1970 to 9999")
+    return day
 
 
 @app.command()

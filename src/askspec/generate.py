@@ -17,7 +17,7 @@ from askspec.models import Fact, Request, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
 from askspec.questions import area_findings, plan
 from askspec.render import make_env, render_documents
-from askspec.scan import ProgressHook, map_scan
+from askspec.scan import ProgressHook, display_name, map_scan
 
 REQUEST_MD = "request.md"
 REQUEST_HTML = "request.html"
@@ -73,7 +73,8 @@ def seeds_digest(project: str, result: ScanResult) -> str:
 
 def project_name(seeds: Path, given: str) -> str:
     """The project's name: as given, else the seeds folder's name."""
-    return given.strip() or seeds.resolve().name or "project"
+    # A folder name may hold bytes that are not UTF-8, or controls: shown escaped.
+    return given.strip() or display_name(seeds.resolve().name) or "project"
 
 
 def with_facts(seed: SeedFile) -> tuple[SeedFile, tuple[Fact, ...]]:

@@ -60,6 +60,11 @@ def md_inline(value: object) -> str:
     return MD_LINE_START.sub(r"\1\\\2", escaped)
 
 
+def md_cell(value: object) -> str:
+    """Markdown made safe for a table cell: a ``|`` would end the cell, even in code."""
+    return str(value).replace("|", "\\|")
+
+
 def md_code(value: object) -> str:
     """Seed text as an inline code span that no backtick inside can close."""
     flat = " ".join(str(value).split())
@@ -97,7 +102,7 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
             enabled_extensions=("html", "htm", "xml", "html.j2"), default_for_string=False
         ),
     )
-    env.filters.update(md=md_inline, code=md_code, yaml=to_yaml, answer=quote_answer)
+    env.filters.update(md=md_inline, code=md_code, cell=md_cell, yaml=to_yaml, answer=quote_answer)
     return env
 
 
@@ -237,7 +242,9 @@ def issue_form_data(request: Request) -> dict[str, Any]:
     for q in request.questions:
         description = f"{q.guidance} Example: {q.example}"
         if q.evidence:
-            cited = "; ".join(f"{f.path}:{f.line}: {f.quote}" for f in q.evidence[:3])
+            # GitHub renders a description as Markdown: seed text is escaped.
+            cited = "; ".join(f"{md_inline(f'{f.path}:{f.line}')}: {md_inline(f.quote)}"
+                              for f in q.evidence[:3])  # fmt: skip
             description += f" The seeds say: {cited}. Confirm or correct."
         body.append(
             {
