@@ -430,9 +430,9 @@ FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\*{0,2}([^\W\d][\w ()-]{0,30}?)\*{0,2}[ 
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(
     {
-        "kind", "inputs", "input", "outputs", "output", "shape", "used-by", "packages", "goal",
+        "kind", "inputs", "input", "outputs", "output", "goal",
         "goals", "hardware", "platform", "performance", "latency", "throughput", "users",
-        "constraints", "scope", "purpose", "top-level", "interface", "api", "storage",
+        "constraints", "scope", "purpose", "interface", "api", "storage",
         "deployment", "owner", "status", "requirements", "non-goals",
         "输入", "输出", "性能", "硬件", "目标", "eingaben", "ausgaben", "entrées", "sorties",
     }
