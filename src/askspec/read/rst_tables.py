@@ -7,9 +7,10 @@ import re
 from askspec.read.blocks import Block, BlockKind
 
 #: ``+-----+-----+`` (``=`` under the header); applied to a stripped, cut line.
-GRID_BORDER = re.compile(r"\+(?:[-=]+\+)+")
-#: ``=====  =====``; applied to a stripped, cut line.
-SIMPLE_BORDER = re.compile(r"=+(?:[ \t]+=+)+")
+GRID_BORDER = re.compile(r"\+(?:[-=]++\+)++")
+#: ``=====  =====``; applied to a stripped, cut line. Possessive, and starting only
+#: where a run of "=" starts, so a long run is tried once, not from each of its places.
+SIMPLE_BORDER = re.compile(r"(?<!=)=++(?:[ \t]++=++)++")
 COLUMN = re.compile(r"[-=]+")
 
 
