@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from askspec.extract.documents import document_of
+from askspec.extract.documents import document_and_lines
 from askspec.extract.lines import topics
 from askspec.extract.relevance import measurable, quote_of, relevance
 from askspec.measure import parse_targets
@@ -41,10 +41,10 @@ def cited_line(block: Block, quote: str, lines: list[str]) -> int:
 
 def block_facts(seed: SeedFile) -> list[Fact]:
     """Every fact the seed's blocks state, most telling first within each area."""
-    lines = seed.text.splitlines()
+    document, lines = document_and_lines(seed)
     facts: list[Fact] = []
     quoted: set[tuple[Area, str]] = set()
-    blocks = (piece for block in document_of(seed) for piece in pieces(block, lines))
+    blocks = (piece for block in document for piece in pieces(block, lines))
     for block in blocks:
         for found in relevance(block):
             text = quote_of(block, found.area)

@@ -60,6 +60,8 @@ def skipped(block: Block) -> bool:
     if key in v.META_FIELDS:
         return True
     text = block.text[: v.TEXT_CUT]
+    if text.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
+        return True
     return bool(v.CONTACT.search(text) or v.BOILERPLATE.search(text))
 
 
@@ -78,7 +80,10 @@ def unit_signal(area: Area, text: str) -> bool:
 
 
 def short_title(title: str) -> bool:
-    """A heading that names a topic, not one that asks or says something at length."""
+    """A heading that names a topic, not one that asks, weighs options or says
+    something at length."""
+    if v.DELIBERATION.search(title[:TITLE_LIMIT]):
+        return False
     return len(title) <= TITLE_LIMIT and len(title.split()) <= 6 and not title.endswith("?")
 
 

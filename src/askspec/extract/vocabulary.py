@@ -58,6 +58,14 @@ TITLE_PATTERNS: dict[Area, re.Pattern[str]] = {
     for area, words in AREA_TITLES.items()
 }
 
+#: Sections that weigh choices rather than state the system: their "options" are
+#: alternatives, not the system's inputs.
+DELIBERATION = re.compile(
+    r"\b(?:considered|alternatives?|pros and cons|rejected|drawbacks|decision drivers|"
+    r"prior art|open questions|unresolved)\b|备选|替代方案|代替案|alternativen|alternativas",
+    IC,
+)
+
 #: Units whose dimension says the area of a table column or a number.
 MEMORY_UNIT = re.compile(r"\b\d[\d.,]{0,12}\s{0,2}(?:[KMGT]i?B|GB|MB|TB|G|M)\b|显存|内存", IC)
 RATE_UNIT = re.compile(

@@ -121,7 +121,9 @@ class Walker:
         yield Block(BlockKind.CODE, text, *lines_of(token, self.line), self.outline.path, lang=lang)
 
     def html(self, token: Token, index: int) -> Iterator[Block]:
-        """An HTML block's text, its tags dropped."""
+        """An HTML block's text, its tags dropped; a comment is not text."""
+        if token.content.lstrip().startswith("<!--"):
+            return
         if flat := " ".join(TAG.sub(" ", token.content).split()):
             yield Block(BlockKind.PARAGRAPH, flat, *lines_of(token, self.line), self.outline.path)
 
