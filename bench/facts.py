@@ -12,8 +12,9 @@
   the area they are quoted under;
 - fact recall: annotated ``ranges`` cited under their own area;
 - duplicates: quotes of one area that repeat or contain another; fragments: quotes
-  of prose and specs that start mid-sentence (lower case, or in the middle of their
-  source line).
+  of prose and specs that start mid-sentence: where the text before them, on their
+  line or the line above, does not end a sentence (a list item or a line after a
+  blank one starts whole).
 
 Each figure is given per area, per group and per language. Quotes from PDF, DOCX and
 other binary documents, which have no line labels, count for status only. Last, the
@@ -42,6 +43,8 @@ BINARY = frozenset({".pdf", ".docx", ".xlsx", ".xls", ".pptx", ".odt", ".ods", "
 #: How a line may open a quote without being cut from a sentence: list and heading
 #: markers, table pipes, quote marks, numbering.
 OPENER = re.compile(r"[\s>*#|+\-\d.()\[\]`\"'“「]{0,12}")
+#: What a sentence ends with, before the next one starts.
+ENDS = re.compile(r"(?:[.!?:;。！？：；)\]|]|^)$")
 
 
 @dataclass
@@ -83,16 +86,21 @@ def inside(line: int, ranges: Iterable[list[int]]) -> bool:
     return any(first <= line <= last for first, last in ranges)
 
 
-def is_fragment(quote: str, source_line: str) -> bool:
-    """A quote that starts mid-sentence: lower case first, or cut out of its line."""
-    text = quote.strip()
+def is_fragment(quote: str, lines: list[str], number: int) -> bool:
+    """A quote that starts mid-sentence: where the text before it, on its line or the
+    line above, does not end a sentence. A list item, a table row, a heading or a line
+    after a blank one starts whole, whatever its case."""
+    text, line = quote.strip(), lines[number - 1]
     if not text:
         return False
-    if text[0].islower():
-        return True
-    opener = OPENER.match(source_line).end()  # type: ignore[union-attr]
-    start = source_line.find(text[:12])
-    return start > opener
+    opener = OPENER.match(line).end()  # type: ignore[union-attr]
+    start = line.find(text[:12])
+    if start > opener:  # inside its line: whole only after a sentence's end
+        return not ENDS.search(line[:start].rstrip())
+    if opener and line[:opener].strip():  # a list marker, a quote, a table pipe
+        return False
+    above = lines[number - 2].strip() if number > 1 else ""
+    return bool(above) and not ENDS.search(above) and text[0].islower()
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -129,7 +137,7 @@ def score_area(
     for i, quote in enumerate(quotes):
         if any(overlaps(quote, other) for other in quotes[:i]):
             tally.duplicates += 1
-        elif prose and 0 < cited[i] <= len(lines) and is_fragment(quote, lines[cited[i] - 1]):
+        elif prose and 0 < cited[i] <= len(lines) and is_fragment(quote, lines, cited[i]):
             tally.fragments += 1
     return tally
 

@@ -35,7 +35,9 @@ QUOTE_LIMIT = 240
 #: Longer headings ask or say something; only short ones name a topic.
 TITLE_LIMIT = 48
 WEIGHTS = {"heading": 2.0, "header": 2.0, "field": 3.0, "words": 2.0, "io": 2.0, "units": 1.0}
-SENTENCE = re.compile(r"[^.!?。！？]++[.!?。！？]*+|[.!?。！？]++")
+#: Where one sentence ends and the next starts: after a full stop and a blank before a
+#: capital, digit or opening mark, or after a CJK full stop ("cpu.io" is no end).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[`*])|(?<=[。！？])")
 QUOTED_KINDS = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE, BlockKind.ROW, BlockKind.FIELD}
 )
@@ -155,7 +157,7 @@ def quote_of(block: Block, area: Area) -> str:
     flat = " ".join(text.split())
     if len(flat) <= QUOTE_LIMIT:
         return flat
-    sentences = [s.strip() for s in SENTENCE.findall(flat[: v.TEXT_CUT]) if s.strip()]
+    sentences = [s.strip() for s in SENTENCE_BREAK.split(flat[: v.TEXT_CUT]) if s.strip()]
     telling = [s for s in sentences if speaks_about(area, s) or unit_signal(area, s)]
     chosen = " ".join((telling or sentences)[:2])
     return chosen if len(chosen) <= QUOTE_LIMIT else chosen[: QUOTE_LIMIT - 1] + "…"
