@@ -12,6 +12,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from askspec.read.blocks import Block, BlockKind, Document, Outline, titled
 
+LINE_CUT = 10_000
 #: A tag inside an HTML block: bounded, and stopped by the next "<".
 TAG = re.compile(r"<[^<>]{0,2000}>")
 #: ``key: value`` in front matter; applied to one line.
@@ -52,7 +53,14 @@ def lines_of(token: Token, fallback: int) -> tuple[int, int]:
 
 
 def markdown_document(text: str) -> Document:
-    """A Markdown text as blocks, with heading paths and source lines."""
+    """A Markdown text as blocks, with heading paths and source lines.
+
+    Lines longer than LINE_CUT are read up to it: the parser spends tens of
+    microseconds on each character of a run such as a megabyte of ``[``, and no
+    sentence a reader would quote is that long.
+    """
+    if any(len(line) > LINE_CUT for line in text.splitlines()):
+        text = "\n".join(line[:LINE_CUT] for line in text.splitlines())
     return titled(Walker(parser().parse(text)).blocks())
 
 
