@@ -16,15 +16,10 @@ import pytest
 
 from askspec.extract import rules as r
 from askspec.extract.code import (
-    CODE_GATES,
-    CODE_PATTERNS,
     COMMENT,
     DOCSTRING,
-    OPEN_GATE,
-    code_hits,
     fold,
     is_comment_line,
-    open_area,
 )
 from askspec.extract.lines import phrase_hits, speaks_about
 from askspec.measure import _costs, _counts, _durations, _Finder, _rates, _sizes, parse_targets
@@ -126,20 +121,6 @@ def test_phrase_gate_lets_through_every_line_that_speaks_about_its_area(
     assert [line for line in spoken if not gate.any.search(fold(line))] == []
 
 
-@pytest.mark.parametrize(
-    ("pattern", "gate", "fold_case"),
-    [(p, g, f) for (_, p), (_, g, f) in zip(CODE_PATTERNS, CODE_GATES, strict=True)],
-)
-def test_code_gate_lets_through_every_line_its_pattern_matches(
-    pattern: re.Pattern[str], gate: re.Pattern[str], fold_case: bool
-) -> None:
-    matched = [line for line in SAMPLE_LINES if pattern.search(line)]
-    assert len(matched) >= 5
-    assert [ln for ln in matched if not gate.search(fold(ln) if fold_case else ln)] == []
-    opened = [line for line in SAMPLE_LINES if open_area(line)]
-    assert opened and all(OPEN_GATE.search(line) for line in opened)
-
-
 def plain_phrase_hits(lines: list[str]) -> list[tuple[Area, int, str]]:
     """Every area's phrases tried on every line, with no gate."""
     return [
@@ -148,16 +129,6 @@ def plain_phrase_hits(lines: list[str]) -> list[tuple[Area, int, str]]:
         for area, _ in r.PHRASE_GATES
         if speaks_about(area, line)
     ]
-
-
-def plain_code_hits(lines: list[str]) -> list[tuple[Area, int, str]]:
-    hits = []
-    for index, (line, comment) in enumerate(zip(lines, plain_comments(lines), strict=True)):
-        found = {area for area, pattern in CODE_PATTERNS if not comment and pattern.search(line)}
-        if not comment and (area := open_area(line)):
-            found.add(area)
-        hits += [(area, index + 1, line) for area in sorted(found, key=list(Area).index)]
-    return hits
 
 
 def plain_comments(lines: list[str]) -> list[bool]:
@@ -178,7 +149,6 @@ TEXTS = [TRICKY, CODE, CODE + '"""\nnever closed\n  # x', "\n".join(SAMPLE_LINES
 def test_gated_hits_are_the_plain_hits(text: str) -> None:
     lines = text.splitlines()
     assert list(phrase_hits(lines)) == plain_phrase_hits(lines)
-    assert list(code_hits(lines)) == plain_code_hits(lines)
     assert is_comment_line(lines) == plain_comments(lines)
     odd = list(range(1, len(lines), 2))
     assert list(phrase_hits(lines, odd)) == [h for h in plain_phrase_hits(lines) if h[1] % 2 == 0]

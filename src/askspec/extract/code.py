@@ -13,74 +13,73 @@ from askspec.models import Area
 
 Hit = tuple[Area, int, str]
 
-#: Statement patterns per area; a line may match several areas.
+#: Statement patterns per area, each read against one line cut to LINE_CUT
+#: characters; a line may match several areas. Imports and bare print lines are
+#: dropped later (see extract.lines.NOT_INTERFACE).
 CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
     (
         Area.INPUTS,
         re.compile(
-            r"\bargv\b|\bargparse\b|add_argument\(|\bclick\.(?:argument|option)\b|"
-            r"\btyper\.(?:Argument|Option)\b|process\.argv|os\.Args|\bflag\.(?:String|Int|Bool)\(|"
-            r"\bgetopt\b|sys\.stdin|\binput\(|std::cin|\bscanf\(|os\.Stdin|"
-            r"\bread_text\(|\bread_bytes\(|\bjson\.load\(|\byaml\.safe_load\(|\bread_(?:csv|excel|json|parquet)\(|"
-            r"csv\.(?:reader|DictReader)\(|fs\.readFile|ReadFile\(|"
-            r"@\w+\.(?:get|post|put|patch|delete|route|websocket)\(|"
-            r"\b(?:app|router)\.(?:get|post|put|patch|delete)\(\s*['\"]/|HandleFunc\(|"
-            r"@(?:Get|Post|Put|Delete|Request)Mapping|\brequests\.get\(|urlopen\(|\bfetch\("
+            # command lines: argv, option parsers in several languages
+            r"\bargv\b|\bARGV\b|add_argument\(|\bclick\.(?:argument|option)\b|"
+            r"\btyper\.(?:Argument|Option)\b|process\.argv|os\.Args|std::env::args|"
+            r"\bflag\.(?:String|Int|Bool|Duration|Float64|Var|Uint)\w{0,8}\(|\bgetopts?\b|"
+            r"#\[(?:arg|command|clap)\(|\$[1-9@*]|\$\{[1-9]|"
+            # standard input and reading files or data
+            r"sys\.stdin|\binput\(|std::cin|\bscanf\(|os\.Stdin|Console\.ReadLine|"
+            r"Scanner\(System\.in\)|\breadLine\(|^\s{0,12}read\s{1,4}-?\w|"
+            r"\bread_text\(|\bread_bytes\(|\bjson\.load\(|\byaml\.safe_load\(|"
+            r"\bread_(?:csv|excel|json|parquet)\(|csv\.(?:reader|DictReader)\(|"
+            r"fs\.readFile|ReadFile\(|File\.(?:ReadAll\w{0,8}|open)\(|fopen\(|"
+            # HTTP routes and request data
+            r"@\w{1,20}\.(?:get|post|put|patch|delete|route|websocket)\(|"
+            r"\b(?:app|router|server)\.(?:get|post|put|patch|delete)\(\s{0,4}['\"]/|"
+            r"HandleFunc\(|\bMap(?:Get|Post|Put|Patch|Delete)\(|"
+            r"@(?:Get|Post|Put|Patch|Delete|Request)Mapping|"
+            r"^\s{0,8}(?:get|post|put|patch|delete)\s{1,4}['\"]/|"
+            r"@(?:Path|Query|Request|Form)(?:Variable|Param|Body)|\$_(?:GET|POST|REQUEST|FILES)|"
+            r"\binput\$\w|\breq\.(?:body|query|params)|\brequest\.(?:args|form|json|files)|"
+            r"\brequests\.get\(|urlopen\(|\bfetch\(|"
+            # environment and container settings
+            r"os\.environ|os\.getenv|process\.env\.|os\.Getenv|std::env::var|getenv\(|"
+            r"^\s{0,4}(?:ENV|ARG|EXPOSE|VOLUME)\s"
         ),
     ),
     (
         Area.OUTPUTS,
         re.compile(
-            r"\bprint\(|console\.log\(|fmt\.Print|System\.out\.print|\bprintf\(|std::cout|"
-            r"^\s*echo\s|sys\.stdout|sys\.stderr|csv\.(?:writer|DictWriter)\(|\.writerows?\(|"
-            r"\bwrite_text\(|\bwrite_bytes\(|\bjson\.dump\(|\.to_(?:csv|json|excel|parquet)\(|"
-            r"savefig\(|fs\.writeFile|WriteFile\(|jsonify\(|\bres\.(?:json|send)\(|"
-            r"JSONResponse\(|HttpResponse\(|render_template\(|\bw\.Write\(|smtplib|send_mail\(|"
-            r"sendmail\(|\brequests\.post\("
+            r"\bprint\(|console\.log\(|fmt\.(?:Print|Fprint)|System\.out\.print|\bprintf\(|"
+            r"std::cout|\bprintln!|\beprintln!|\bputs\s|^\s{0,12}echo\s|sys\.stdout|sys\.stderr|"
+            r"csv\.(?:writer|DictWriter)\(|\.writerows?\(|\bwrite_text\(|\bwrite_bytes\(|"
+            r"\bjson\.dump\(|\.to_(?:csv|json|excel|parquet)\(|savefig\(|fs\.writeFile|"
+            r"WriteFile\(|jsonify\(|\bres\.(?:json|send|status|render)\(|JSONResponse\(|"
+            r"HttpResponse\(|render_template\(|\bw\.Write\(|Results\.(?:Ok|Json|Created|"
+            r"NoContent|NotFound|BadRequest)\(|\boutput\$\w{1,40}\s{0,4}<-|\brender\w{0,20}\(|"
+            r"\bjson\s{0,4}\(|\bc\.JSON\(|smtplib|send_mail\(|sendmail\(|\brequests\.post\(|"
+            r"\blog(?:ger)?\.(?:info|warn|warning|error)\("
         ),
     ),
     (
         Area.HARDWARE,
         re.compile(
-            r"\bcuda\b|torch\.device\(|\bGPIO\b|\bRPi\b|gpiozero|serial\.Serial\(|/dev/\w+|"
-            r"cpu_count\(|\bnum_workers\b|\bmultiprocessing\b",
+            r"\bcuda\b|torch\.device\(|\bGPIO\b|\bRPi\b|gpiozero|serial\.Serial\(|/dev/\w|"
+            r"cpu_count\(|\bnum_workers\b|\bmultiprocessing\b|runtime\.NumCPU|"
+            r"^\s{0,4}FROM\s+\S+|--platform[= ]",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Area.PERFORMANCE,
+        re.compile(
+            r"\b(?:timeout|rate_?limit|max_?connections|permit_?limit|qps|rps)\w{0,12}"
+            r"\s{0,4}[:=]\s{0,4}\d|\d{1,9}\s{0,4}\*\s{0,4}time\.(?:Second|Millisecond)|"
+            r"TimeSpan\.From(?:Seconds|Milliseconds)\(\d",
             re.IGNORECASE,
         ),
     ),
 )
-#: Per area, a pattern every match of its CODE_PATTERNS entry contains, and whether it
-#: is searched in the folded text (for patterns that ignore case). A line the gate
-#: misses cannot match, so most lines are never searched with the slow patterns.
-CODE_GATES: tuple[tuple[Area, re.Pattern[str], bool], ...] = (
-    (
-        Area.INPUTS,
-        re.compile(
-            r"argv|argparse|add_argument\(|click\.|typer\.|os\.Args|flag\.|getopt|stdin|Stdin|"
-            r"input\(|std::cin|scanf\(|read_|json\.load\(|yaml\.safe_load\(|csv\.|readFile|"
-            r"ReadFile\(|@|app\.|router\.|HandleFunc\(|Mapping|requests\.get\(|urlopen\(|fetch\("
-        ),
-        False,
-    ),
-    (
-        Area.OUTPUTS,
-        re.compile(
-            r"print\(|console\.log\(|fmt\.Print|System\.out\.print|printf\(|std::cout|echo|"
-            r"stdout|stderr|csv\.|\.writer|write_|json\.dump\(|\.to_|savefig\(|writeFile|"
-            r"WriteFile\(|jsonify\(|res\.|Response\(|render_template\(|w\.Write\(|smtplib|"
-            r"send_mail\(|sendmail\(|requests\.post\("
-        ),
-        False,
-    ),
-    (
-        Area.HARDWARE,
-        re.compile(
-            r"cuda|torch\.device\(|gpio|rpi|serial\.serial\(|/dev/|cpu_count\(|num_workers|"
-            r"multiprocessing"
-        ),
-        True,
-    ),
-)
-OPEN_GATE = re.compile(r"open\(")
+#: Lines are read up to this many characters.
+LINE_CUT = 300
 #: ``open(...)`` reads unless its mode writes or appends.
 OPEN = re.compile(r"\bf?open\(([^)]*)\)")
 WRITE_MODE = re.compile(r"['\"][rwxab+t]*[wax][rwxab+t]*['\"]")
@@ -164,21 +163,14 @@ ORDER = {area: index for index, area in enumerate(Area)}
 
 
 def code_hits(lines: list[str]) -> Iterator[Hit]:
-    """Statements that read input, write output or touch hardware, in line order."""
+    """Statements that read input, write output, touch hardware or set a limit."""
     comments = is_comment_line(lines)
-    text = "\n".join(lines)
-    folded = fold(text)
-    checks = [
-        (area, pattern, gated(gate, folded if fold_case else text))
-        for (area, pattern), (_, gate, fold_case) in zip(CODE_PATTERNS, CODE_GATES, strict=True)
-    ]
-    opens = gated(OPEN_GATE, text)
-    for index in sorted(opens.union(*(found for _, _, found in checks))):
-        if comments[index]:
+    for index, line in enumerate(lines):
+        if comments[index] or not line.strip():
             continue
-        line = lines[index]
-        found = {area for area, pattern, at in checks if index in at and pattern.search(line)}
-        if index in opens and (area := open_area(line)):
+        cut = line[:LINE_CUT]
+        found = {area for area, pattern in CODE_PATTERNS if pattern.search(cut)}
+        if "open(" in cut and (area := open_area(cut)):
             found.add(area)
         for area in sorted(found, key=ORDER.__getitem__):
             yield area, index + 1, line
