@@ -94,7 +94,7 @@ def compose(job: EmailJob) -> EmailMessage:
     """Scan, plan and render the seeds into the message to save (and maybe send)."""
     result, facts = scan_with_facts(job.seeds)
     request = build_request(result, job.options, job.seeds, facts)
-    docs = render_documents(request, make_env(job.options.templates))
+    docs = render_documents(request, make_env(job.options.templates), job.options.sender)
     envelope = Envelope(subject_for(request), job.options.sender, job.options.to, job.options.cc)
     # A sent copy is not a draft: it carries the send time, a unique ID and no X-Unsent,
     # so the saved file and the delivered message are the same bytes.

@@ -131,7 +131,7 @@ def subject_for(request: Request) -> str:
 
 def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     """Every deliverable as bytes, keyed by its name under the output folder."""
-    docs = render_documents(request, make_env(options.templates))
+    docs = render_documents(request, make_env(options.templates), options.sender)
     day = datetime.fromisoformat(request.date).replace(tzinfo=UTC)
     envelope = Envelope(subject_for(request), options.sender, options.to, options.cc)
     message = build_message(envelope, docs.email_text, docs.email_html, date=day)

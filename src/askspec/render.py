@@ -25,6 +25,7 @@ TEMPLATE_NAMES = (
     "request.md.j2",
     "request.html.j2",
     "request.eml.j2",
+    "email.html.j2",
     "checklist.md.j2",
     "issue-form.yml.j2",
 )
@@ -283,17 +284,19 @@ def issue_form_data(request: Request) -> dict[str, Any]:
     }
 
 
-def render_documents(request: Request, env: jinja2.Environment) -> Documents:
-    """Render every document of the request."""
+def render_documents(request: Request, env: jinja2.Environment, sender: str = "") -> Documents:
+    """Render every document of the request; sender addresses the page's mail button."""
+    from askspec.page import render_page  # the page builds on this module's helpers
+
     ctx = context(request)
     request_md = render_template(env, "request.md.j2", ctx)
     email_text = render_template(env, "request.eml.j2", ctx)
     page = {**ctx, "title": f"Request for details: {request.project}"}
-    request_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(without_marker(request_md))}
-    )
+    body = markdown_html(without_marker(request_md))
+    request_html = render_page(env, request, {**page, "body": body}, request_md, sender)
+    # The email's HTML part has no form and no script: mail clients show neither.
     email_html = render_template(
-        env, "request.html.j2", {**page, "body": markdown_html(without_marker(email_text))}
+        env, "email.html.j2", {**page, "body": markdown_html(without_marker(email_text))}
     )
     checklist = render_template(env, "checklist.md.j2", ctx)
     form = render_template(env, "issue-form.yml.j2", {**ctx, "form": issue_form_data(request)})
