@@ -96,6 +96,14 @@ def header_names(block: Block, area: Area) -> bool:
     return any(titled_area(cell, area) for cell in cells)
 
 
+def other_words(area: Area, text: str) -> bool:
+    """Words of the area in other languages: enough for inputs and outputs; hardware
+    and performance named so count only beside a value."""
+    if not v.OTHER_WORDS[area].search(text):
+        return False
+    return area in (Area.INPUTS, Area.OUTPUTS) or measurable(area, text)
+
+
 def signals_for(block: Block, area: Area) -> list[str]:
     """The names of the signals that tie a block to an area."""
     found = []
@@ -106,7 +114,7 @@ def signals_for(block: Block, area: Area) -> list[str]:
     if block.kind is BlockKind.FIELD and block.cells[:1] and titled_area(block.cells[0], area):
         found.append("field")
     text = block.text[: v.TEXT_CUT]
-    if speaks_about(area, text):
+    if speaks_about(area, text) or other_words(area, text):
         found.append("words")
     elif area in v.IO_WORDS and v.IO_WORDS[area].search(text):
         found.append("io")

@@ -109,6 +109,37 @@ IO_WORDS: dict[Area, re.Pattern[str]] = {
     ),
 }
 
+#: Words that speak about an area in the languages the English and Chinese phrasing
+#: (extract.rules) does not cover: Spanish, French, German, Japanese, and more Chinese.
+OTHER_WORDS: dict[Area, re.Pattern[str]] = {
+    Area.INPUTS: re.compile(
+        r"\b(?:entradas?|recibe[n]?|lee[n]?|carga[n]?|importa[n]?|formularios?|parámetros?|"
+        r"entrées?|reçoit|reçoivent|lit|lisent|importe[nt]?|téléverse[nt]?|formulaires?|"
+        r"paramètres?|eingaben?|liest|lesen|empfängt|empfangen|importiert|formulare?)\b|"
+        r"入力|受け取|読み込|アップロード|引数|接收|读取|上传|导入",
+        IC,
+    ),
+    Area.OUTPUTS: re.compile(
+        r"\b(?:salidas?|genera[n]?|devuelve[n]?|envía[n]?|muestra[n]?|informes?|exporta[n]?|"
+        r"sorties?|génère[nt]?|renvoie[nt]?|envoie[nt]?|affiche[nt]?|rapports?|exporte[nt]?|"
+        r"ausgaben?|erzeugt|liefert|sendet|zeigt|berichte?|exportiert)\b|"
+        r"出力|返す|返却|生成|送信|表示|返回|发送|显示|导出",
+        IC,
+    ),
+    Area.HARDWARE: re.compile(
+        r"\b(?:servidor(?:es)?|memoria|procesador|disco|serveurs?|mémoire|processeur|"
+        r"disque|arbeitsspeicher|prozessor|festplatte|speicher)\b|サーバー|メモリ|ディスク|"
+        r"サーバ|显卡|服务器|内存",
+        IC,
+    ),
+    Area.PERFORMANCE: re.compile(
+        r"\b(?:rendimiento|tiempo de respuesta|latencia|disponibilidad|temps de réponse|"
+        r"latence|disponibilité|antwortzeit|latenz|verfügbarkeit|durchsatz)\b|応答時間|"
+        r"レイテンシ|スループット|可用性|响应时间|并发",
+        IC,
+    ),
+}
+
 #: What makes an input or output concrete: a named format or file type, an endpoint,
 #: a command-line option, a quoted or code-styled name, a protocol, a number with a unit.
 CONCRETE_IO = re.compile(
