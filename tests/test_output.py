@@ -49,7 +49,7 @@ def test_a_failure_halfway_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OutputError) as info:
         write_outputs(tmp_path, {"a.txt": b"A", "b.txt": b"B"})
-    assert "No space left on device" in str(info.value)
+    assert str(info.value) == f"cannot write to {tmp_path}/: no space left on device"
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
@@ -60,7 +60,7 @@ def test_write_error_is_reported_with_path(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(Path, "mkdir", denied)
     with pytest.raises(OutputError) as info:
         write_outputs(tmp_path / "o", {"a.txt": b"A"})
-    assert str(info.value) == f"{tmp_path / 'o'}: cannot write: Permission denied"
+    assert str(info.value) == f"cannot write to {tmp_path / 'o'}/: permission denied"
 
 
 def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:

@@ -18,10 +18,36 @@ from pathlib import Path
 from askspec.errors import OutputError, OverwriteRefused
 
 TEMP_PREFIX = ".askspec-tmp-"
+#: Failures that concern the folder rather than the one file being written.
+FOLDER_ERRORS = frozenset(
+    {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EMFILE}
+)
 #: Open a folder, never through a link in its last name.
 DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 #: Create a new temporary file, never through a link.
 NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def reason(exc: OSError) -> str:
+    """Why a write failed, in words: never str(exc), which may name a temporary file."""
+    text = exc.strerror or "input/output error"
+    return text[:1].lower() + text[1:]
+
+
+def not_a_folder(out: Path) -> Path | None:
+    """The first existing path on the way to out that is not a folder, if any."""
+    for path in (out, *out.parents):
+        if path.is_symlink() or path.exists():
+            return None if path.is_dir() else path
+    return None
+
+
+def cannot_write(where: Path, exc: OSError, folder: bool) -> OutputError:
+    """The error for a failed write, naming the user's path and the reason."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and (blocker := not_a_folder(where)):
+        return OutputError(f"{blocker} is a file, not a folder")
+    shown = f"{where}/" if folder else str(where)
+    return OutputError(f"cannot write to {shown}: {reason(exc)}")
 
 
 def safe_relpath(name: str) -> Path:
@@ -70,10 +96,10 @@ class Folders:
             if stat.S_ISLNK(mode):
                 return OutputError("is a link; askspec does not write through links", path=where)
             if not stat.S_ISDIR(mode):
-                return OutputError("is not a folder; cannot write inside it", path=where)
+                return OutputError(f"{where} is a file, not a folder")
         if exc.errno in (errno.ELOOP, errno.EMLINK):
             return OutputError("is a link; askspec does not write through links", path=where)
-        return OutputError(f"cannot write: {exc.strerror or exc}", path=where)
+        return cannot_write(where, exc, folder=True)
 
     def make(self, parts: tuple[str, ...]) -> int:
         """The folder out/parts, made if missing."""
@@ -95,13 +121,13 @@ def output_folders(out: Path, create: bool) -> Iterator[Folders | None]:
         if create:
             out.mkdir(parents=True, exist_ok=True)
         root_fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
         if create:
-            raise OutputError("cannot write: No such file or directory", path=out) from None
+            raise cannot_write(out, exc, folder=True) from None
         yield None
         return
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=exc.filename or out) from exc
+        raise cannot_write(out, exc, folder=True) from exc
     folders = Folders(out, root_fd)
     try:
         yield folders
@@ -195,7 +221,10 @@ def _write_all(folders: Folders, files: Mapping[str, bytes]) -> None:
     except OSError as exc:
         _unstage(staged)
         where = folders.out / current if current else folders.out
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=where) from exc
+        if exc.errno in FOLDER_ERRORS or not current:
+            # The folder refuses any new file: name it, not the file or a temporary one.
+            raise cannot_write(where.parent if current else where, exc, folder=True) from exc
+        raise cannot_write(where, exc, folder=False) from exc
     except BaseException:
         _unstage(staged)
         raise
