@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from askspec import __version__
-from askspec.cli_common import Seeds, TemplatesDir, emit_json, reported, visible
+from askspec.cli_common import Seeds, TemplatesDir, echo_err, emit_json, reported, visible
 from askspec.cli_templates import templates_app
 from askspec.errors import (
     EXIT_ERROR,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Turn a folder of seeds into a request for inputs, outputs, hardware and performance.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -94,6 +94,7 @@ def scan(
     from askspec.models import ScanResult
     from askspec.progress import ScanProgress
     from askspec.scan import iter_scan, iter_scan_json
+    from askspec.terminal import print_scan
 
     # Rows stream straight to stdout with --json; no file's text is kept.
     skipped: list[Skipped] = []
@@ -106,10 +107,7 @@ def scan(
         (f.path, f.kind.value, f"{f.verdict.confidence:.2f}", "; ".join(f.verdict.evidence[:2]))
         for f in files
     ]
-    width = max([len(r[0]) for r in table] + [4])
-    typer.echo(f"{'FILE':<{width}}  {'KIND':<10}  CONF  EVIDENCE")
-    for path, kind, conf, why in table:
-        typer.echo(f"{path:<{width}}  {kind:<10}  {conf}  {why}")
+    print_scan(table)
     counts = ", ".join(f"{n} {k}" for k, n in ScanResult("", tuple(files)).counts().items())
     typer.echo(f"{len(table)} files: {counts or 'no files'}", err=True)
     if skipped:
@@ -182,10 +180,10 @@ def generate(
     """
     from askspec.generate import Options
     from askspec.generate import generate as run_generate
-    from askspec.progress import ScanProgress
+    from askspec.progress import EXTRACTING, RENDERING, ScanProgress
 
     show = not as_json and sys.stderr.isatty()
-    with reported(), ScanProgress(enabled=show) as progress:
+    with reported(), ScanProgress(show, reading=EXTRACTING, after=RENDERING) as progress:
         options = Options(
             project=project,
             date=parse_date(day),
@@ -310,7 +308,7 @@ def email(
     job = EmailJob(seeds, out, options, tuple(attach or ()), send, force, smtp)
     prompt = getpass.getpass if sys.stdin.isatty() else None
     with reported():
-        result = run_email(job, prompt=prompt, warn=lambda w: typer.echo(f"warning: {w}", err=True))
+        result = run_email(job, prompt=prompt, warn=lambda w: echo_err(f"warning: {w}"))
     lines, problems = email_report(result)
     if as_json:
         emit_json(email_json(result))
@@ -318,7 +316,7 @@ def email(
         for line in lines:
             typer.echo(line)
     for line in problems:
-        typer.echo(line, err=True)
+        echo_err(line)
     if result.delivery is not None and result.delivery.refused:
         raise typer.Exit(EXIT_ERROR)
 

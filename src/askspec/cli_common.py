@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,13 +45,20 @@ def visible(text: str) -> str:
     return _UNSHOWN.sub(_escaped, text)
 
 
+def echo_err(line: str) -> None:
+    """One line on stderr; an ``error:`` or ``warning:`` prefix is coloured on a terminal."""
+    from askspec.terminal import styled
+
+    typer.echo(styled(line, sys.stderr), err=True)
+
+
 @contextlib.contextmanager
 def reported() -> Iterator[None]:
     """The one place where errors become a line on stderr and an exit code."""
     try:
         yield
     except AskspecError as exc:
-        typer.echo(visible(f"error: {exc}"), err=True)
+        echo_err(visible(f"error: {exc}"))
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
@@ -58,7 +66,7 @@ def reported() -> Iterator[None]:
     except Exception as exc:  # a bug, still reported on one line; ASKSPEC_DEBUG shows more
         if os.environ.get("ASKSPEC_DEBUG"):
             raise
-        typer.echo(visible(f"error: internal error: {type(exc).__name__}: {exc}"), err=True)
+        echo_err(visible(f"error: internal error: {type(exc).__name__}: {exc}"))
         raise typer.Exit(1) from None
 
 

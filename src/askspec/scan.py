@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 from askspec.classify import ANALYSED_CHARS, classify
 from askspec.errors import SeedsError
@@ -55,6 +55,23 @@ T = TypeVar("T")
 Finish = Callable[[SeedFile], T]
 #: Called after each file with the number of files done and the file's path.
 ProgressHook = Callable[[int, str], None]
+
+
+@runtime_checkable
+class PhasedProgress(Protocol):
+    """A progress hook that also shows phases, and wants the walk counted first."""
+
+    @property
+    def wants_total(self) -> bool:
+        """True when the walk should be finished first to give a total."""
+
+    def phase(self, name: str, total: int | None = None) -> None:
+        """A new phase begins (walking, reading), with its total when known."""
+
+    def __call__(self, done: int, path: str) -> None:
+        """done files of the phase are finished, the last being path."""
+
+
 #: The folder askspec writes to, when there is one: never read as seeds.
 Output = str | os.PathLike[str] | None
 
@@ -367,6 +384,17 @@ def _entries(seeds: str | os.PathLike[str], out: Output = None) -> Iterator[Entr
     raise SeedsError("not a folder or a regular file", path=root)
 
 
+def counted(entries: Iterator[Entry], progress: PhasedProgress) -> Iterator[Entry]:
+    """The walk finished first, so progress can show a total and the time left."""
+    progress.phase("walking")
+    found: list[Entry] = []
+    for entry in entries:
+        found.append(entry)
+        progress(len(found), entry.rel)
+    progress.phase("reading", len(found))
+    return iter(found)
+
+
 def map_scan(
     seeds: str | os.PathLike[str],
     finish: Finish[T],
@@ -382,11 +410,14 @@ def map_scan(
     classified and finished in worker processes, so finish runs where the whole text
     is and only its result travels back; finish must be a module-level function.
     Results stream out as they are ready. ``progress(done, path)`` is called after
-    each file. A budget (in characters) lets costly documents be read only in part;
-    see scan_entry. askspec's own outputs (the folder out, and any file that carries
+    each file; a PhasedProgress that wants a total has the walk counted first. A
+    budget (in characters) lets costly documents be read only in part; see
+    scan_entry. askspec's own outputs (the folder out, and any file that carries
     askspec's marker) are left out, and added to skipped when it is given.
     """
     entries = _entries(seeds, out)
+    if isinstance(progress, PhasedProgress) and progress.wants_total:
+        entries = counted(entries, progress)
     workers = worker_count() if workers is None else workers
     head = list(islice(entries, PARALLEL_MIN_FILES))
     rest = chain(head, entries)
