@@ -19,6 +19,7 @@ from askspec.answer_format import MARKER_LABEL, Marker, make_marker, quote_answe
 from askspec.errors import TemplateError
 from askspec.models import Area, Question, Request
 from askspec.questions import AREA_TITLES
+from askspec.seed_groups import seed_groups
 
 #: The shipped templates, by name; a user's --templates folder may replace any of them.
 TEMPLATE_NAMES = (
@@ -206,6 +207,7 @@ def context(request: Request, **extra: Any) -> dict[str, Any]:
         "date": request.date,
         "version": request.version,
         "seeds": request.scan.files,
+        "seed_groups": seed_groups(request.scan.files),
         "counts": request.scan.counts(),
         "sections": sections(request.questions),
         "questions": request.questions,
