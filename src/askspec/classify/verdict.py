@@ -166,7 +166,9 @@ def design_signals(view: View) -> list[Signal]:
     if len(fields) >= 2:
         shown = "/".join(sorted(f.title() for f in fields)[:4])
         found.append(Signal(Kind.SPEC, min(4.5, 1.5 + 0.8 * len(fields)), f"header {shown}"))
-    terms = {t.lower() for t in m.CONTRACT_TERMS.findall(view.prose_text)}
+    low = view.prose_text.lower()
+    words = {word.strip(".,;:()[]\"'") for word in low.split()}
+    terms = (words & m.CONTRACT_WORDS) | {p for p in m.CONTRACT_PHRASES if p in low}
     if len(terms) >= 4:
         shown = ", ".join(sorted(terms)[:3])
         found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * len(terms)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from askspec.read.html_blocks import html_plain
+from askspec.read.html_lines import html_lines
 
 FENCE = "```"
 #: Characters reStructuredText uses to underline (and overline) section titles.
@@ -21,7 +21,7 @@ RST_LITERAL = re.compile(r"^\s*\.\. (?:code-block|code|sourcecode|literalinclude
 
 def html_text(markup: str) -> str:
     """The visible text of an HTML document, one block per line, ``<pre>`` fenced."""
-    return html_plain(markup)
+    return html_lines(markup)
 
 
 def rst_text(source: str) -> str:
