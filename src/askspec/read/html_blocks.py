@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 from askspec.read.blocks import Block, BlockKind, Document, Outline, titled
 from askspec.read.html_tables import Tables
@@ -83,7 +82,7 @@ def guarded(markup: str) -> str:
 
 
 #: The parser: no network, no comments or processing instructions kept.
-PARSER = lxml.html.HTMLParser(
+PARSER = lxml.etree.HTMLParser(
     encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True
 )
 Event = tuple[str, str, dict[str, str], int]
@@ -93,8 +92,10 @@ def events(markup: str) -> Iterator[Event]:
     """Start, text and end events of the parsed page, in document order, each with its
     line: ("start", tag, attributes, line), ("data", text, {}, line), ("end", tag...)."""
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=PARSER)
-    except (lxml.etree.ParserError, ValueError):
+        root = lxml.etree.fromstring(markup.encode("utf-8"), parser=PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return  # a page the parser could not recover
+    if root is None:
         return  # an empty page
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
