@@ -407,7 +407,8 @@ def test_long_digit_runs_are_judged_in_linear_time(runner: CliRunner, out: Path)
     r = runner.invoke(app, ["check", str(path)])
     assert time.monotonic() - started < 5
     assert r.exit_code == 3, r.output
-    assert "vague (no number with a unit): HW-1, HW-2, PERF-1, PERF-2, PERF-3" in r.stdout
+    # HW-2 names an operating system and a network: it is answered by words, not numbers.
+    assert "vague (no number with a unit): HW-1, PERF-1, PERF-2, PERF-3" in r.stdout
 
 
 def nested_multipart(depth: int) -> bytes:

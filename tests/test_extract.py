@@ -206,8 +206,9 @@ def test_news_article_leaves_all_four_areas_missing(make_tree: Callable[..., Pat
     case = CASE_BY_ID["prose-en-news"]
     request = request_for(make_tree, {case["path"]: case["text"]})
     assert {f.status for f in request.areas} == {Status.MISSING}
+    assert [o.kind for o in request.observations] == ["no-system"]
     assert request.summary[-1] == (
-        "They say nothing yet about inputs, outputs, hardware or performance."
+        "It says nothing yet about inputs, outputs, hardware or performance targets."
     )
 
 
@@ -218,11 +219,12 @@ def test_introduction_says_what_each_kind_of_seed_is(make_tree: Callable[..., Pa
         make_tree, {"count.py": code, note["path"]: note["text"], card["path"]: card["text"]}
     )
     assert request.summary == (
-        "The prose note.txt begins “Quick note after the call with Sam”; the code count.py is "
-        "Python: “Count the lines of a log file”.",
-        "The spec spec.md (“Order importer: requirements”) specifies inputs, outputs, hardware "
-        "and performance.",
-        "They state the inputs, outputs, hardware and performance.",
+        "We read all 3 files you sent.",
+        "count.py (“Count the lines of a log file”) is a Python program.",
+        "note.txt is a short note that begins “Quick note after the call with Sam”.",
+        "spec.md (“Order importer: requirements”) is a specification covering inputs, outputs, "
+        "hardware and performance.",
+        "They state the inputs, outputs, hardware and performance targets.",
     )
 
 

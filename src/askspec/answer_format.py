@@ -15,10 +15,16 @@ from askspec.models import request_id
 MARKER_TAG = "askspec:request"
 #: The label of the issue form's marker field; GitHub puts it in the body as a ### heading.
 MARKER_LABEL = "askspec reference"
+#: How the emailed text starts its marker line, which a reply keeps.
+PLAIN_MARKER = "Reference: " + MARKER_TAG + " "
 #: What the request shows under an open question's **Answer:** line.
 PLACEHOLDER = "_Write your answer here._"
-#: The words (emphasis and final stop aside) that mean "no answer yet".
-PLACEHOLDER_WORDS = frozenset({"write your answer here", "no response"})
+#: The words (emphasis and final stop aside) that mean "no answer yet": the shipped
+#: placeholders and what people leave in their place.
+PLACEHOLDER_WORDS = frozenset(
+    {"write your answer here", "no response", "tbd", "tba", "todo", "to do", "?", "??", "-", "--",
+     "n/a", "…", "..."}
+)  # fmt: skip
 #: A question ID such as IN-1 or PERF-2: two to five capitals, a dash, one to three digits.
 QUESTION_ID = re.compile(r"[A-Z]{2,5}-[0-9]{1,3}")
 #: A request ID and a seeds digest, as generate writes them.
@@ -142,6 +148,20 @@ def names_placeholder(text: str) -> bool:
 def is_open(text: str) -> bool:
     """True when an answer is empty or only a placeholder."""
     return not text.strip() or names_placeholder(text)
+
+
+def without_placeholders(text: str) -> str:
+    """An answer with leftover placeholder lines (and the shipped placeholder) taken out."""
+    kept = [
+        line for line in text.replace(PLACEHOLDER, "").split("\n") if not _placeholder_line(line)
+    ]
+    return normalize("\n".join(kept))
+
+
+def _placeholder_line(line: str) -> bool:
+    """A line that is only a placeholder, quote markers aside."""
+    bare = line.lstrip("> ").strip()
+    return bool(bare) and names_placeholder(bare)
 
 
 def normalize_newlines(text: str) -> str:

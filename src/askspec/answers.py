@@ -43,6 +43,10 @@ _ENTRIES = {entry.id: entry for entry in CATALOGUE}
 #: Areas whose answers must be measurable or, for hardware, name the machine exactly.
 MEASURED_AREAS = frozenset({Area.HARDWARE, Area.PERFORMANCE})
 RETIRED_TITLE = "A question this request no longer asks"
+#: Hardware questions answered by naming things, not by a number.
+NAMED_NOT_MEASURED = frozenset({"HW-2"})
+#: Questions raised by the seeds as a whole (OBS-1...) come before the catalogue's.
+FIRST = "OBS-"
 
 
 def wants_number(qid: str) -> bool:
@@ -57,7 +61,8 @@ def answer_is_vague(qid: str, text: str) -> bool:
     The question gives the metric, so any number with a unit answers it; hardware may
     also be pinned down by a model or version ("Raspberry Pi 4", "Debian 12").
     """
-    if not text or not wants_number(qid):
+    # An operating system or a network is named, not measured: "Linux, any distro" is an answer.
+    if not text or not wants_number(qid) or qid in NAMED_NOT_MEASURED:
         return False
     if qid.startswith("HW-"):
         return not hardware_specific(text)
@@ -74,7 +79,9 @@ def in_order(ids: Iterable[str]) -> tuple[str, ...]:
     """IDs without repeats, in catalogue order, unknown IDs after in the order first seen."""
     first = {qid: n for n, qid in enumerate(dict.fromkeys(ids))}
     rank = {qid: n for n, qid in enumerate(catalogue_ids())}
-    return tuple(sorted(first, key=lambda q: (rank.get(q, len(rank)), first[q])))
+    return tuple(
+        sorted(first, key=lambda q: (not q.startswith(FIRST), rank.get(q, len(rank)), first[q]))
+    )
 
 
 @dataclass(frozen=True)
@@ -293,4 +300,5 @@ def with_answers(request: Request, reading: Reading) -> tuple[Request, CheckResu
     result = assess(replace(reading, answers=tuple(given.values())), asked)
     retired = tuple(retired_question(a) for a in result.retired)
     marker = Marker(request.id, request.version, tuple(asked), seeds=request.seeds_digest)
-    return replace(request, questions=questions, retired=retired), replace(result, request=marker)
+    done = replace(request, questions=questions, retired=retired, vague=frozenset(result.vague))
+    return done, replace(result, request=marker)

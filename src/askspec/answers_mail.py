@@ -7,7 +7,12 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 
-from askspec.answer_format import is_open, normalize, normalize_newlines, strip_quote
+from askspec.answer_format import (
+    is_open,
+    normalize_newlines,
+    strip_quote,
+    without_placeholders,
+)
 from askspec.answers_markdown import Answer, Reading, check_length, outline, read_markdown
 from askspec.errors import AnswersError
 
@@ -87,7 +92,7 @@ def written_under(lines: list[str], quoted: list[bool], start: int, stop: int) -
         if not own and lines[n].strip():
             first = n
         own.append(lines[n])
-    return normalize("\n".join(own)), first
+    return without_placeholders("\n".join(own)), first
 
 
 def id_lines(
@@ -117,7 +122,7 @@ def id_lines(
             found[current] = (f"{text}\n{line}", first)
         else:
             current = None
-    return {qid: (normalize(text), n) for qid, (text, n) in found.items()}
+    return {qid: (without_placeholders(text), n) for qid, (text, n) in found.items()}
 
 
 def read_reply(path: str, text: str) -> Reading:

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from askspec.answer_format import (
     MARKER_LABEL,
     MARKER_TAG,
+    PLAIN_MARKER,
     Marker,
     find_marker,
     is_open,
@@ -24,6 +25,7 @@ from askspec.answer_format import (
     normalize,
     normalize_newlines,
     unquote_answer,
+    without_placeholders,
 )
 from askspec.errors import AnswersError
 from askspec.questions import CATALOGUE, catalogue_ids
@@ -126,6 +128,8 @@ def plain(inline: Token) -> str:
 def answer_rest(inline: Token) -> str | None:
     """For a paragraph starting with bold ``Answer:``, the text after it; else None."""
     kids = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
+    if not kids or kids[0].type == "text":
+        return plain_answer_rest(inline.content)
     if len(kids) < 3 or kids[0].type != "strong_open" or kids[2].type != "strong_close":
         return None
     if kids[1].content.strip().lower() not in {"answer:", "answer"}:
@@ -134,6 +138,12 @@ def answer_rest(inline: Token) -> str | None:
     end = raw.find(mark, len(mark))
     rest = raw[end + len(mark) :] if end >= 0 else ""
     return rest[1:] if rest.startswith(":") else rest
+
+
+def plain_answer_rest(content: str) -> str | None:
+    """For a paragraph starting with a plain ``Answer:`` (the emailed text), the rest."""
+    head, colon, rest = content.partition(":")
+    return rest if colon and head.strip() == "Answer" else None
 
 
 def task_of(tokens: list[Token], i: int) -> Task | None:
@@ -177,6 +187,10 @@ def outline(text: str) -> Outline:
             found.marker = found.marker or find_marker(tok.content)
             # The issue form's marker field arrives under a ### heading of its own.
             stops.append(heads[-1][0] if heads and heads[-1][1] == start else start)
+        elif tok.type == "paragraph_open" and tokens[i + 1].content.startswith(PLAIN_MARKER):
+            # The emailed text keeps the marker as a plain line; the last such line counts.
+            found.marker = find_marker(tokens[i + 1].content) or found.marker
+            stops.append(start)
         elif tok.type == "paragraph_open":
             inline = parsed(tokens[i + 1])
             rest = answer_rest(inline)
@@ -230,7 +244,7 @@ def span_answer(span: Span, lines: list[str], shape: Outline, path: str) -> Answ
     if not issue:
         # An answer written back by generate is a block quote; take one level off.
         body = unquote_answer([line.rstrip() for line in body]) or body
-    text = normalize("\n".join(body))
+    text = without_placeholders("\n".join(body))
     if is_open(text):
         return None
     line = next(n for n, b in zip(numbers, body, strict=True) if b.strip())

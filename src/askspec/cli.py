@@ -201,11 +201,16 @@ def generate(
     for path in written:
         typer.echo(path)
     open_required = sum(1 for q in result.request.questions if q.required)
+    count = len(result.request.scan.files)
     typer.echo(
         f"{len(result.request.questions)} questions ({open_required} required) "
-        f"for {len(result.request.scan.files)} seed files",
+        f"for {count} seed file{'' if count == 1 else 's'}",
         err=True,
     )
+    if report := result.answers_report():
+        typer.echo(report, err=True)
+    if not to:
+        typer.echo("request.eml has no recipient: pass --to ADDR to address it", err=True)
 
 
 @app.command()
@@ -254,14 +259,16 @@ def check(
     raise typer.Exit(EXIT_OK if result.complete else EXIT_OPEN)
 
 
-Recipients = Annotated[list[str], typer.Option("--to", help="Recipient (repeatable).")]
+Recipients = Annotated[
+    list[str] | None, typer.Option("--to", help="Recipient (repeatable; --send needs one).")
+]
 SmtpFlag = Annotated[str | None, typer.Option(help="Overrides ASKSPEC_SMTP_* and config.")]
 
 
 @app.command()
 def email(
     seeds: Seeds,
-    to: Recipients,
+    to: Recipients = None,
     cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to (repeatable).")] = None,
     sender: Annotated[
         str, typer.Option("--from", help="Sender address (else from the SMTP settings).")
@@ -301,7 +308,7 @@ def email(
     from askspec.generate import Options
 
     options = Options(
-        project=project, sender=sender, to=tuple(to), cc=tuple(cc or ()), templates=templates
+        project=project, sender=sender, to=tuple(to or ()), cc=tuple(cc or ()), templates=templates
     )
     smtp = {"host": smtp_host, "port": smtp_port, "user": smtp_user}
     smtp |= {"security": smtp_security, "cafile": smtp_cafile}

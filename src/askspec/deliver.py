@@ -129,6 +129,8 @@ def email(
         raise UsageError(
             f"--send needs a sender address: --from, {ENV_PREFIX}FROM or from in the config"
         )
+    if job.send and not job.options.to:
+        raise UsageError("--send needs a recipient: --to ADDR")
     if job.send and not settings.host:
         raise UsageError("--send needs an SMTP server: --smtp-host, ASKSPEC_SMTP_HOST or config")
     message = compose(job)
@@ -138,7 +140,7 @@ def email(
     result = EmailResult(
         path,
         str(message["Subject"]),
-        str(message["From"]),
+        str(message["From"] or ""),
         job.options.to,
         job.options.cc,
         len(data),
@@ -198,8 +200,9 @@ def email_json(result: EmailResult) -> dict[str, object]:
 
 def email_report(result: EmailResult) -> tuple[list[str], list[str]]:
     """Lines for stdout (what was saved and sent) and stderr (warnings and refusals)."""
-    out = [f"wrote {result.path} ({result.size} bytes)", f"From: {result.sender}"]
-    out.append(f"To: {', '.join(result.to)}")
+    out = [f"wrote {result.path} ({result.size} bytes)"]
+    out.append(f"From: {result.sender or '(none: the mail client fills it in)'}")
+    out.append(f"To: {', '.join(result.to) or '(none)'}")
     if result.cc:
         out.append(f"Cc: {', '.join(result.cc)}")
     out.append(f"Subject: {result.subject}")
@@ -209,7 +212,10 @@ def email_report(result: EmailResult) -> tuple[list[str], list[str]]:
     sent = result.delivery
     if sent is None:
         out.append("not sent: add --send to deliver it")
-        return out, [f"warning: {w}" for w in result.warnings]
+        notes = [f"warning: {w}" for w in result.warnings]
+        if not result.to:
+            notes.append(f"warning: {result.path.name} has no recipient: add --to ADDR")
+        return out, notes
     # A send gave its warnings through email()'s warn before the password went out.
     err: list[str] = []
     if sent.accepted:

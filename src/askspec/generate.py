@@ -7,17 +7,21 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from askspec import __version__
 from askspec.extract import extract
-from askspec.intro import describe
 from askspec.mail import Envelope, build_message
 from askspec.models import Fact, Request, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
-from askspec.questions import area_findings, plan
+from askspec.questions import area_findings
 from askspec.render import make_env, render_documents
+from askspec.request.planning import judged_plan
+from askspec.request.summary import describe
 from askspec.scan import ProgressHook, display_name, map_scan
+
+if TYPE_CHECKING:
+    from askspec.answers import CheckResult
 
 REQUEST_MD = "request.md"
 REQUEST_HTML = "request.html"
@@ -107,7 +111,9 @@ def build_request(
 ) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
     facts = extract(result.files) if facts is None else facts
-    areas = area_findings(facts)
+    judged = judged_plan(result.files, result.kinds(), facts)
+    no_system = any(o.kind == "no-system" for o in judged.observations)
+    areas = area_findings(() if no_system else facts)
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
@@ -116,10 +122,12 @@ def build_request(
         date=day.isoformat(),
         version=__version__,
         scan=result,
-        questions=plan(result.kinds(), facts),
-        summary=describe(result.files, areas),
+        questions=judged.questions,
+        summary=describe(result.files, judged.titles, areas, judged.observations),
         facts=facts,
         areas=areas,
+        observations=judged.observations,
+        system=judged.system,
     )
 
 
@@ -146,7 +154,7 @@ def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     }
 
 
-def answered_request(request: Request, options: Options) -> tuple[Request, bytes]:
+def answered_request(request: Request, options: Options) -> tuple[Request, CheckResult]:
     """The request with earlier answers put back, and answers.json saying what is still open.
 
     An answers file that names no request is read against this one, whose questions
@@ -155,8 +163,7 @@ def answered_request(request: Request, options: Options) -> tuple[Request, bytes
     from askspec.answers import read_answers, with_answers
 
     reading = read_answers(options.answers, merge_requests=options.merge_answers, bare_ok=True)
-    request, result = with_answers(request, reading)
-    return request, to_json_bytes(result.to_json())
+    return with_answers(request, reading)
 
 
 @dataclass(frozen=True)
@@ -165,6 +172,20 @@ class Generated:
 
     request: Request
     written: tuple[Path, ...]
+    #: What the earlier answers carried over and what is still open; None without --answers.
+    answers: CheckResult | None = None
+
+    def answers_report(self) -> str:
+        """``carried over 5 answers; still open: IN-2, HW-1 (HW-1 is vague)``, or ""."""
+        found = self.answers
+        if found is None:
+            return ""
+        count = len(found.answered)
+        line = f"carried over {count} answer{'' if count == 1 else 's'}"
+        line += f"; still open: {', '.join(found.open)}" if found.open else "; none is open"
+        if found.vague:
+            line += f"; vague: {', '.join(found.vague)}"
+        return line
 
 
 def generate(
@@ -180,8 +201,10 @@ def generate(
     result, facts = scan_with_facts(seeds, progress, out)
     request = build_request(result, options, seeds, facts)
     extra: dict[str, bytes] = {}
+    carried: CheckResult | None = None
     if options.answers:
-        request, extra[ANSWERS_JSON] = answered_request(request, options)
+        request, carried = answered_request(request, options)
+        extra[ANSWERS_JSON] = to_json_bytes(carried.to_json())
     files = {**render_outputs(request, options), **extra}
     written = write_outputs(out, files, force=force)
-    return Generated(request, tuple(written))
+    return Generated(request, tuple(written), carried)

@@ -13,10 +13,11 @@ from email.message import EmailMessage, Message
 from email.utils import format_datetime, make_msgid
 
 from askspec.errors import MailError
+from askspec.mail_body import email_html, wrap_text
 
-#: Shown when no address was given, so the draft is visibly incomplete.
-PLACEHOLDER_TO = "stakeholder@example.invalid"
-PLACEHOLDER_FROM = "askspec@example.invalid"
+#: The domain of a draft's Message-ID when no sender was given; a draft without From
+#: or To has no address anyone could send it to, so mail clients ask for one.
+DRAFT_DOMAIN = "askspec.invalid"
 CONTROL = {chr(c) for c in range(32)} | {"\x7f", "\u2028", "\u2029", "\x85"}
 #: Control characters a text body may keep; the rest are replaced (NUL and ESC have no
 #: place in mail, and some clients act on terminal escapes).
@@ -104,7 +105,7 @@ class Headers:
     """The headers a message is meant to carry, checked again after serialising."""
 
     subject: str
-    sender: Address
+    sender: Address | None
     to: tuple[Address, ...]
     cc: tuple[Address, ...]
     date: str
@@ -115,12 +116,14 @@ class Headers:
         """Header name (lower case) to intended value."""
         found = {
             "subject": self.subject,
-            "from": str(self.sender),
-            "to": ", ".join(str(a) for a in self.to),
             "date": self.date,
             "message-id": self.message_id,
             "mime-version": "1.0",
         }
+        if self.sender is not None:
+            found["from"] = str(self.sender)
+        if self.to:
+            found["to"] = ", ".join(str(a) for a in self.to)
         if self.cc:
             found["cc"] = ", ".join(str(a) for a in self.cc)
         if self.draft:
@@ -132,14 +135,15 @@ def intended_headers(
     envelope: Envelope, date: datetime | None, draft: bool, unique_id: bool, body: str
 ) -> Headers:
     """Validate addresses and subject and fix Date and Message-ID before building."""
-    sender = parse_address(envelope.sender or PLACEHOLDER_FROM, "From")
-    to = tuple(parse_address(a, "To") for a in envelope.to or (PLACEHOLDER_TO,))
+    sender = parse_address(envelope.sender, "From") if envelope.sender else None
+    to = tuple(parse_address(a, "To") for a in envelope.to)
     cc = tuple(parse_address(a, "Cc") for a in envelope.cc)
     subject = clean_header(envelope.subject, "Subject")
     when = date or datetime.now(UTC)
     when = when if when.tzinfo else when.replace(tzinfo=UTC)
     # A real send needs a world-unique ID; a generated draft keeps a reproducible one.
-    msgid = make_msgid(domain=sender.domain) if unique_id else message_id(body, sender.domain)
+    domain = sender.domain if sender is not None else DRAFT_DOMAIN
+    msgid = make_msgid(domain=domain) if unique_id else message_id(body, domain)
     return Headers(subject, sender, to, cc, format_datetime(when), msgid, draft)
 
 
@@ -154,12 +158,14 @@ def build_message(
 ) -> EmailMessage:
     """multipart/alternative (text/plain first, text/html last), in multipart/mixed when
     files are attached; headers checked after building."""
-    text = clean_body(text)
+    text = clean_body(wrap_text(text))
     wanted = intended_headers(envelope, date, draft, unique_id, text + envelope.subject)
     msg = EmailMessage(policy=MAIL_POLICY)
     msg["Subject"] = wanted.subject
-    msg["From"] = wanted.sender
-    msg["To"] = wanted.to
+    if wanted.sender is not None:
+        msg["From"] = wanted.sender
+    if wanted.to:
+        msg["To"] = wanted.to
     if wanted.cc:
         msg["Cc"] = wanted.cc
     msg["Date"] = wanted.date
@@ -168,7 +174,7 @@ def build_message(
     if draft:
         msg["X-Unsent"] = "1"
     msg.set_content(text, subtype="plain", charset="utf-8")
-    msg.add_alternative(clean_body(html), subtype="html", charset="utf-8")
+    msg.add_alternative(clean_body(email_html(html)), subtype="html", charset="utf-8")
     for item in attachments:
         msg.add_attachment(
             clean_body(item.content), subtype=item.subtype, charset="utf-8", filename=item.filename

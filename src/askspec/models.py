@@ -210,6 +210,21 @@ class AreaFinding:
 
 
 @dataclass(frozen=True)
+class Observation:
+    """Something true of the seeds as a whole: no system, several subjects, versions..."""
+
+    kind: str
+    files: tuple[str, ...]
+    detail: str
+    #: The question this observation raises, first in line; empty when it needs no answer.
+    question: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The observation's entry in request.json."""
+        return {"kind": self.kind, "files": list(self.files), "detail": self.detail}
+
+
+@dataclass(frozen=True)
 class Question:
     """One question of the request, with a stable ID."""
 
@@ -265,6 +280,12 @@ class Request:
     areas: tuple[AreaFinding, ...] = ()
     #: Earlier answers to questions these seeds no longer raise, kept so none is lost.
     retired: tuple[Question, ...] = ()
+    #: What the seeds are as a whole, said at the top of the request.
+    observations: tuple[Observation, ...] = ()
+    #: The kind of system the seeds point at (``web-service``, ``ml-model``...), or "".
+    system: str = ""
+    #: Answers that are there but pin nothing down, by question ID.
+    vague: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -280,6 +301,8 @@ class Request:
             "project": self.project,
             "date": self.date,
             "summary": list(self.summary),
+            "observations": [o.to_json() for o in self.observations],
+            "system": self.system,
             "areas": {a.area.value: a.to_json() for a in self.areas},
             "seeds": [
                 {

@@ -22,6 +22,10 @@ class Entry:
     #: The fact topics this question takes as evidence; None takes every fact of its area,
     #: "" stands for facts with no topic (a vague "fast enough").
     topics: frozenset[str] | None = None
+    #: What turns a vague statement into a measurable one; empty takes the area's hint.
+    hint: str = ""
+    #: The kinds of system it is asked for (empty: every kind).
+    systems: frozenset[str] = frozenset()
 
 
 PROSE, CODE, SPEC = frozenset({Kind.PROSE}), frozenset({Kind.CODE}), frozenset({Kind.SPEC})
@@ -32,17 +36,17 @@ CATALOGUE: tuple[Entry, ...] = (
         "CTX-1",
         Area.CONTEXT,
         "What system should come out of the text you sent?",
-        "The seeds include narrative text. Say which part of it the software is about "
+        "The files you sent include narrative text. Say which part of it the software is about "
         "and what it should do for whom.",
-        "A service that keeps the records the text describes and emails the manager "
-        "when a value goes out of range.",
+        "A web service that keeps the records the text describes and sends the team "
+        "a message when a value passes its limit.",
         when=PROSE,
     ),
     Entry(
         "CTX-2",
         Area.CONTEXT,
         "What must change in the code you sent?",
-        "The seeds include code. Say what to keep, what to add and what to replace.",
+        "The files you sent include code. Say what to keep, what to add and what to replace.",
         "Keep the parser; replace the CLI with an HTTP API; add retries to the uploader.",
         when=CODE,
     ),
@@ -58,7 +62,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "CTX-4",
         Area.CONTEXT,
         "Which parts of the spec are final, and which are drafts?",
-        "The seeds include a specification. Say which sections are settled and who "
+        "The files you sent include a specification. Say which sections are settled and who "
         "decides on changes.",
         "Sections 1-3 are agreed; the API section is a draft owned by the platform team.",
         when=SPEC,
@@ -68,7 +72,8 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.INPUTS,
         "What data or requests enter the system?",
         "Name each input: its format, where it comes from and who sends it.",
-        "CSV exports of orders (UTF-8, one row per order) uploaded by the shop's back office.",
+        "JSON records posted over HTTPS by the partner's system, about 2 KB each; "
+        "a nightly CSV export (UTF-8) from the existing database.",
     ),
     Entry(
         "IN-2",
@@ -83,7 +88,7 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.INPUTS,
         "What invalid or unexpected input must it handle?",
         "Say what happens with malformed, duplicate or late input.",
-        "Rows with an unknown currency are rejected and listed in a report; the rest load.",
+        "Records with a missing field are rejected and listed in a report; the rest load.",
         topics=frozenset({"invalid"}),
     ),
     Entry(
@@ -91,14 +96,15 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.OUTPUTS,
         "What does the system produce?",
         "Name each output: reports, files, responses, messages, and their format.",
-        "A daily PDF report and a JSON API returning each order's status.",
+        "A daily PDF report and a JSON API returning each record's current state.",
     ),
     Entry(
         "OUT-2",
         Area.OUTPUTS,
         "Who or what consumes the outputs, and how are they delivered?",
         "Name the people or systems that read the outputs and how they get them.",
-        "The finance team gets the report by email at 07:00; the shop front calls the API.",
+        "The operations team gets the report by email at 07:00; the partner's system calls "
+        "the API.",
         topics=frozenset({"delivery"}),
     ),
     Entry(
@@ -108,6 +114,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "CPU cores, memory, GPU or accelerator model, disk; or a device by name.",
         "One 4-core x86 VM with 8 GB RAM and 100 GB SSD; no GPU.",
         topics=frozenset({"machine"}),
+        hint="Name the machine precisely: CPU cores, memory in GB, GPU or device model, and disk.",
     ),
     Entry(
         "HW-2",
@@ -116,6 +123,8 @@ CATALOGUE: tuple[Entry, ...] = (
         "Operating system and version, network access, offline use, data residency.",
         "Debian 12; no internet access from the server; data must stay in the EU.",
         topics=frozenset({"os", "network"}),
+        hint="Name the operating system and version, what the network allows and where "
+        "the data must stay.",
     ),
     Entry(
         "PERF-1",
@@ -130,7 +139,7 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.PERFORMANCE,
         "How much must it handle?",
         "Throughput, data volume and growth, with units and the time window.",
-        "1 million orders per day now, 5 million within two years, with no batch over 1 hour.",
+        "1 million records per day now, 5 million within two years, with no batch over 1 hour.",
         topics=frozenset({"throughput", "volume"}),
     ),
     Entry(
@@ -142,11 +151,33 @@ CATALOGUE: tuple[Entry, ...] = (
         topics=frozenset({"memory", "disk", "cost", "startup"}),
     ),
     Entry(
+        "HW-3",
+        Area.HARDWARE,
+        "Which board and power supply must the device use?",
+        "Name the board or microcontroller, how it is powered and how long it must run "
+        "on battery, and the sensors or parts it connects to.",
+        "An ESP32 board on 2 AA cells, at least 12 months per set; one I2C sensor.",
+        topics=frozenset({"machine"}),
+        hint="Name the board by model, the power source and the battery life in months.",
+        systems=frozenset({"device"}),
+    ),
+    Entry(
+        "PERF-4",
+        Area.PERFORMANCE,
+        "How accurate must the model be, and on which data?",
+        "Name the measure (accuracy, F1, word error rate...), the figure it must reach and "
+        "the data set it is measured on.",
+        "F1 of at least 0.90 on a held-out set of 2,000 labelled examples from last year.",
+        topics=frozenset({"accuracy"}),
+        hint="Give the measure, the figure and the data it is measured on.",
+        systems=frozenset({"ml-model"}),
+    ),
+    Entry(
         "USER-1",
         Area.USERS,
         "Who will use it, and how many?",
         "The kinds of users, how many of each and how they reach the system.",
-        "Three finance clerks daily through a browser; about 2,000 shoppers via the app.",
+        "Three staff daily through a browser; about 2,000 customers through the mobile app.",
         required=False,
     ),
     Entry(
@@ -154,7 +185,7 @@ CATALOGUE: tuple[Entry, ...] = (
         Area.ACCEPTANCE,
         "How will you decide it is done?",
         "Tests or demonstrations you will accept, with their pass criteria.",
-        "Importing last March's 40,000 orders produces the same totals as the ledger.",
+        "Loading last March's 40,000 records gives the same totals as the current system.",
         required=False,
     ),
     Entry(
@@ -176,7 +207,7 @@ CATALOGUE: tuple[Entry, ...] = (
 )
 
 AREA_TITLES: dict[Area, str] = {
-    Area.CONTEXT: "About the seeds",
+    Area.CONTEXT: "About what you sent",
     Area.INPUTS: "Inputs",
     Area.OUTPUTS: "Outputs",
     Area.HARDWARE: "Hardware",
@@ -197,10 +228,10 @@ def catalogue_ids() -> tuple[str, ...]:
 HINTS: dict[Area, str] = {
     Area.INPUTS: "Name the format, where it comes from and a typical size.",
     Area.OUTPUTS: "Name the format, who receives it and how it is delivered.",
-    Area.HARDWARE: "Name the machine precisely: CPU cores, memory in GB, GPU or device model "
-    "(for example Raspberry Pi 4 with 4 GB), operating system and version.",
+    Area.HARDWARE: "Name the machine precisely: CPU cores, memory in GB, GPU or device model, "
+    "operating system and version.",
     Area.PERFORMANCE: "Give a number with a unit, the percentile or load it must hold at, "
-    "and how it is measured (for example p95 under 2 s with 3 rooms reporting).",
+    "and how it is measured (for example p95 under 2 s at 50 requests per second).",
 }
 #: Facts quoted per question or area: enough to show the seeds were read.
 EVIDENCE_LIMIT = 5
@@ -245,24 +276,43 @@ def area_findings(facts: Iterable[Fact]) -> tuple[AreaFinding, ...]:
     return tuple(result)
 
 
-def ask(entry: Entry, facts: Iterable[Fact]) -> Question:
-    """The question for one catalogue entry, with its own status and evidence."""
+def ask(entry: Entry, facts: Iterable[Fact], system: str = "") -> Question:
+    """The question for one catalogue entry, with its own status and evidence.
+
+    The guidance, example and hint are those for the kind of system when it has its own.
+    """
+    from askspec.request.tailored import tailoring
+
     mine = [fact for fact in facts if answers(entry, fact)]
+    guidance, example, hint = tailoring(
+        system, entry.id, (entry.guidance, entry.example, entry.hint or HINTS.get(entry.area, ""))
+    )
     return Question(
         entry.id,
         entry.area,
         entry.title,
-        entry.guidance,
-        entry.example,
+        guidance,
+        example,
         entry.required,
         status=area_status(mine),
         evidence=evidence(mine),
-        hint=HINTS.get(entry.area, ""),
+        hint=hint,
     )
 
 
-def plan(kinds: Iterable[Kind], facts: Iterable[Fact] = ()) -> tuple[Question, ...]:
+def asked_for(entry: Entry, present: frozenset[Kind], system: str) -> bool:
+    """Whether an entry is asked for seeds of these kinds pointing at this kind of system."""
+    if entry.systems and system not in entry.systems:
+        return False
+    return not entry.when or bool(entry.when & present)
+
+
+def plan(
+    kinds: Iterable[Kind], facts: Iterable[Fact] = (), system: str = ""
+) -> tuple[Question, ...]:
     """The questions for seeds of these kinds, each carrying what the seeds already say."""
     present = frozenset(kinds)
     found = list(facts)
-    return tuple(ask(entry, found) for entry in CATALOGUE if not entry.when or entry.when & present)
+    return tuple(
+        ask(entry, found, system) for entry in CATALOGUE if asked_for(entry, present, system)
+    )

@@ -67,6 +67,11 @@ def md_cell(value: object) -> str:
     return str(value).replace("|", "\\|")
 
 
+def plain_line(value: object) -> str:
+    """Seed text as one line of plain text (for the emailed text, which is not Markdown)."""
+    return " ".join(str(value).split())
+
+
 def md_code(value: object) -> str:
     """Seed text as an inline code span that no backtick inside can close."""
     flat = " ".join(str(value).split())
@@ -105,6 +110,7 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
         ),
     )
     env.filters.update(md=md_inline, code=md_code, cell=md_cell, yaml=to_yaml, answer=quote_answer)
+    env.filters["plain"] = plain_line
     return env
 
 

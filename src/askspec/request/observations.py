@@ -1,0 +1,195 @@
+"""Judge the seeds as a whole before asking: is there a system, one subject or several,
+which version counts, does the thing exist already, what could not be read, which language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from askspec.models import Kind, Observation, SeedFile
+from askspec.request import signals
+from askspec.request.kinds import tally
+from askspec.request.language import language_name, main_language
+from askspec.request.subjects import Subject, subjects, terms
+from askspec.request.titles import base_name, clip, join, plural
+from askspec.request.versions import Versions, same_document, shingles
+
+READ = frozenset({Kind.PROSE, Kind.CODE, Kind.SPEC, Kind.DATA})
+DOCUMENTS = frozenset({Kind.PROSE, Kind.SPEC})
+#: A group with fewer distinct words than this is too slight to count as a subject.
+SUBJECT_WORDS = 30
+#: This many words pointing at a kind of software mean the text is about a system.
+SYSTEM_WORDS = 4
+IMAGE = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|heic|svg)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Seeds:
+    """The files with the titles a reader would name them by."""
+
+    files: tuple[SeedFile, ...]
+    titles: tuple[str, ...]
+
+    def read(self) -> list[int]:
+        """Indexes of the files whose text was read."""
+        return [i for i, f in enumerate(self.files) if f.kind in READ and f.text.strip()]
+
+
+def why_unread(seed: SeedFile) -> str:
+    """Why a file could not be read, in words for the person who sent it."""
+    problem = " ".join(seed.problems).lower()
+    if seed.kind is Kind.EMPTY:
+        return "it is empty"
+    if "encrypt" in problem or "password" in problem:
+        return "it is protected by a password"
+    if seed.kind is Kind.BINARY:
+        return "it is an image" if IMAGE.search(seed.path) else "it is not a text document"
+    if "permission" in problem or "denied" in problem:
+        return "we had no permission to open it"
+    if "changed while" in problem:
+        return "it changed while we were reading it"
+    return "its content could not be read"
+
+
+def unreadable(seeds: Seeds) -> Observation | None:
+    """Files that could not be read, and why."""
+    skipped = [f for f in seeds.files if f.kind not in READ or not f.text.strip()]
+    if not skipped:
+        return None
+    reasons = join([f"{base_name(f.path)}: {why_unread(f)}" for f in skipped], "and")
+    read = len(seeds.files) - len(skipped)
+    detail = (
+        f"We read {read} of {plural(len(seeds.files), 'file')}; "
+        f"{plural(len(skipped), 'file')} could not be read ({reasons})."
+    )
+    return Observation("unreadable", tuple(f.path for f in skipped), detail)
+
+
+def version_groups(seeds: Seeds) -> list[Versions]:
+    """Files that are versions or copies of one document."""
+    keyed = [(f, t, shingles(f.text)) for f, t in zip(seeds.files, seeds.titles, strict=True)]
+    groups: list[list[int]] = []
+    for i in range(len(keyed)):
+        home = next((g for g in groups if any(same_document(keyed[j], keyed[i]) for j in g)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return [
+        Versions(tuple(seeds.files[i] for i in g), tuple(seeds.titles[i] for i in g))
+        for g in groups
+        if len(g) > 1
+    ]
+
+
+def subject_name(seeds: Seeds, members: Sequence[int], subject: Subject) -> str:
+    """A subject's name: its one file's title, else its most telling word as written."""
+    titled = [seeds.titles[i] for i in members if seeds.titles[i]]
+    if len(members) == 1 and titled:
+        return titled[0]
+    for word in subject.words:
+        text = " ".join(seeds.files[i].text[:4000] for i in members)
+        found = re.search(rf"\b{re.escape(word)}\w*", text, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return titled[0] if titled else base_name(seeds.files[members[0]].path)
+
+
+def several_subjects(seeds: Seeds, versions: list[Versions]) -> Observation | None:
+    """Files about unrelated products or systems, named subject by subject."""
+    docs = [i for i in seeds.read() if seeds.files[i].kind in DOCUMENTS]
+    bags = [terms(seeds.files[i].text, seeds.titles[i]) for i in docs]
+    paths = [seeds.files[i].path for i in docs]
+    tied = [
+        (paths.index(a.path), paths.index(b.path))
+        for group in versions
+        for a, b in zip(group.files, group.files[1:], strict=False)
+        if a.path in paths and b.path in paths
+    ]
+    found = [
+        s
+        for s in subjects(bags, tied)
+        if len({w for m in s.members for w in bags[m]}) >= SUBJECT_WORDS
+    ]
+    if len(found) < 2:
+        return None
+    parts: list[str] = []
+    files: list[str] = []
+    names: list[str] = []
+    for subject in found:
+        members = [docs[m] for m in subject.members]
+        name = clip(subject_name(seeds, members, subject), 50)
+        parts.append(f"“{name}” ({join([base_name(seeds.files[i].path) for i in members])})")
+        names.append(f"“{name}”")
+        files.extend(seeds.files[i].path for i in members)
+    detail = f"The files are about {len(found)} different subjects: {join(parts)}."
+    names = [p.split(" (", 1)[0] for p in parts]
+    question = (
+        f"Which of these subjects is this project about: {join(names, 'or')}, or all of them?"
+    )
+    return Observation("several-subjects", tuple(files), detail, question)
+
+
+def settled(seeds: Seeds) -> Observation | None:
+    """The seeds say the thing exists already: implemented, released, stable, in production."""
+    for i in seeds.read():
+        seed = seeds.files[i]
+        if seed.kind not in DOCUMENTS:
+            continue
+        found = signals.first_match(signals.SETTLED, seed.text) or signals.first_match(
+            signals.STATUS, seed.text
+        )
+        if found:
+            line, text = found
+            detail = (
+                f"{base_name(seed.path)} says the work exists already: "
+                f"“{clip(text, 90)}” (line {line})."
+            )
+            question = "Your files say this exists already: what is the work now?"
+            return Observation("settled", (seed.path,), detail, question)
+    return None
+
+
+def no_system(seeds: Seeds) -> Observation | None:
+    """Only prose that wants nothing built: news, stories and the like."""
+    read = [seeds.files[i] for i in seeds.read()]
+    if not read or any(f.kind is not Kind.PROSE for f in read):
+        return None
+    if any(signals.WANTED.search(f.text[: signals.SAMPLE]) for f in read):
+        return None
+    if sum(tally(read).values()) >= SYSTEM_WORDS:
+        return None  # documentation of software: a system is there, if not yet a request
+    if len(read) == 1:
+        detail = "The file we read is narrative text; it describes no software system."
+    else:
+        detail = (
+            f"The {len(read)} files we read are narrative text; they describe no software system."
+        )
+    question = "What do you want built, and what should it do for whom?"
+    return Observation("no-system", tuple(f.path for f in read), detail, question)
+
+
+def language(seeds: Seeds) -> Observation | None:
+    """The seeds' main language, when it is not English."""
+    texts = [seeds.files[i].text for i in seeds.read() if seeds.files[i].kind in DOCUMENTS]
+    code = main_language(texts)
+    if code in {"", "en"}:
+        return None
+    paths = tuple(seeds.files[i].path for i in seeds.read() if seeds.files[i].kind in DOCUMENTS)
+    return Observation(
+        "language", paths, f"The files you sent are mostly in {language_name(code)}."
+    )
+
+
+def judge(seeds: Seeds) -> tuple[Observation, ...]:
+    """Every observation on the seeds as a whole, in the order the request says them."""
+    versions = version_groups(seeds)
+    found: list[Observation | None] = [no_system(seeds), several_subjects(seeds, versions)]
+    found.extend(
+        Observation("versions", tuple(f.path for f in v.files), v.detail(), v.question())
+        for v in versions
+    )
+    found.extend([settled(seeds), unreadable(seeds), language(seeds)])
+    return tuple(o for o in found if o is not None)

@@ -1,0 +1,192 @@
+"""The request's opening: one plain sentence per file or group, naming files by their titles.
+
+The stakeholder should see at a glance that someone read what they sent: each file
+by its title and what it is, versions of one document together, and how much of
+the four areas the files already cover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from askspec.extract import rules as r
+from askspec.extract.code import OPENAPI
+from askspec.models import AreaFinding, Kind, Observation, SeedFile, Status
+from askspec.request.titles import base_name, clip, join, named, plural
+
+#: Build and dependency files, by name, and the language they belong to.
+BUILD_FILES = {
+    "pyproject.toml": "Python",
+    "setup.py": "Python",
+    "setup.cfg": "Python",
+    "requirements.txt": "Python",
+    "package.json": "JavaScript",
+    "cargo.toml": "Rust",
+    "go.mod": "Go",
+    "pom.xml": "Java",
+    "build.gradle": "Java",
+    "gemfile": "Ruby",
+    "makefile": "",
+    "dockerfile": "",
+    "cmakelists.txt": "C or C++",
+}
+LANGUAGES = {
+    "python": "Python",
+    "javascript": "JavaScript",
+    "ts": "TypeScript",
+    "tsx": "TypeScript",
+    "go": "Go",
+    "rust": "Rust",
+    "c": "C",
+    "c++": "C++",
+    "java": "Java",
+    "ruby": "Ruby",
+    "shell": "shell",
+    "php": "PHP",
+    "kotlin": "Kotlin",
+    "swift": "Swift",
+    "sql": "SQL",
+    "r": "R",
+    "jupyter": "Jupyter",
+}
+PROCESS_FILES = frozenset({"procfile", "app.yaml", "fly.toml", "render.yaml"})
+GENERIC_TAGS = {"text", "executable", "non-executable", "header", "file", "binary", "plain-text"}
+#: Files described one by one up to this many; beyond it, by kind.
+ONE_BY_ONE = 6
+SHOWN = 3
+AREA_WORDS = {"inputs": "inputs", "outputs": "outputs", "hardware": "hardware",
+              "performance": "performance targets"}  # fmt: skip
+
+
+def code_language(seed: SeedFile) -> str:
+    """The programming language of a code seed, from its name or its first line."""
+    from identify.identify import tags_from_filename, tags_from_interpreter
+
+    tags = set(tags_from_filename(base_name(seed.path)))
+    if seed.text.startswith("#!"):
+        first = seed.text.splitlines()[0][2:].split()
+        tags |= set(tags_from_interpreter(first[-1])) if first else set()
+    for tag in sorted(tags - GENERIC_TAGS):
+        if tag in LANGUAGES:
+            return LANGUAGES[tag]
+    return ""
+
+
+def what_code(seed: SeedFile) -> str:
+    """``a Python program``, ``the build file of a Python project``."""
+    name = base_name(seed.path).lower()
+    if name in BUILD_FILES:
+        lang = BUILD_FILES[name]
+        return f"the build file of a {lang} project" if lang else "a build file"
+    lang = code_language(seed)
+    return f"a {lang} program" if lang else "program code"
+
+
+def what_spec(seed: SeedFile) -> str:
+    """``an API definition``, ``a design card``, ``a specification covering a, b and c``."""
+    lines = seed.text.splitlines()
+    if OPENAPI.search("\n".join(lines[:60])):
+        return "an API definition"
+    sections = [m.group(1).strip() for line in lines[1:] if (m := r.ATX.match(line))]
+    if not sections and sum(1 for line in lines if r.CARD.match(line)) >= 3:
+        return "a design card"
+    covers = f" covering {join([s.lower() for s in sections[:4]])}" if sections else ""
+    return f"a specification{covers}"
+
+
+def what(seed: SeedFile) -> str:
+    """What one file is, as the complement of ``X is …``."""
+    if base_name(seed.path).lower() in PROCESS_FILES:
+        return "the process file of an app for a hosting platform"
+    if seed.kind is Kind.CODE:
+        return what_code(seed)
+    if seed.kind is Kind.SPEC:
+        return what_spec(seed)
+    if seed.kind is Kind.DATA:
+        ext = seed.path.rsplit(".", 1)[-1].upper() if "." in base_name(seed.path) else ""
+        return f"{ext} data" if ext else "data"
+    return "a text" if len(seed.text.split()) > 60 else "a short note"
+
+
+def sentence(seed: SeedFile, title: str) -> str:
+    """``notes.md (“Visit notes”) is a text.``; an untitled text by its opening words."""
+    if not title and seed.kind is Kind.PROSE:
+        opening = next((line for line in seed.text.splitlines() if line.strip()), "")
+        if opening:
+            return f"{named(seed, title)} is {what(seed)} that begins “{clip(opening, 60)}”."
+    return f"{named(seed, title)} is {what(seed)}."
+
+
+KIND_PLURALS = {Kind.PROSE: "texts", Kind.CODE: "program code", Kind.SPEC: "specifications",
+                Kind.DATA: "data"}  # fmt: skip
+
+
+def group_sentence(kind: Kind, files: Sequence[tuple[SeedFile, str]]) -> str:
+    """Many files of one kind: a few named by title, the rest counted."""
+    shown = [named(f, t) for f, t in files[:SHOWN]]
+    if len(files) > SHOWN:
+        shown.append(f"{plural(len(files) - SHOWN, 'more file')}")
+    verb = "is" if len(files) == 1 else "are"
+    return f"{join(shown)} {verb} {KIND_PLURALS[kind]}."
+
+
+def coverage(findings: Iterable[AreaFinding], count: int) -> str:
+    """One sentence on what the files state, state vaguely, or leave out."""
+    by_status: dict[Status, list[str]] = {s: [] for s in Status}
+    for finding in findings:
+        by_status[finding.status].append(AREA_WORDS[finding.area.value])
+    they = "It" if count == 1 else "They"
+    if not by_status[Status.STATED] and not by_status[Status.VAGUE]:
+        verb = "says" if count == 1 else "say"
+        return f"{they} {verb} nothing yet about inputs, outputs, hardware or performance targets."
+    rest = []
+    if by_status[Status.VAGUE]:
+        rest.append(
+            f"mention{'s' if count == 1 else ''} {join(by_status[Status.VAGUE])} only vaguely"
+        )
+    if by_status[Status.MISSING]:
+        rest.append(
+            f"say{'s' if count == 1 else ''} nothing about {join(by_status[Status.MISSING], 'or')}"
+        )
+    if not by_status[Status.STATED]:
+        return f"{they} {join(rest)}."
+    tail = f", but {join(rest)}" if rest else ""
+    return f"{they} state{'s' if count == 1 else ''} the {join(by_status[Status.STATED])}{tail}."
+
+
+def describe(
+    files: Sequence[SeedFile],
+    titles: Sequence[str],
+    findings: Iterable[AreaFinding],
+    observations: Sequence[Observation] = (),
+) -> tuple[str, ...]:
+    """The opening sentences: files by title and what they are, then what they state."""
+    grouped = {p for o in observations if o.kind == "versions" for p in o.files}
+    read = [
+        (f, t)
+        for f, t in zip(files, titles, strict=True)
+        if f.text.strip() and f.kind in KIND_PLURALS
+    ]
+    if not read:
+        return ("None of the files could be read.",)
+    # Versions of one document are said together by their observation, above the summary.
+    sentences: list[str] = []
+    if not any(o.kind == "unreadable" for o in observations):
+        sentences.append(counts_sentence(len(files), len(read)))
+    single = [(f, t) for f, t in read if f.path not in grouped]
+    if len(single) <= ONE_BY_ONE:
+        sentences.extend(sentence(f, t) for f, t in single)
+    else:
+        for kind in KIND_PLURALS:
+            if mine := [(f, t) for f, t in single if f.kind is kind]:
+                sentences.append(group_sentence(kind, mine))
+    return (*sentences, coverage(findings, len(read)))
+
+
+def counts_sentence(total: int, read: int) -> str:
+    """``We read all 3 files.`` or ``We read 7 of 9 files.``"""
+    if total == read:
+        if total <= 2:
+            return "We read the file you sent." if total == 1 else "We read both files you sent."
+        return f"We read all {total} files you sent."
+    return f"We read {read} of the {plural(total, 'file')} you sent."

@@ -1,0 +1,148 @@
+"""The seeds judged as a whole: observations, the first questions, the kind of system."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import judge_seeds as seeds
+from askspec.generate import Options, build_request
+from askspec.models import Request, Status
+from askspec.scan import scan
+
+Build = Callable[..., Path]
+
+
+def judged(make_tree: Build, tree: dict[str, str | bytes]) -> Request:
+    folder = make_tree(tree)
+    return build_request(scan(folder), Options(date=date(2026, 1, 5)), folder)
+
+
+def kinds(request: Request) -> list[str]:
+    return [o.kind for o in request.observations]
+
+
+def ids(request: Request) -> list[str]:
+    return [q.id for q in request.questions]
+
+
+def test_two_products_are_named_with_their_files_and_asked_about_first(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.TWO_PRODUCTS)
+    (subjects,) = [o for o in request.observations if o.kind == "several-subjects"]
+    assert subjects.files == ("lyra-prerequisites.md", "orion-hardware.md")
+    assert "2 different subjects" in subjects.detail
+    assert "“Installing Lyra Inference Server” (lyra-prerequisites.md)" in subjects.detail
+    assert "“Orion Edge Kit hardware guide” (orion-hardware.md)" in subjects.detail
+    first = request.questions[0]
+    assert first.id == "OBS-1" and first.title.startswith("Which of these subjects")
+    assert "no-system" not in kinds(request)
+
+
+def test_draft_and_final_ask_which_governs_and_say_where_they_differ(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.DRAFT_AND_FINAL)
+    assert kinds(request) == ["versions"]
+    (versions,) = request.observations
+    assert versions.files == ("rfq-draft.md", "rfq-final.md")
+    assert "they differ under “Data migration”" in versions.detail
+    assert request.questions[0].title == (
+        "Which version governs: the DRAFT MD (rfq-draft.md) or the FINAL MD (rfq-final.md)?"
+    )
+
+
+def test_a_copy_that_could_not_be_read_is_still_a_version(make_tree: Build) -> None:
+    tree = {**seeds.DRAFT_AND_FINAL, "rfq-final.pdf": b"%PDF-1.7 not really a pdf\x00\x01"}
+    request = judged(make_tree, tree)
+    (versions,) = [o for o in request.observations if o.kind == "versions"]
+    assert "rfq-final.pdf" in versions.files
+    assert "rfq-final.pdf could not be read to compare" in versions.detail
+    (unread,) = [o for o in request.observations if o.kind == "unreadable"]
+    assert unread.detail.startswith("We read 2 of 3 files; 1 file could not be read (rfq-final.pdf")
+
+
+def test_news_alone_asks_what_is_wanted_and_a_short_core(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.NEWS)
+    assert kinds(request) == ["no-system"]
+    assert ids(request) == ["OBS-1", "IN-1", "OUT-1", "HW-1", "PERF-1"]
+    assert request.questions[0].title == "What do you want built, and what should it do for whom?"
+    assert all(q.status is Status.MISSING and not q.evidence for q in request.questions)
+    shops = " ".join(f"{q.guidance} {q.example}" for q in request.questions).lower()
+    assert "shop" not in shops and "order" not in shops
+
+
+def test_a_settled_proposal_asks_what_the_work_is_and_not_for_drafts(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.SETTLED)
+    assert kinds(request) == ["settled"]
+    assert "implemented and stable" in request.observations[0].detail
+    assert request.questions[0].title == "Your files say this exists already: what is the work now?"
+    assert "CTX-4" not in ids(request)
+
+
+def test_german_seeds_are_said_to_be_in_german(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.GERMAN)
+    assert [o.detail for o in request.observations] == ["The files you sent are mostly in German."]
+    assert not any(q.id.startswith("OBS") for q in request.questions)
+
+
+def test_files_that_could_not_be_read_are_counted_truly(make_tree: Build) -> None:
+    tree = {**seeds.DEVICE, "photo.png": b"\x89PNG\r\n\x1a\n" + bytes(200), "empty.txt": ""}
+    request = judged(make_tree, tree)
+    (unread,) = [o for o in request.observations if o.kind == "unreadable"]
+    assert unread.detail == (
+        "We read 1 of 3 files; 2 files could not be read "
+        "(empty.txt: it is empty and photo.png: it is an image)."
+    )
+    assert not any(line.startswith("We read") for line in request.summary)
+
+
+@pytest.mark.parametrize(
+    ("tree", "system", "asked", "words", "not_words"),
+    [
+        (seeds.MODEL_REPO, "ml-model", "PERF-4", ("HW-1", "inference"), ("HW-1", "CPU cores")),
+        (seeds.PAAS_APP, "paas", "HW-1", ("HW-1", "instance size"), ("HW-1", "CPU cores")),
+        (seeds.DEVICE, "device", "HW-3", ("HW-3", "power"), ("HW-1", "CPU cores")),
+    ],
+)
+def test_questions_follow_the_kind_of_system(
+    make_tree: Build,
+    tree: dict[str, str],
+    system: str,
+    asked: str,
+    words: tuple[str, str],
+    not_words: tuple[str, str],
+) -> None:
+    request = judged(make_tree, tree)
+    assert request.system == system
+    by_id = {q.id: q for q in request.questions}
+    assert asked in by_id
+    qid, word = words
+    assert word in f"{by_id[qid].guidance} {by_id[qid].example} {by_id[qid].hint}"
+    qid, word = not_words
+    assert word not in f"{by_id[qid].guidance} {by_id[qid].example} {by_id[qid].hint}"
+
+
+def test_a_hardware_hint_is_its_own_question_s(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.PAAS_APP)
+    by_id = {q.id: q for q in request.questions}
+    assert by_id["HW-1"].hint != by_id["HW-2"].hint
+
+
+def test_observations_are_in_request_json(make_tree: Build) -> None:
+    data = judged(make_tree, seeds.DRAFT_AND_FINAL).to_json()
+    assert data["observations"] == [
+        {
+            "kind": "versions",
+            "files": ["rfq-draft.md", "rfq-final.md"],
+            "detail": "rfq-draft.md and rfq-final.md are versions of “Request for quotation: "
+            "records migration”; they differ under “Data migration”.",
+        }
+    ]
+
+
+def test_one_project_is_not_split_into_subjects(make_tree: Build) -> None:
+    from conftest import EXAMPLE_SEEDS
+
+    request = build_request(scan(EXAMPLE_SEEDS), Options(), EXAMPLE_SEEDS)
+    assert request.observations == ()
