@@ -209,14 +209,24 @@ def line_signals(view: View) -> list[Signal]:
 
 
 def card_signals(view: View) -> list[Signal]:
-    """A design card: most lines are ``key: value`` with keys a card would use."""
+    """A design card: most lines are ``key: value``, with keys a card would use, or one
+    such key and a value that describes the system in a sentence."""
     if not is_card_sized(len(view.card_keys), view.lines):
         return []
     known = sum(1 for key in view.card_keys if key in m.CARD_KEYS)
-    if known < 2:
+    if known < 2 and not (known and describes(view)):
         return []
     pairs = len(view.card_keys)
     return [Signal(Kind.SPEC, 3.0 + 0.4 * known, f"design card: {pairs} key: value lines")]
+
+
+def describes(view: View) -> bool:
+    """Whether a ``key: value`` line's value is a sentence of eight words or more."""
+    for line in view.head.splitlines()[:HEADER_LINES]:
+        _, colon, value = line[:LINE_CUT].partition(":")
+        if colon and len(value.split()) >= 8:
+            return True
+    return False
 
 
 def prose_signals(view: View) -> list[Signal]:
