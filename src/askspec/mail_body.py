@@ -16,7 +16,7 @@ WIDTH = 76
 UNSAFE_START = re.compile(r"[#`~<>=|*+-]|\d{1,9}[.)]")
 PREFIX = re.compile(r"^((?:> ?)*)((?:[-*] |\d+\. )?)")
 CHECKBOX = re.compile(r"<input\b[^>]*type=\"checkbox\"[^>]*>", re.I)
-CUSTOM_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+)")
+CUSTOM_PROPERTY = re.compile(r"(--[\w-]{1,80})[ \t]*:[ \t]*([^;}]{1,500})")
 VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)")
 ROOT_RULE = re.compile(r":root\s*\{[^}]*\}")
 FORM_CONTROL = re.compile(

@@ -24,7 +24,7 @@ from askspec.render import context, markdown_html, md_inline, render_template, w
 PAGE_TEMPLATE = "request.html.j2"
 ANSWER_LINE = "**Answer:**\n\n"
 #: A plain address a mailto: link can carry; anything else leaves the link unaddressed.
-PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,255}")
 #: Characters after which a file name may wrap: folders, extensions, words.
 WRAP_AFTER = re.compile(r"([/._-])")
 INLINE_CODE = re.compile(r"<code>([^<]*)</code>")

@@ -10,7 +10,8 @@ from askspec.models import Kind, SeedFile
 
 #: A title longer than this is cut: a first "heading" that long is a sentence.
 TITLE_LIMIT = 70
-DOCSTRING = re.compile(r'^\s*(?:#[^\n]*\n|\s)*[rRuU]?("""|\'\'\')\s*(.+?)(?:\1|\n)', re.S)
+#: Blanks and comment lines are taken possessively: retrying them cost quadratic time.
+DOCSTRING = re.compile(r'^(?:\s++|#[^\n]*+\n)*+[rRuU]?("""|\'\'\')[ \t]*+(.+?)(?:\1|\n)', re.S)
 
 
 def join(items: Sequence[str], word: str = "and") -> str:
