@@ -146,3 +146,15 @@ def test_one_project_is_not_split_into_subjects(make_tree: Build) -> None:
 
     request = build_request(scan(EXAMPLE_SEEDS), Options(), EXAMPLE_SEEDS)
     assert request.observations == ()
+
+
+def test_prose_that_states_a_machine_is_no_narrative_without_a_system(make_tree: Build) -> None:
+    page = (
+        "# Running the photo kiosk\n\n"
+        "The kiosk software runs on a Raspberry Pi 4 with 4 GB of RAM and a 32 GB card. "
+        "Older boards with 1 GB of memory are too slow to print a photo strip.\n"
+    )
+    request = judged(make_tree, {"kiosk-hardware.md": page})
+    assert "no-system" not in kinds(request)
+    hardware = next(f for f in request.areas if f.area.value == "hardware")
+    assert hardware.status is Status.STATED and hardware.evidence

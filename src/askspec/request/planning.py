@@ -57,6 +57,10 @@ def judged_plan(files: Sequence[SeedFile], kinds: Iterable[Kind], facts: Sequenc
     """Judge the files, then plan: observation questions first, the rest for this system."""
     titles = tuple(title_of(f) for f in files)
     observations = judge(Seeds(tuple(files), titles))
+    if any(f.measurable for f in facts):
+        # Text that states a concrete input, output, machine or target describes a
+        # system, however it reads: its facts are asked about, not dropped.
+        observations = tuple(o for o in observations if o.kind != "no-system")
     found = {o.kind for o in observations}
     kind = system_kind(files)
     system = kind.value if kind else ""
