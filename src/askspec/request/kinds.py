@@ -11,6 +11,7 @@ import enum
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import islice
 
 from askspec.models import SeedFile
 
@@ -152,10 +153,15 @@ PAAS_SHARE = 0.25
 SAMPLE = 20_000
 
 
+#: How many files the kind of system is judged from.
+TALLY_FILES = 300
+
+
 def tally(files: Iterable[SeedFile]) -> Counter[SystemKind]:
-    """How many signs of each kind the seeds show."""
+    """How many signs of each kind the seeds show, in their first TALLY_FILES files: the
+    patterns cost about 3 ms a file, and a few hundred files show the kind well."""
     found: Counter[SystemKind] = Counter()
-    for seed in files:
+    for seed in islice(files, TALLY_FILES):
         text = seed.text[:SAMPLE]
         for kind, pattern in SIGNS.items():
             found[kind] += len(pattern.findall(text))

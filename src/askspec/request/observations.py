@@ -14,7 +14,7 @@ from askspec.request.kinds import tally
 from askspec.request.language import language_name, main_language
 from askspec.request.subjects import Subject, subjects, terms
 from askspec.request.titles import base_name, clip, join, plural
-from askspec.request.versions import Versions, same_document, shingles
+from askspec.request.versions import Versions, same_document_groups
 
 READ = frozenset({Kind.PROSE, Kind.CODE, Kind.SPEC, Kind.DATA})
 DOCUMENTS = frozenset({Kind.PROSE, Kind.SPEC})
@@ -68,19 +68,16 @@ def unreadable(seeds: Seeds) -> Observation | None:
 
 
 def version_groups(seeds: Seeds) -> list[Versions]:
-    """Files that are versions or copies of one document."""
-    keyed = [(f, t, shingles(f.text)) for f, t in zip(seeds.files, seeds.titles, strict=True)]
-    groups: list[list[int]] = []
-    for i in range(len(keyed)):
-        home = next((g for g in groups if any(same_document(keyed[j], keyed[i]) for j in g)), None)
-        if home is None:
-            groups.append([i])
-        else:
-            home.append(i)
+    """Files that are versions or copies of one document (see request.versions).
+
+    Files are joined when they share a name, a name or title without version marks,
+    or most of their text; candidates are found through indexes of those, so a large
+    folder costs time in proportion to its size, not to the number of pairs.
+    """
+    groups = same_document_groups(seeds.files, seeds.titles)
     return [
         Versions(tuple(seeds.files[i] for i in g), tuple(seeds.titles[i] for i in g))
         for g in groups
-        if len(g) > 1
     ]
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from askspec.models import SeedFile
+from askspec.models import Kind, SeedFile
 from askspec.request.titles import base_name, join, stem
 
 #: Words that mark a version rather than name a document (several languages).
@@ -41,24 +41,65 @@ def shingles(text: str) -> set[int]:
     return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
-def contained(a: set[int], b: set[int]) -> bool:
-    """Most of the smaller set is in the larger one."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return len(small) >= 20 and len(small & large) >= CONTAINED * len(small)
+#: A run of words shared by more files than this is boilerplate, not a copy's sign.
+COMMON_SHINGLE = 8
+#: The kinds of file whose text can make them copies of one another.
+TEXT_KINDS = frozenset({Kind.PROSE, Kind.SPEC})
 
 
-def same_document(a: tuple[SeedFile, str, set[int]], b: tuple[SeedFile, str, set[int]]) -> bool:
-    """Whether two files are versions or copies of one document."""
-    (fa, ta, sa), (fb, tb, sb) = a, b
-    if stem(fa.path).lower() == stem(fb.path).lower():
-        return True  # one document saved in two formats: notes.md and notes.pdf
-    names = key(stem(fa.path)), key(stem(fb.path))
-    if len(names[0]) >= MIN_KEY and names[0] == names[1]:
-        return True
-    titles = key(ta), key(tb)
-    if len(titles[0]) >= MIN_KEY and titles[0] == titles[1]:
-        return True
-    return contained(sa, sb)
+def same_document_groups(files: Sequence[SeedFile], titles: Sequence[str]) -> list[list[int]]:
+    """Indexes of files that are versions or copies of one document, in groups of two or
+    more: same name, same name or title without version marks, or most text shared."""
+    parent = list(range(len(files)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(members: Sequence[int]) -> None:
+        for other in members[1:]:
+            parent[root(other)] = root(members[0])
+
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, (seed, title) in enumerate(zip(files, titles, strict=True)):
+        name = stem(seed.path)
+        for kind, value in (("stem", name.lower()), ("name", key(name)), ("title", key(title))):
+            if kind == "stem" or len(value) >= MIN_KEY:
+                buckets.setdefault((kind, value), []).append(i)
+    for members in buckets.values():
+        union(members)
+    # Copies are told by their text among documents only: code shares its licence
+    # headers and boilerplate, which made this the slowest step on large folders.
+    texts = [shingles(s.text) if s.kind in TEXT_KINDS else set() for s in files]
+    for a, b in shared_text_pairs(texts):
+        union([a, b])
+    grouped: dict[int, list[int]] = {}
+    for i in range(len(files)):
+        grouped.setdefault(root(i), []).append(i)
+    return [g for g in grouped.values() if len(g) > 1]
+
+
+def shared_text_pairs(sets: Sequence[set[int]]) -> list[tuple[int, int]]:
+    """Pairs of files most of whose word runs one finds in the other, through an index of
+    the runs (runs in more than COMMON_SHINGLE files are left out)."""
+    index: dict[int, list[int]] = {}
+    for i, runs in enumerate(sets):
+        for run in runs:
+            index.setdefault(run, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for members in index.values():
+        if 1 < len(members) <= COMMON_SHINGLE:
+            for x, a in enumerate(members):
+                for b in members[x + 1 :]:
+                    shared[a, b] = shared.get((a, b), 0) + 1
+    pairs = []
+    for (a, b), count in shared.items():
+        small = min(len(sets[a]), len(sets[b]))
+        if small >= 20 and count >= CONTAINED * small:
+            pairs.append((a, b))
+    return pairs
 
 
 def label(seed: SeedFile, title: str) -> str:
