@@ -158,3 +158,16 @@ def test_prose_that_states_a_machine_is_no_narrative_without_a_system(make_tree:
     assert "no-system" not in kinds(request)
     hardware = next(f for f in request.areas if f.area.value == "hardware")
     assert hardware.status is Status.STATED and hardware.evidence
+
+
+def test_many_groups_of_copies_ask_only_a_few_questions(make_tree: Build) -> None:
+    names = ["billing", "shipping", "returns", "catalogue", "search", "accounts"]
+    tree = {
+        f"{side}/{name}.md": f"# {name.title()} service\n\nHow the {name} service is run.\n"
+        for side in ("draft", "final")
+        for name in names
+    }
+    request = judged(make_tree, tree)
+    asked = [q for q in request.questions if q.id.startswith("OBS-")]
+    assert 1 <= len(asked) <= 4
+    assert len([o for o in request.observations if o.kind == "versions"]) == 3

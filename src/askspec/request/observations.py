@@ -180,13 +180,19 @@ def language(seeds: Seeds) -> Observation | None:
     )
 
 
+#: How many groups of versions the request asks about.
+MAX_VERSIONS = 3
+
+
 def judge(seeds: Seeds) -> tuple[Observation, ...]:
     """Every observation on the seeds as a whole, in the order the request says them."""
     versions = version_groups(seeds)
     found: list[Observation | None] = [no_system(seeds), several_subjects(seeds, versions)]
+    # A few groups are a question each; a folder with many (a tree of sources full of
+    # README and __init__ files) would bury the request under them.
     found.extend(
         Observation("versions", tuple(f.path for f in v.files), v.detail(), v.question())
-        for v in versions
+        for v in versions[:MAX_VERSIONS]
     )
     found.extend([settled(seeds), unreadable(seeds), language(seeds)])
     return tuple(o for o in found if o is not None)
