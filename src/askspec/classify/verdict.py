@@ -187,14 +187,14 @@ def line_signals(view: View) -> list[Signal]:
     """Rules labelled with their obligation, grammar productions and HTTP operations,
     in the first lines."""
     found: list[Signal] = []
-    lines = [line[:LINE_CUT] for line in view.head.splitlines()[:RULE_LINES]]
+    head = [line[:LINE_CUT] for line in view.head.splitlines()]
+    lines = head[:RULE_LINES]
     rules = sum(1 for line in lines if m.RULE_LABEL.match(line))
     if rules >= 3:
         why = f"{rules} rules marked with their obligation"
         found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules), why))
     # Productions follow a reference's opening prose: the whole head is looked at.
-    heads = (line[:LINE_CUT] for line in view.head.splitlines())
-    grammar = sum(1 for line in heads if m.GRAMMAR_LINE.match(line))
+    grammar = sum(1 for line in head if m.GRAMMAR_LINE.match(line))
     if grammar >= 2:
         found.append(Signal(Kind.SPEC, min(5.0, 1.5 + grammar), f"{grammar} grammar productions"))
     operations = {

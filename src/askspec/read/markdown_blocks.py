@@ -59,8 +59,9 @@ def markdown_document(text: str) -> Document:
     microseconds on each character of a run such as a megabyte of ``[``, and no
     sentence a reader would quote is that long.
     """
-    if any(len(line) > LINE_CUT for line in text.splitlines()):
-        text = "\n".join(line[:LINE_CUT] for line in text.splitlines())
+    lines = text.splitlines()
+    if any(len(line) > LINE_CUT for line in lines):
+        text = "\n".join(line[:LINE_CUT] for line in lines)
     return titled(Walker(parser().parse(text)).blocks())
 
 
