@@ -399,16 +399,22 @@ CONTRACT_WORDS = frozenset(
         "vendors", "solicitation", "deliverable", "deliverables", "invoice", "invoices",
         "subcontract", "subcontractor", "subcontractors", "award", "licitador", "licitadores",
         "adjudicatario", "adjudicataria", "pliego", "contratista", "entregable", "entregables",
-        "auftragnehmer", "auftraggeber", "leistungsbeschreibung", "titulaire", "prestataire",
-        "livrable", "livrables",
+        "contrato", "contratación", "adjudicación", "licitación", "prestación", "prestaciones",
+        "auftragnehmer", "auftraggeber", "leistungsbeschreibung", "bieter", "vergabe",
+        "abnahme", "lastenheft", "pflichtenheft", "leistungsumfang",
+        "titulaire", "prestataire", "livrable", "livrables", "soumissionnaire",
+        "soumissionnaires", "prestations",
     }
 )  # fmt: skip
 CONTRACT_PHRASES = (
     "statement of work", "period of performance", "place of performance", "task order",
     "contracting officer", "the government", "request for quotation", "request for proposal",
     "acceptance criteria", "service level", "pouvoir adjudicateur", "cahier des charges",
-    "甲方", "乙方", "承包方", "承建方", "交付物", "验收", "中标", "投标", "bên a", "bên b",
-    "nghiệm thu",
+    "prescripciones técnicas", "objeto del contrato", "plazo de ejecución",
+    "acte d'engagement", "maître d'ouvrage", "maîtrise d'ouvrage",
+    "甲方", "乙方", "承包方", "承建方", "交付物", "验收", "中标", "投标", "招标", "合同", "工期",
+    "発注者", "受注者", "納品", "検収", "成果物", "入札", "仕様書", "委託",
+    "bên a", "bên b", "nghiệm thu", "bàn giao", "phạm vi", "ràng buộc", "hợp đồng", "nhà thầu",
 )  # fmt: skip
 #: A rule marked with its level of obligation, as coding standards and policies number
 #: them: ``1. 【强制】…``, ``- [MUST] …``, ``(Required)``. Bounded runs, one line.
@@ -419,21 +425,69 @@ RULE_LABEL = re.compile(
     r"[ \t]{0,2}[】\])）]",
     re.IGNORECASE,
 )
-#: A grammar production: ``Name ::= …``, ``Name → …`` or an italic ``_Name_ :`` head
-#: (language references). Bounded runs, one line.
+#: A grammar production: ``Name ::= …``, ``Name → …``, ``Name -> …`` (a capitalised
+#: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language
+#: references). Bounded runs, one line.
 GRAMMAR_LINE = re.compile(
-    r"[ \t>]{0,8}(?:_?[A-Za-z][\w-]{0,40}_?[ \t]{0,4}(?:::=|→)|_[A-Z][A-Za-z]{1,40}_[ \t]{0,4}:)"
+    r"[ \t>]{0,8}(?:_?[A-Za-z][\w-]{0,40}_?[ \t]{0,4}(?:::=|→)|_[A-Z][A-Za-z]{1,40}_[ \t]{0,4}:"
+    r"|[A-Z][\w]{0,40}[ \t]{1,4}->[ \t])"
 )
 
 #: A line that names an HTTP operation, as API reference pages head or show each one:
 #: ``GET /api/tags``, ``### `POST /v1/chat` ``. Bounded runs, applied to one line.
 HTTP_OPERATION = re.compile(
-    r"[ \t>#*`-]{0,8}(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]{1,4}`?"
+    r"[ \t>#*`-]{0,8}(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\*{0,2}[ \t]{1,4}`?"
     r"(?:https?://[^\s/`]{1,80})?/[\w/{}:.$<>*-]{0,120}"
 )
 #: A proposal header's ``Field: value`` line (PEP, RFC and ADR headers, front matter,
 #: Markdown lists of fields). Bounded runs, applied to one line.
 FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\*{0,2}([^\W\d][\w ()-]{0,30}?)\*{0,2}[ \t]{0,4}[:：]")
+
+#: A table that defines fields: its header names each row's field and its type (or
+#: whether it is required), as data dictionaries, schemas and API references do.
+FIELD_NAME_COLUMNS = frozenset(
+    {
+        "name", "field", "field name", "parameter", "parameter name", "param", "argument",
+        "attribute", "property", "key", "column", "column name", "option", "variable",
+        "字段", "字段名", "字段名称", "参数", "参数名", "名称", "属性", "列名", "变量",
+        "フィールド", "フィールド名", "項目", "項目名", "パラメータ", "パラメーター", "引数", "名前",
+        "feld", "feldname", "parametername", "attribut", "eigenschaft", "spalte",
+        "champ", "paramètre", "nom", "colonne", "propriété",
+        "campo", "parámetro", "nombre", "atributo", "propiedad", "columna",
+    }
+)  # fmt: skip
+FIELD_TYPE_COLUMNS = frozenset(
+    {
+        "type", "data type", "datatype", "value type", "required", "mandatory", "optional",
+        "类型", "数据类型", "字段类型", "必填", "是否必填", "必选", "是否必须",
+        "型", "データ型", "必須",
+        "typ", "datentyp", "pflicht", "erforderlich",
+        "obligatoire", "type de données",
+        "tipo", "tipo de dato", "obligatorio", "requerido",
+    }
+)  # fmt: skip
+#: A defined term: an emphasised word or phrase, then the verb that defines it or a
+#: modal that rules on it ("The *boolean type* is…", "*静态项*类似于…"), as references,
+#: standards and glossaries introduce their terms. Bounded runs.
+DEFINED_TERM = re.compile(
+    r"(?<![*_\w])(?:\*{1,2}[^*\n]{1,50}\*{1,2}|_{1,2}[^_\n]{1,50}_{1,2})[ \t]{0,2}(?:\([^()\n]{0,40}\)[ \t]{0,2})?"
+    r"(?:(?:is|are|refers to|means|denotes|may|must|ist|sind|bezeichnet|darf|muss|est|sont|"
+    r"désigne|doit|es|son|significa|debe)\b|是|指|类似于|只能|必须|とは|は)"
+)
+#: Impersonal statements of how a system behaves, as references and standards make
+#: them: what is an error, undefined, allowed or guaranteed.
+NORMATIVE_PHRASES = (
+    "is an error", "it is an error", "undefined behavior", "undefined behaviour",
+    "implementation-defined", "is not allowed", "are not allowed", "is forbidden",
+    "is prohibited", "is invalid", "is ill-formed", "is guaranteed", "are guaranteed",
+    "is permitted", "are permitted", "is not permitted", "are reserved", "is reserved",
+    "may only be", "can only be", "must only be", "只能用", "只能在", "只允许",
+    "未定义行为", "是错误的", "是不允许的", "不允许", "会报错", "被禁止",
+    "未定義動作", "エラーになる", "エラーとなる", "してはならない", "許可されない", "保証される",
+    "darf nur", "kann nur", "undefiniertes verhalten", "ist nicht erlaubt", "ist unzulässig", "ist ein fehler",
+    "ne peut être", "ne peut pas être", "comportement indéfini", "n'est pas autorisé", "est interdit", "est une erreur",
+    "solo puede", "sólo puede", "comportamiento indefinido", "no está permitido", "está prohibido", "es un error",
+)  # fmt: skip
 
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(

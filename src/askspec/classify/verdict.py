@@ -208,6 +208,41 @@ def line_signals(view: View) -> list[Signal]:
     return found
 
 
+def field_tables(head: str) -> int:
+    """Tables whose header names each row's field and its type or whether it is needed."""
+    count = 0
+    in_table = False
+    for line in head.splitlines():
+        cells = line[:LINE_CUT].strip().strip("|").split("|")
+        if len(cells) < 2:
+            in_table = False
+            continue
+        if in_table:
+            continue
+        in_table = True  # the first row of a run of rows is its header
+        names = {cell.strip(" \t*`_").lower() for cell in cells}
+        if names & m.FIELD_NAME_COLUMNS and names & m.FIELD_TYPE_COLUMNS:
+            count += 1
+    return count
+
+
+def reference_signals(view: View) -> list[Signal]:
+    """References and standards: tables of fields, defined terms and statements of what
+    is an error, undefined or allowed."""
+    found: list[Signal] = []
+    tables = field_tables(view.head)
+    if tables:
+        why = f"{tables} table{'s' if tables > 1 else ''} of fields and their types"
+        found.append(Signal(Kind.SPEC, min(5.0, 2.5 + 1.0 * tables), why))
+    terms = len(m.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
+    low = view.prose_text.lower()
+    rules = sum(low.count(phrase) for phrase in m.NORMATIVE_PHRASES)
+    if terms + rules >= 2:
+        why = f"{terms} defined terms, {rules} statements of what is allowed"
+        found.append(Signal(Kind.SPEC, min(4.0, 1.0 + 0.8 * (terms + rules)), why))
+    return found
+
+
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value``, with keys a card would use, or one
     such key and a value that describes the system in a sentence."""
@@ -257,6 +292,7 @@ CHECKS: tuple[Check, ...] = (
     design_signals,
     contract_signals,
     line_signals,
+    reference_signals,
     card_signals,
     prose_signals,
 )
