@@ -450,7 +450,8 @@ FIELD_NAME_COLUMNS = frozenset(
         "name", "field", "field name", "parameter", "parameter name", "param", "argument",
         "attribute", "property", "key", "column", "column name", "option", "variable",
         "字段", "字段名", "字段名称", "参数", "参数名", "名称", "属性", "列名", "变量",
-        "フィールド", "フィールド名", "項目", "項目名", "パラメータ", "パラメーター", "引数", "名前",
+        "フィールド", "フィールド名", "項目", "項目名", "パラメータ", "パラメーター", "引数",
+        "名前",
         "feld", "feldname", "parametername", "attribut", "eigenschaft", "spalte",
         "champ", "paramètre", "nom", "colonne", "propriété",
         "campo", "parámetro", "nombre", "atributo", "propiedad", "columna",
@@ -470,7 +471,8 @@ FIELD_TYPE_COLUMNS = frozenset(
 #: modal that rules on it ("The *boolean type* is…", "*静态项*类似于…"), as references,
 #: standards and glossaries introduce their terms. Bounded runs.
 DEFINED_TERM = re.compile(
-    r"(?<![*_\w])(?:\*{1,2}[^*\n]{1,50}\*{1,2}|_{1,2}[^_\n]{1,50}_{1,2})[ \t]{0,2}(?:\([^()\n]{0,40}\)[ \t]{0,2})?"
+    r"(?<![*_\w])(?:\*{1,2}[^*\n]{1,50}\*{1,2}|_{1,2}[^_\n]{1,50}_{1,2})[ \t]{0,2}"
+    r"(?:\([^()\n]{0,40}\)[ \t]{0,2})?"
     r"(?:(?:is|are|refers to|means|denotes|may|must|ist|sind|bezeichnet|darf|muss|est|sont|"
     r"désigne|doit|es|son|significa|debe)\b|是|指|类似于|只能|必须|とは|は)"
 )
@@ -484,9 +486,10 @@ NORMATIVE_PHRASES = (
     "may only be", "can only be", "must only be", "只能用", "只能在", "只允许",
     "未定义行为", "是错误的", "是不允许的", "不允许", "会报错", "被禁止",
     "未定義動作", "エラーになる", "エラーとなる", "してはならない", "許可されない", "保証される",
-    "darf nur", "kann nur", "undefiniertes verhalten", "ist nicht erlaubt", "ist unzulässig", "ist ein fehler",
-    "ne peut être", "ne peut pas être", "comportement indéfini", "n'est pas autorisé", "est interdit", "est une erreur",
-    "solo puede", "sólo puede", "comportamiento indefinido", "no está permitido", "está prohibido", "es un error",
+    "darf nur", "kann nur", "undefiniertes verhalten", "ist nicht erlaubt", "ist unzulässig",
+    "ist ein fehler", "ne peut être", "ne peut pas être", "comportement indéfini",
+    "n'est pas autorisé", "est interdit", "est une erreur", "solo puede", "sólo puede",
+    "comportamiento indefinido", "no está permitido", "está prohibido", "es un error",
 )  # fmt: skip
 
 #: Keys a design card uses: ``key: value`` lines that describe a system.
