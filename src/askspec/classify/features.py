@@ -94,7 +94,12 @@ SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
 #: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
 HEADING_MAX = 60
 HEADING_MARKS = " \t#*=_:：-"
-NUMBERING = re.compile(r"^(?:(?:\d+\.)*\d+\.?|[ivx]+\.|[a-z]\.\d[\d.]*)\s+")
+NUMBERING = re.compile(
+    r"^(?:(?:\d+\.)*\d+\.?\s+|[ivx]+\.\s+|[a-z]\.\d[\d.]*\s+"
+    # CJK numbering: 一、 二. 3、 （四） 第五章
+    r"|[一二三四五六七八九十\d]{1,3}[、.．]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节部分條条]\s*)"
+)
 #: Punctuation of code and sentences: no heading mark, numbering or title holds it.
 NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
 #: A short line without that punctuation, in a text whose lines end only in newlines.
@@ -295,11 +300,44 @@ def spec_headings(lined: str) -> frozenset[str]:
     found = set()
     for line in short:
         title = line.lower()
-        if title[:1].isdigit() or title[:2] in {"i.", "v.", "x."}:
+        if title[:1].isnumeric() or title[:1] in "(（第" or title[:2] in {"i.", "v.", "x."}:
             title = NUMBERING.sub("", title).strip(HEADING_MARKS)
-        if title in SPEC or m.SECTION_PHRASES.search(title):
-            found.add(title)
+        found |= section_names(title)
     return frozenset(found)
+
+
+#: A title of this many words or fewer is read for the section names it holds.
+TITLE_WORDS = 6
+#: ...and one in a script without spaces, of this many characters or fewer.
+TITLE_CHARS = 16
+#: Section names a longer title is read for: those of designs and contracts, whose
+#: titles often go on ("Alternatives we considered"). A heading such as "Hardware
+#: requirements" in a README counts only when it is a spec heading as a whole.
+SECTIONS_INSIDE = m.DESIGN_SECTIONS | m.CONTRACT_SECTIONS
+#: Those in scripts written without spaces, found inside a title as they are.
+SECTIONS_UNSPACED = tuple(
+    name for name in SECTIONS_INSIDE if not name.isascii() and " " not in name
+)
+
+
+def section_names(title: str) -> set[str]:
+    """The section names a short title holds: itself, or the longest names inside it
+    ("Alternatives we considered" holds "alternatives", "二、设计方案" "设计方案")."""
+    if title in SPEC:
+        return {title}
+    words = title.split()
+    if len(words) > TITLE_WORDS:
+        return set()
+    if title.isascii() or " " in title:
+        spans = range(len(words))
+        held = {" ".join(words[i:j]) for i in spans for j in range(i + 1, len(words) + 1)}
+        names = held & SECTIONS_INSIDE
+    elif len(title) <= TITLE_CHARS:
+        names = {name for name in SECTIONS_UNSPACED if name in title}
+    else:
+        return set()
+    # "rationale and alternatives" holds "alternatives": the longer name stands for both.
+    return {name for name in names if not any(name != o and name in o for o in names)}
 
 
 def is_card_sized(pairs: int, lines: int) -> bool:

@@ -358,7 +358,9 @@ CONTRACT_SECTIONS = frozenset(
         "objeto del contrato", "alcance", "entregables", "requisitos técnicos",
         "plazo de ejecución", "pliego de prescripciones técnicas", "leistungsbeschreibung",
         "leistungsumfang", "lieferumfang", "cahier des charges", "livrables",
-        "phạm vi công việc", "yêu cầu", "sản phẩm bàn giao",
+        "phạm vi công việc", "yêu cầu", "sản phẩm bàn giao", "prescripciones técnicas",
+        "objeto de la contratación", "requisitos", "exigences", "anforderungen", "需求",
+        "需求说明", "要件", "要件定義", "仕様書", "规约", "規約",
     }
 )  # fmt: skip
 #: Fields of a proposal's or decision record's header (PEP, RFC, KEP, Swift Evolution,
@@ -375,20 +377,6 @@ PROPOSAL_FIELDS = frozenset(
         "状态", "创建时间", "提案", "ステータス",
     }
 )  # fmt: skip
-#: Phrases that make a longer section title one of a contract's ("2.0 Scope of work and
-#: deliverables") or a design's; whole words, searched in short titles only.
-SECTION_PHRASES = re.compile(
-    r"\b(?:scope of work|statement of work|statement of objectives|deliverables?|"
-    r"period of performance|place of performance|evaluation (?:factors|criteria)|"
-    r"instructions to (?:offerors|quoters)|performance work statement|acceptance criteria|"
-    r"technical requirements|functional requirements|requirements|"
-    r"detailed design|design details|alternatives considered|backwards? compatibility|"
-    r"unresolved questions|rationale|motivation|specification|"
-    r"prescripciones técnicas|objeto de(?:l| la) contrat\w{1,9}|requisitos|entregables|"
-    r"cahier des charges|livrables|exigences|leistungsbeschreibung|anforderungen)\b"
-    r"|工作范围|交付物|技术要求|需求|验收标准|详细设计|设计方案|規約|规约|仕様|要件",
-    re.IGNORECASE,
-)
 #: Words of procurement and contracts: requests for quotation, statements of work,
 #: tenders. Distinct ones are counted; several together make a contract's wording.
 #: Single words are looked up among the text's words, phrases found as substrings:
@@ -491,6 +479,26 @@ NORMATIVE_PHRASES = (
     "n'est pas autorisé", "est interdit", "est une erreur", "solo puede", "sólo puede",
     "comportamiento indefinido", "no está permitido", "está prohibido", "es un error",
 )  # fmt: skip
+
+#: Words that open a rule stated as an instruction, as style guides, coding standards
+#: and policies state them ("Never use…", "Avoid…", "不要…"). Steps of a tutorial open
+#: with other verbs (mix, run, click), so these are the words of standing rules.
+DIRECTIVE_WORDS = (
+    "always", "never", "avoid", "prefer", "do not", "don't", "must not", "only use",
+    "immer", "niemals", "nie", "vermeide", "vermeiden sie", "verwende keine", "bevorzuge",
+    "toujours", "jamais", "évitez", "évite", "préférez", "n'utilisez", "ne pas",
+    "siempre", "nunca", "evite", "evitar", "prefiera", "no use", "no utilice",
+)  # fmt: skip
+#: Rules opened or closed by these in scripts written without spaces.
+DIRECTIVE_CJK = ("不要", "避免", "禁止", "尽量", "不得", "严禁", "必须", "推荐", "してはならない",
+                 "しないこと", "すること", "避けること")  # fmt: skip
+#: A sentence or list item that opens with a directive word. Bounded runs.
+DIRECTIVE = re.compile(
+    r"(?:^|[.!?][ \t]{1,3})(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4})?(?:"
+    + "|".join(re.escape(word) for word in DIRECTIVE_WORDS)
+    + r")\b",
+    re.MULTILINE,
+)
 
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(

@@ -243,6 +243,19 @@ def reference_signals(view: View) -> list[Signal]:
     return found
 
 
+def directive_signals(view: View) -> list[Signal]:
+    """Standing rules stated as instructions: a style guide's or a policy's register."""
+    low = view.prose_text.lower()
+    rules = len(m.DIRECTIVE.findall(low))
+    if not low.isascii():
+        rules += sum(low.count(word) for word in m.DIRECTIVE_CJK)
+    share = rules / max(1, view.sentences)
+    if rules < 4 or share < 0.15:
+        return []
+    why = f"{rules} rules stated as instructions in {view.sentences} sentences"
+    return [Signal(Kind.SPEC, min(4.5, 1.0 + 8.0 * share), why)]
+
+
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value``, with keys a card would use, or one
     such key and a value that describes the system in a sentence."""
@@ -293,6 +306,7 @@ CHECKS: tuple[Check, ...] = (
     contract_signals,
     line_signals,
     reference_signals,
+    directive_signals,
     card_signals,
     prose_signals,
 )
