@@ -500,6 +500,20 @@ DIRECTIVE = re.compile(
     re.MULTILINE,
 )
 
+#: Labels that mark an example as one to follow or one to avoid, as style guides and
+#: coding standards pair them ("// bad" then "// good", 反例 then 正例).
+EXAMPLE_GOOD = frozenset(
+    {"good", "do", "correct", "right", "recommended", "preferred", "正例", "推荐", "正确",
+     "良い例", "gut", "richtig", "bon", "correcto", "bien", "✅", "✓"}
+)  # fmt: skip
+EXAMPLE_BAD = frozenset(
+    {"bad", "don't", "dont", "avoid", "incorrect", "wrong", "反例", "不推荐", "错误",
+     "悪い例", "schlecht", "falsch", "mauvais", "incorrecto", "mal", "❌", "✗"}
+)  # fmt: skip
+#: What may wrap such a label on its line: comment marks, emphasis, list and table marks,
+#: HTML tags. Bounded runs.
+EXAMPLE_WRAPPING = re.compile(r"<[^<>\n]{0,40}>|//|/\*|\*/|<!--|-->|[#*_>|:：`-]")
+
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(
     {

@@ -256,6 +256,28 @@ def directive_signals(view: View) -> list[Signal]:
     return [Signal(Kind.SPEC, min(4.5, 1.0 + 8.0 * share), why)]
 
 
+#: Lines longer than this are not example labels.
+LABEL_CHARS = 80
+
+
+def example_signals(view: View) -> list[Signal]:
+    """Examples marked as ones to follow and ones to avoid: a style guide's pairs."""
+    labels = m.EXAMPLE_GOOD | m.EXAMPLE_BAD | {"example", "examples", "code"}
+    good = bad = 0
+    for line in view.head.splitlines():
+        if len(line) > LABEL_CHARS:
+            continue
+        words = set(m.EXAMPLE_WRAPPING.sub(" ", line.lower()).split())
+        if words and words <= labels:  # a line that is only a label ("// bad", "Bad | Good")
+            good += not words.isdisjoint(m.EXAMPLE_GOOD)
+            bad += not words.isdisjoint(m.EXAMPLE_BAD)
+    pairs = min(good, bad)
+    if pairs < 2:
+        return []
+    why = f"{pairs} pairs of good and bad examples"
+    return [Signal(Kind.SPEC, min(5.0, 2.0 + 0.75 * pairs), why)]
+
+
 def card_signals(view: View) -> list[Signal]:
     """A design card: most lines are ``key: value``, with keys a card would use, or one
     such key and a value that describes the system in a sentence."""
@@ -307,6 +329,7 @@ CHECKS: tuple[Check, ...] = (
     line_signals,
     reference_signals,
     directive_signals,
+    example_signals,
     card_signals,
     prose_signals,
 )
