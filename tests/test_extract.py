@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
-from askspec.extract.lines import extract, quote, sentence
+from askspec.extract import extract
+from askspec.extract.source import quote
 from askspec.generate import Options, build_request, render_outputs
 from askspec.measure import hardware_specific, measurable, parse_targets
 from askspec.models import Area, Fact, Kind, Request, SeedFile, Status, Verdict
 from askspec.questions import area_findings
+from askspec.read.text import markup, suffix_of
 from askspec.scan import scan
 from conftest import GOLDEN
 
@@ -28,8 +30,13 @@ TARGET_CASES: list[dict[str, Any]] = yaml.safe_load(
 
 
 def seed(path: str, text: str, kind: Kind) -> SeedFile:
-    """A seed as scan would hand it over, the kind fixed so only extraction is tested."""
-    return SeedFile(path, len(text.encode()), Verdict(kind, 1.0), text=text)
+    """A seed as scan would hand it over, the kind fixed so only extraction is tested:
+    read by the reader for its file name, as the scan reads it."""
+    body, fmt, _ = markup(text, suffix_of(path), sampled=False)
+    source = text if body is not text else ""
+    return SeedFile(
+        path, len(text.encode()), Verdict(kind, 1.0), format=fmt, text=body, source=source
+    )
 
 
 def facts_of(case: dict[str, Any]) -> tuple[Fact, ...]:
@@ -99,7 +106,13 @@ def test_facts_keep_line_numbers_paths_and_quotes() -> None:
     (fact,) = extract([seed("sub/notes.md", text, Kind.PROSE)])
     assert (fact.area, fact.path, fact.line) == (Area.INPUTS, "sub/notes.md", 4)
     assert fact.quote == "The service reads JSON files from the inbox."
-    assert fact.to_json() == {"path": "sub/notes.md", "line": 4, "quote": fact.quote}
+    # request.json shows, per quote, the signals that chose it.
+    assert fact.to_json() == {
+        "path": "sub/notes.md",
+        "line": 4,
+        "quote": fact.quote,
+        "signals": ["words"],
+    }
 
 
 def test_performance_facts_carry_parsed_targets() -> None:
@@ -140,10 +153,31 @@ def test_chatty_code_is_cited_a_few_times_per_area() -> None:
     assert [f.line for f in facts] == [1, 2, 3]
 
 
-def test_wrapped_sentence_is_quoted_whole_and_cited_at_its_first_line() -> None:
-    lines = ["- REQ-2: The system MUST send an alert when a room", "  stays warm.", "- REQ-3"]
-    assert sentence(lines, 0) == "- REQ-2: The system MUST send an alert when a room stays warm."
-    assert quote(sentence(lines, 0)).startswith("REQ-2:")
+def test_wrapped_list_item_is_quoted_whole_and_cited_at_its_first_line() -> None:
+    text = (
+        "# Backups\n\n## Outputs\n\n"
+        "- REQ-2: The service MUST e-mail a report to the on-call engineer when a\n"
+        "  backup has not finished by 06:00.\n"
+        "- REQ-3: Each run writes a JSON summary to the audit bucket.\n"
+    )
+    facts = [f for f in extract([seed("backups.md", text, Kind.SPEC)]) if f.area is Area.OUTPUTS]
+    first = facts[0]
+    assert first.line == 5
+    assert first.quote == (
+        "REQ-2: The service MUST e-mail a report to the on-call engineer when a backup "
+        "has not finished by 06:00."
+    )
+    assert [f.line for f in facts] == [5, 7]
+
+
+def test_a_paragraph_is_quoted_by_the_sentence_that_speaks_about_the_area() -> None:
+    text = (
+        "Notes from the planning call. The kiosk reads CSV price lists from a USB stick.\n"
+        "Everyone agreed to meet again in March.\n"
+    )
+    (fact,) = extract([seed("call.txt", text, Kind.PROSE)])
+    assert fact.area is Area.INPUTS
+    assert fact.quote == "The kiosk reads CSV price lists from a USB stick."
 
 
 def test_quote_is_one_bounded_line() -> None:

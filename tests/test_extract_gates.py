@@ -21,7 +21,7 @@ from askspec.extract.code import (
     fold,
     is_comment_line,
 )
-from askspec.extract.lines import phrase_hits, speaks_about
+from askspec.extract.phrases import phrase_hits, speaks_about
 from askspec.measure import _costs, _counts, _durations, _Finder, _rates, _sizes, parse_targets
 from askspec.models import Area, Target
 

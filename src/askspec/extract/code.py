@@ -17,7 +17,7 @@ Hit = tuple[Area, int, str]
 
 #: Statement patterns per area, each read against one line cut to LINE_CUT
 #: characters; a line may match several areas. Imports and bare print lines are
-#: dropped later (see extract.lines.NOT_INTERFACE).
+#: dropped later (see extract.source.NOT_INTERFACE).
 CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
     (
         Area.INPUTS,

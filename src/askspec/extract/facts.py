@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from askspec.extract.documents import document_and_lines
-from askspec.extract.lines import topics
+from askspec.extract.phrases import topics
 from askspec.extract.relevance import measurable, quote_of, relevance
 from askspec.measure import parse_targets
 from askspec.models import Area, Fact, SeedFile

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from askspec.extract import rules as r
 from askspec.extract import vocabulary as v
-from askspec.extract.lines import speaks_about
+from askspec.extract.phrases import speaks_about
 from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area
 from askspec.read.blocks import Block, BlockKind
@@ -142,6 +142,21 @@ def in_passing(area: Area, text: str) -> bool:
     return False
 
 
+def alone(names: list[str]) -> bool:
+    """Whether the block's own words are its only tie to the area."""
+    return len(names) == 1 and names[0] in ("words", "io")
+
+
+def unsupported(area: Area, text: str) -> bool:
+    """Whether a block tied to an area by its words alone neither states something
+    concrete nor says what is wanted ("runs on the old laptop", "has to be fast"). A
+    sentence that names an input or a speed in passing, with no heading, table or
+    field behind it, is rarely what a reader would quote."""
+    if area in (Area.HARDWARE, Area.PERFORMANCE):
+        return in_passing(area, text)
+    return not measurable(area, text)
+
+
 def relevance(block: Block) -> Iterator[Relevance]:
     """Each area the block speaks about, strongest first."""
     if skipped(block):
@@ -150,25 +165,50 @@ def relevance(block: Block) -> Iterator[Relevance]:
     for area in AREAS:
         names = signals_for(block, area)
         weight = weigh(area, names, block.text)
+        if alone(names) and unsupported(area, block.text[: v.TEXT_CUT]):
+            continue
         if weight >= RELEVANT:
             found.append(Relevance(area, weight, tuple(names)))
     found.sort(key=lambda r: -r.weight)
-    # A block answers its strongest area; another only when it is as strongly about it.
+    # A block answers its strongest area; another only when it is as strongly about it,
+    # or when it states something concrete about each ("reads GPX files... writes rows
+    # to a PostgreSQL table" answers inputs and outputs).
+    text = block.text[: v.TEXT_CUT]
     for item in found:
-        if item is found[0] or item.weight >= found[0].weight:
+        strong = item is found[0] or item.weight >= found[0].weight
+        if strong or (measurable(item.area, text) and measurable(found[0].area, text)):
             yield item
 
 
 def quote_of(block: Block, area: Area) -> str:
-    """The block as a quote: whole when short, else its sentences about the area."""
+    """The block as a quote: a row, item or field whole when short; of a paragraph, the
+    sentences that speak about the area (the whole paragraph when it is one sentence,
+    or when no sentence speaks about the area on its own, under a heading that does)."""
     text = block.row_text() if block.kind is BlockKind.ROW else block.text
     flat = " ".join(text.split())
-    if len(flat) <= QUOTE_LIMIT:
+    if len(flat) <= QUOTE_LIMIT and block.kind is not BlockKind.PARAGRAPH:
         return flat
     sentences = [s.strip() for s in SENTENCE_BREAK.split(flat[: v.TEXT_CUT]) if s.strip()]
-    telling = [s for s in sentences if speaks_about(area, s) or unit_signal(area, s)]
-    chosen = " ".join((telling or sentences)[:2])
+    if len(sentences) <= 1 and len(flat) <= QUOTE_LIMIT:
+        return flat
+    telling = [i for i, s in enumerate(sentences) if telling_sentence(area, s)]
+    if not telling:
+        chosen = " ".join(sentences[:2]) if len(flat) > QUOTE_LIMIT else flat
+    else:
+        # The first sentence that speaks, and the next one when it speaks too.
+        first = telling[0]
+        run = [first, first + 1] if first + 1 in telling else [first]
+        chosen = " ".join(sentences[i] for i in run)
     return chosen if len(chosen) <= QUOTE_LIMIT else chosen[: QUOTE_LIMIT - 1] + "…"
+
+
+def telling_sentence(area: Area, sentence: str) -> bool:
+    """Whether one sentence speaks about the area by itself."""
+    if speaks_about(area, sentence) or unit_signal(area, sentence):
+        return True
+    return other_words(area, sentence) or bool(
+        area in v.IO_WORDS and v.IO_WORDS[area].search(sentence)
+    )
 
 
 def measurable(area: Area, text: str) -> bool:

@@ -100,7 +100,8 @@ IO_WORDS: dict[Area, re.Pattern[str]] = {
         r"\b(?:returns?|emits?|produces?|reports?|exposes?|logs?|prints?|writes?|outputs?|"
         r"generates?|raises?|responds?|yields?|displays?|shows?)\b[^.;\n]{0,60}?"
         r"(?:" + NAMED + r"|\b(?:metrics?|warnings?|errors?|events?|files?|status codes?|"
-        r"exit codes?|json|csv|reports?|messages?|responses?|logs?)\b)|"
+        r"exit codes?|json|csv|reports?|messages?|responses?|logs?|rows?|records?|tables?|"
+        r"databases?)\b)|"
         r"(?:返回|输出|生成|打印|写入|上报|暴露)[^，。；\n]{0,20}?(?:"
         + NAMED
         + r"|指标|日志|文件|结果|"

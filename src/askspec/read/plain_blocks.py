@@ -21,7 +21,8 @@ HEADING_MAX = 80
 UNDERLINE = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*")
 NUMBERED_TITLE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]{1,4}(\S.{0,76})")
 BULLET = re.compile(r"[ \t]{0,8}(?:[-*+•·▪‣◦]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]{1,4}(\S.*)")
-FIELD = re.compile(r"([A-Za-z][\w ()/-]{0,30}):[ \t]+(\S.*)")
+#: ``Key: value``, the key in any script; a full-width colon needs no blank after it.
+FIELD = re.compile(r"([^\W\d_][\w ()/-]{0,30}?)(?::[ \t]+|[ \t]{0,2}：[ \t]*)(\S.*)")
 COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
 
 

@@ -1,0 +1,83 @@
+"""Facts of source files: their interface, and what their comments say.
+
+Python is read through its syntax tree (:mod:`askspec.extract.python_code`); other
+languages by their clearest statement patterns (:mod:`askspec.extract.code`). Each
+fact is one line of the file, quoted as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from askspec.extract import rules as r
+from askspec.extract.code import ORDER, code_hits, is_comment_line
+from askspec.extract.phrases import Hit, phrase_hits, topics
+from askspec.extract.python_code import python_hits
+from askspec.measure import hardware_specific, parse_targets
+from askspec.models import Area, Fact, SeedFile
+
+QUOTE_LIMIT = 200
+#: Lines cited per area from one code file: a script prints many times, once is enough.
+CODE_LIMIT = 3
+#: List markers, comment markers and docstring quotes around a cited line.
+BULLET = re.compile(r"^\s*(?:[-*+>]\s+|#+\s*|//+\s*|\"\"\"|\'\'\')+")
+TRAILER = re.compile(r"(?<![ \t])[ \t]*+(?:\"\"\"|\'\'\'|\*/)[ \t]*+$")
+#: Lines of code that are never facts: imports, includes, and a call opened alone.
+NOT_INTERFACE = re.compile(
+    r"\s{0,40}(?:import\s|from\s[\w.]{1,80}\s+import\s|#\s{0,4}include\b|using\s|"
+    r"use\s|require\s|(?:const|let|var)\s+\w{1,40}\s*=\s*require\(|package\s)|"
+    r"\s{0,40}(?:print|console\.log|printf|puts|echo)\s{0,4}\(?\s{0,4}$"
+)
+
+
+def quote(text: str) -> str:
+    """A line shortened to one quotable line, comment and list markers dropped."""
+    flat = " ".join(TRAILER.sub("", BULLET.sub("", text)).split())
+    return flat if len(flat) <= QUOTE_LIMIT else flat[: QUOTE_LIMIT - 1] + "…"
+
+
+def source_hits(lines: list[str], name: str = "") -> Iterator[Hit]:
+    """Hits in source code: its interface, plus phrasing in comments and docstrings."""
+    comments = [index for index, is_comment in enumerate(is_comment_line(lines)) if is_comment]
+    yield from phrase_hits(lines, comments)
+    found = python_hits("\n".join(lines)) if name.endswith((".py", ".pyw")) else None
+    if found is None:
+        statements: Iterable[Hit] = code_hits(lines)
+    else:  # the tree gives the interface; the machine still shows in its calls
+        hardware = list(code_hits(lines, (Area.HARDWARE,)))
+        interface = [(area, number, lines[number - 1]) for area, number in found]
+        statements = sorted([*interface, *hardware], key=lambda hit: hit[1])
+    cited: dict[Area, int] = {}
+    for area, number, line in statements:
+        if NOT_INTERFACE.match(line[:300]) or cited.get(area, 0) >= CODE_LIMIT:
+            continue
+        cited[area] = cited.get(area, 0) + 1
+        yield area, number, line
+
+
+def make_fact(area: Area, path: str, number: int, line: str) -> Fact:
+    """A fact from one line: quoted, judged measurable or vague, tagged and parsed."""
+    text = quote(line)
+    value = r.CARD.match(line)
+    placeholder = bool(r.PLACEHOLDER.match(value.group(2) if value else text))
+    targets = parse_targets(text) if area in {Area.HARDWARE, Area.PERFORMANCE} else ()
+    if area is Area.HARDWARE:
+        measurable = hardware_specific(text)
+    elif area is Area.PERFORMANCE:
+        measurable = bool(targets)
+    else:
+        measurable = True
+    return Fact(
+        area, path, number, text, measurable and not placeholder, topics(area, text), targets
+    )
+
+
+def source_facts(seed: SeedFile) -> list[Fact]:
+    """Every fact a source file states, one per area and line, in line order."""
+    lines = seed.text.splitlines()
+    seen: dict[tuple[int, Area], Fact] = {}
+    for area, number, line in source_hits(lines, seed.path):
+        if (number, area) not in seen and line.strip():
+            seen[number, area] = make_fact(area, seed.path, number, line)
+    return [seen[key] for key in sorted(seen, key=lambda k: (k[0], ORDER[k[1]]))]
