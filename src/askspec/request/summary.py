@@ -158,37 +158,50 @@ def coverage(findings: Iterable[AreaFinding], count: int) -> str:
     by_status: dict[Status, list[str]] = {s: [] for s in Status}
     for finding in findings:
         by_status[finding.status].append(_(AREA_WORDS[finding.area.value]))
-    if not by_status[Status.STATED] and not by_status[Status.VAGUE]:
+    stated = join(by_status[Status.STATED])
+    vague = join(by_status[Status.VAGUE])
+    missing = join(by_status[Status.MISSING], "or")
+    # One whole sentence for each combination: clauses joined by code read badly in
+    # languages that do not join verb phrases with "and".
+    if not stated and not vague:
         return ngettext(
             "It says nothing yet about inputs, outputs, hardware or performance targets.",
             "They say nothing yet about inputs, outputs, hardware or performance targets.",
             count,
         )
-    rest = []
-    if by_status[Status.VAGUE]:
-        vague = join(by_status[Status.VAGUE])
-        rest.append(
-            ngettext("mentions {areas} only vaguely", "mention {areas} only vaguely", count).format(
-                areas=vague
-            )
-        )
-    if by_status[Status.MISSING]:
-        missing = join(by_status[Status.MISSING], "or")
-        rest.append(
-            ngettext("says nothing about {areas}", "say nothing about {areas}", count).format(
-                areas=missing
-            )
-        )
-    if not by_status[Status.STATED]:
-        return ngettext("It {parts}.", "They {parts}.", count).format(parts=join(rest))
-    stated = join(by_status[Status.STATED])
-    if not rest:
-        return ngettext("It states the {areas}.", "They state the {areas}.", count).format(
-            areas=stated
-        )
-    return ngettext(
-        "It states the {areas}, but {parts}.", "They state the {areas}, but {parts}.", count
-    ).format(areas=stated, parts=join(rest))
+    if not stated:
+        if not missing:
+            return ngettext(
+                "It mentions {vague} only vaguely.", "They mention {vague} only vaguely.", count
+            ).format(vague=vague)
+        return ngettext(
+            "It mentions {vague} only vaguely and says nothing about {missing}.",
+            "They mention {vague} only vaguely and say nothing about {missing}.",
+            count,
+        ).format(vague=vague, missing=missing)
+    if vague and missing:
+        return ngettext(
+            "It states the {stated}, but mentions {vague} only vaguely and says nothing "
+            "about {missing}.",
+            "They state the {stated}, but mention {vague} only vaguely and say nothing "
+            "about {missing}.",
+            count,
+        ).format(stated=stated, vague=vague, missing=missing)
+    if vague:
+        return ngettext(
+            "It states the {stated}, but mentions {vague} only vaguely.",
+            "They state the {stated}, but mention {vague} only vaguely.",
+            count,
+        ).format(stated=stated, vague=vague)
+    if missing:
+        return ngettext(
+            "It states the {stated}, but says nothing about {missing}.",
+            "They state the {stated}, but say nothing about {missing}.",
+            count,
+        ).format(stated=stated, missing=missing)
+    return ngettext("It states the {stated}.", "They state the {stated}.", count).format(
+        stated=stated
+    )
 
 
 def describe(
