@@ -398,8 +398,31 @@ def builtin_templates() -> list[str]:
     return sorted(found)
 
 
-def template_source(name: str, templates: Path | None = None) -> tuple[str, str]:
-    """A template's source and where it comes from: the user's folder or the shipped set."""
+def catalog_names(lang: str | None) -> list[str]:
+    """The catalog of a language (``--lang``) as a name beside the templates; none for auto."""
+    from askspec.i18n import AUTO, languages, resolve
+
+    code = resolve(lang) if lang else AUTO
+    if code == AUTO:
+        return []
+    return [f"locale/{languages()[code].catalog_path}"]
+
+
+def template_source(
+    name: str, templates: Path | None = None, lang: str | None = None
+) -> tuple[str, str]:
+    """A template's source and where it comes from: the user's folder or the shipped set.
+
+    With lang, name may also be that language's catalog (see catalog_names).
+    """
+    if name in catalog_names(lang):
+        from askspec.i18n import locale_folder
+
+        own = templates / name if templates is not None else None
+        if own is not None and own.is_file():
+            return own.read_text(encoding="utf-8"), str(own)
+        shipped = locale_folder().joinpath(name.removeprefix("locale/"))
+        return shipped.read_text(encoding="utf-8"), name
     env = make_env(templates)
     assert env.loader is not None
     try:

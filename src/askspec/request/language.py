@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from askspec.models import Kind, SeedFile
 
 #: The most frequent short words of each language (articles, pronouns, prepositions).
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -178,3 +180,14 @@ def choose(requested: str, found: Prevailing) -> Choice:
         name = language_name(found.code)
         return Choice(DEFAULT, f"{share} is {name}, not written by askspec; English", found.code)
     return Choice(lang.code, share, found.code)
+
+
+def language_row(row: SeedFile) -> tuple[SeedFile, tuple[str, int]]:
+    """A scanned row without its text, and its language and weight when it is prose or spec.
+
+    A module-level function, so a scan's worker processes can run it where the text is.
+    """
+    found = ("", 0)
+    if row.kind in {Kind.PROSE, Kind.SPEC} and row.text.strip():
+        found = (text_language(row.text), weight(row.text))
+    return replace(row, text="", source=""), found
