@@ -225,3 +225,37 @@ def test_example_page_keeps_its_table_and_headings(tmp_path, open_page) -> None:
     assert page.locator("table").count() >= 1
     assert "probe_logger.py" in page.locator("td code").all_inner_texts()
     assert "askspec" not in page.locator("main").inner_text().split("\n")[0]
+
+
+def test_a_chinese_page_shows_chinese_glyphs_and_wraps_at_phone_width(  # type: ignore[no-untyped-def]
+    make_tree, tmp_path, open_page
+) -> None:
+    seeds = make_tree(
+        {
+            "需求.md": "# 订单跟踪系统需求\n\n我们希望建设一个系统，记录每个订单的状态，"
+            "并在订单延误时通知客户。系统必须每天处理约两万个订单，每周生成一次报告。" * 3
+        }
+    )
+    made(seeds, tmp_path / "out")
+    page = open_page(tmp_path / "out" / "request.html", width=390)
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert "需求详情询问" in page.locator("h1").inner_text()
+    # Two different characters drawn as glyphs look different; a missing font draws
+    # both as the same empty box ("tofu"). Each is full width: about one em.
+    sizes = []
+    shots = []
+    for n, char in enumerate("中丁"):
+        page.evaluate(
+            "([id, text]) => { const s = document.createElement('span'); s.id = id;"
+            " s.textContent = text; s.style.fontSize = '48px'; s.style.display = 'inline-block';"
+            " document.querySelector('main').prepend(s); }",
+            [f"glyph{n}", char],
+        )
+        box = page.locator(f"#glyph{n}").bounding_box()
+        sizes.append(box["width"])
+        shots.append(page.locator(f"#glyph{n}").screenshot())
+    assert all(40 <= w <= 56 for w in sizes), sizes
+    assert shots[0] != shots[1], "CJK characters render as identical boxes: no CJK font"
+    # Long lines of Chinese (no spaces) still wrap inside a phone's width.
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0

@@ -190,7 +190,7 @@ def test_quote_is_one_bounded_line() -> None:
 
 GOLDEN_CASES = {"extract-en-note": "prose-en-loose-note", "extract-zh-spec": "spec-zh-headings"}
 CASE_BY_ID = {c["id"]: c for c in EXTRACT_CASES}
-FIXED = Options(project="Extraction", date=date(2026, 1, 15), to=("owner@example.com",))
+FIXED = Options(project="Extraction", date=date(2026, 1, 15), to=("owner@example.com",), lang="en")
 
 
 def request_for(make_tree: Callable[..., Path], files: dict[str, str]) -> Request:

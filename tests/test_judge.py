@@ -16,9 +16,9 @@ from askspec.scan import scan
 Build = Callable[..., Path]
 
 
-def judged(make_tree: Build, tree: dict[str, str | bytes]) -> Request:
+def judged(make_tree: Build, tree: dict[str, str | bytes], lang: str = "en") -> Request:
     folder = make_tree(tree)
-    return build_request(scan(folder), Options(date=date(2026, 1, 5)), folder)
+    return build_request(scan(folder), Options(date=date(2026, 1, 5), lang=lang), folder)
 
 
 def kinds(request: Request) -> list[str]:
@@ -84,6 +84,13 @@ def test_german_seeds_are_said_to_be_in_german(make_tree: Build) -> None:
     request = judged(make_tree, seeds.GERMAN)
     assert [o.detail for o in request.observations] == ["The files you sent are mostly in German."]
     assert not any(q.id.startswith("OBS") for q in request.questions)
+
+
+def test_german_seeds_get_a_german_request_by_default(make_tree: Build) -> None:
+    request = judged(make_tree, seeds.GERMAN, lang="auto")
+    assert request.lang == "de"
+    assert [o.kind for o in request.observations] == ["language"]
+    assert "Deutsch" in request.observations[0].detail
 
 
 def test_files_that_could_not_be_read_are_counted_truly(make_tree: Build) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from askspec.generate import ISSUE_FORM, Options, generate
+from askspec.i18n import languages
 from conftest import EXAMPLE_SEEDS, ROOT
 
 
@@ -49,6 +50,9 @@ def test_wheel_ships_every_template(wheel: Path) -> None:
     assert shipped
     assert {f"askspec/templates/{n}" for n in shipped} <= names
     assert "askspec/py.typed" in names
+    assert "askspec/locale/languages.toml" in names
+    for lang in languages().values():
+        assert f"askspec/locale/{lang.catalog_path}" in names
 
 
 @pytest.mark.slow
@@ -96,6 +100,14 @@ def test_wheel_renders_in_a_clean_venv(wheel: Path, tmp_path: Path) -> None:
     ).stdout
     assert str(env_dir) in where
     assert (out / "request.md").read_text("utf-8").startswith("<!-- askspec:request")
+    # The catalogs travel in the wheel: a request in another language renders from it.
+    r = subprocess.run(
+        [str(python), "-m", "askspec", "generate", str(EXAMPLE_SEEDS), "-o", str(out / "ja"),
+         "--lang", "ja"],
+        capture_output=True, text=True, check=False, env=environ, cwd=tmp_path,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "## 入力（必須）" in (out / "ja" / "request.md").read_text("utf-8")
 
 
 def check_issue_form(path: Path) -> subprocess.CompletedProcess[str]:
@@ -115,8 +127,9 @@ def check_issue_form(path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_issue_form_passes_github_schema(tmp_path: Path) -> None:
-    result = generate(EXAMPLE_SEEDS, tmp_path / "o", Options(date=date(2026, 1, 1)))
+@pytest.mark.parametrize("lang", ["en", "zh-CN", "fr"])
+def test_issue_form_passes_github_schema(lang: str, tmp_path: Path) -> None:
+    result = generate(EXAMPLE_SEEDS, tmp_path / "o", Options(date=date(2026, 1, 1), lang=lang))
     assert result.written
     r = check_issue_form(tmp_path / "o" / ISSUE_FORM)
     assert r.returncode == 0, r.stdout + r.stderr

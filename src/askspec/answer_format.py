@@ -9,16 +9,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from askspec.i18n import N_, _, in_every_language
 from askspec.models import request_id
 
 MARKER_TAG = "askspec:request"
 #: The label of the issue form's marker field; GitHub puts it in the body as a ### heading.
-MARKER_LABEL = "askspec reference"
-#: How the emailed text starts its marker line, which a reply keeps.
+MARKER_LABEL = N_("askspec reference")
+#: The label before the emailed text's marker line, which a reply keeps.
+REFERENCE_LABEL = N_("Reference:")
+#: How the emailed text starts its marker line in English.
 PLAIN_MARKER = "Reference: " + MARKER_TAG + " "
-#: What the request shows under an open question's **Answer:** line.
-PLACEHOLDER = "_Write your answer here._"
+#: The label each answer goes under: bold in the request, plain in the emailed text.
+ANSWER_LABEL = N_("Answer:")
+#: What the request shows under an open question's label (emphasised in Markdown).
+PLACEHOLDER_TEXT = N_("Write your answer here.")
+#: The English placeholder as request.md shows it.
+PLACEHOLDER = f"_{PLACEHOLDER_TEXT}_"
 #: The words (emphasis and final stop aside) that mean "no answer yet": the shipped
 #: placeholders and what people leave in their place.
 PLACEHOLDER_WORDS = frozenset(
@@ -140,9 +148,58 @@ def normalize(text: str) -> str:
     return "\n".join(lines)
 
 
+def placeholder() -> str:
+    """The placeholder in the language being written, as request.md shows it."""
+    return f"_{_(PLACEHOLDER_TEXT)}_"
+
+
+def _bare(text: str) -> str:
+    """Text without blanks at its ends, emphasis, final stops and case: how labels compare."""
+    return " ".join(text.split()).strip("_* ").rstrip(".。").lower()
+
+
+@cache
+def _localized_placeholders() -> frozenset[str]:
+    return frozenset(_bare(text) for text in in_every_language(PLACEHOLDER_TEXT))
+
+
+@cache
+def answer_labels() -> frozenset[str]:
+    """The answer label in every shipped language, without its colon: ``answer``, ``回答``..."""
+    return frozenset(_label_word(label) for label in in_every_language(ANSWER_LABEL))
+
+
+def _label_word(label: str) -> str:
+    return " ".join(label.split()).rstrip(":：").strip().lower()
+
+
+def is_answer_label(text: str) -> bool:
+    """True for an answer label in any shipped language, with or without its colon."""
+    return _label_word(text) in answer_labels()
+
+
+@cache
+def marker_labels() -> frozenset[str]:
+    """The issue form's marker field label in every shipped language."""
+    return in_every_language(MARKER_LABEL)
+
+
+@cache
+def reference_labels() -> frozenset[str]:
+    """The label before the emailed text's marker line, in every shipped language."""
+    return frozenset(label.strip() for label in in_every_language(REFERENCE_LABEL))
+
+
+def starts_with_marker_line(text: str) -> bool:
+    """True for a paragraph that is the emailed text's marker line, in any language."""
+    head, tag, _rest = text.partition(MARKER_TAG + " ")
+    return bool(tag) and len(head) <= 40 and head.strip() in reference_labels()
+
+
 def names_placeholder(text: str) -> bool:
     """True when text is one of the shipped placeholders, emphasis and final stop aside."""
-    return " ".join(text.split()).strip("_* ").rstrip(".").lower() in PLACEHOLDER_WORDS
+    bare = _bare(text)
+    return bare in PLACEHOLDER_WORDS or bare in _localized_placeholders()
 
 
 def is_open(text: str) -> bool:
@@ -152,10 +209,17 @@ def is_open(text: str) -> bool:
 
 def without_placeholders(text: str) -> str:
     """An answer with leftover placeholder lines (and the shipped placeholder) taken out."""
-    kept = [
-        line for line in text.replace(PLACEHOLDER, "").split("\n") if not _placeholder_line(line)
-    ]
+    kept = [line for line in _without_placeholder(text).split("\n") if not _placeholder_line(line)]
     return normalize("\n".join(kept))
+
+
+def _without_placeholder(text: str) -> str:
+    """Text with the shipped placeholder, in any language, taken out where it appears."""
+    if "_" not in text:
+        return text
+    for words in in_every_language(PLACEHOLDER_TEXT):
+        text = text.replace(f"_{words}_", "")
+    return text
 
 
 def _placeholder_line(line: str) -> bool:

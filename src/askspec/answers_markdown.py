@@ -7,27 +7,32 @@ this module, as in ``Token.map``, and 1-based in an ``Answer``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from askspec.answer_format import (
-    MARKER_LABEL,
+    ANSWER_LABEL,
     MARKER_TAG,
-    PLAIN_MARKER,
     Marker,
     find_marker,
+    is_answer_label,
     is_open,
     leading_id,
+    marker_labels,
     names_placeholder,
     normalize,
     normalize_newlines,
+    starts_with_marker_line,
     unquote_answer,
     without_placeholders,
 )
 from askspec.errors import AnswersError
+from askspec.i18n import in_every_language
 from askspec.questions import CATALOGUE, catalogue_ids
 
 #: CommonMark keeps ``<!-- ... -->`` an html_block, which is where markers live.
@@ -43,6 +48,8 @@ _SHORT = 256
 #: The most lines check parses from one file. A filled request has a few hundred; the
 #: parser's time grows with the number of blocks, and this many parse in about a second.
 MAX_LINES = 50_000
+#: A label at a paragraph's start: a few words and a colon (``Answer:``, ``Réponse :``).
+PLAIN_LABEL = re.compile(r"([^:：\n]{1,30})[:：]")
 
 
 @dataclass(frozen=True)
@@ -132,7 +139,7 @@ def answer_rest(inline: Token) -> str | None:
         return plain_answer_rest(inline.content)
     if len(kids) < 3 or kids[0].type != "strong_open" or kids[2].type != "strong_close":
         return None
-    if kids[1].content.strip().lower() not in {"answer:", "answer"}:
+    if not is_answer_label(kids[1].content):
         return None
     raw, mark = inline.content.lstrip(), kids[0].markup
     end = raw.find(mark, len(mark))
@@ -141,9 +148,22 @@ def answer_rest(inline: Token) -> str | None:
 
 
 def plain_answer_rest(content: str) -> str | None:
-    """For a paragraph starting with a plain ``Answer:`` (the emailed text), the rest."""
-    head, colon, rest = content.partition(":")
-    return rest if colon and head.strip() == "Answer" else None
+    """For a paragraph starting with a plain ``Answer:`` (the emailed text), the rest.
+
+    The label is matched as written, in any shipped language (``Antwort:``, ``回答：``).
+    """
+    found = PLAIN_LABEL.match(content)
+    if found is None or found.group(1).strip() not in plain_labels():
+        return None
+    return content[found.end() :]
+
+
+@cache
+def plain_labels() -> frozenset[str]:
+    """The plain answer label without its colon, as written, in every shipped language."""
+    return frozenset(
+        " ".join(label.split()).rstrip(":：").strip() for label in in_every_language(ANSWER_LABEL)
+    )
 
 
 def task_of(tokens: list[Token], i: int) -> Task | None:
@@ -180,14 +200,14 @@ def outline(text: str) -> Outline:
             qid = leading_id(title)
             heads.append((start, end, qid))
             # The marker field's heading ends the answer above even when the field was emptied.
-            if qid or tok.tag in {"h1", "h2"} or title.strip() == MARKER_LABEL:
+            if qid or tok.tag in {"h1", "h2"} or title.strip() in marker_labels():
                 stops.append(start)
         elif tok.type == "html_block" and MARKER_TAG in tok.content:
             # Seed text is escaped and can never form an HTML block, so it cannot fake this.
             found.marker = found.marker or find_marker(tok.content)
             # The issue form's marker field arrives under a ### heading of its own.
             stops.append(heads[-1][0] if heads and heads[-1][1] == start else start)
-        elif tok.type == "paragraph_open" and tokens[i + 1].content.startswith(PLAIN_MARKER):
+        elif tok.type == "paragraph_open" and starts_with_marker_line(tokens[i + 1].content):
             # The emailed text keeps the marker as a plain line; the last such line counts.
             found.marker = find_marker(tokens[i + 1].content) or found.marker
             stops.append(start)
@@ -253,13 +273,29 @@ def span_answer(span: Span, lines: list[str], shape: Outline, path: str) -> Answ
 
 def ticked(shape: Outline, path: str) -> list[Answer]:
     """Answers from checked items: a tick is an answer, the text after the title a note."""
-    titles = {entry.id: entry.title for entry in CATALOGUE}
     found = []
     for task in shape.tasks:
         if task.checked:
-            note = task.text.removeprefix(titles.get(task.id, "\0")).strip(" -—–:")
+            note = without_title(task.id, task.text).strip(" -—–:")
             found.append(Answer(task.id, normalize(note), path, task.line + 1))
     return found
+
+
+@cache
+def _titles() -> dict[str, tuple[str, ...]]:
+    """Each catalogue question's title in every shipped language, longest first."""
+    return {
+        entry.id: tuple(sorted(in_every_language(entry.title), key=len, reverse=True))
+        for entry in CATALOGUE
+    }
+
+
+def without_title(qid: str, text: str) -> str:
+    """A checklist item's text after the question's title, in whichever language it is."""
+    for title in _titles().get(qid, ()):
+        if text.startswith(title):
+            return text[len(title) :]
+    return text
 
 
 def check_length(path: str, text: str) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from askspec import __version__
-from askspec.cli_common import Seeds, TemplatesDir, echo_err, emit_json, reported, visible
+from askspec.cli_common import Lang, Seeds, TemplatesDir, echo_err, emit_json, reported, visible
 from askspec.cli_templates import templates_app
 from askspec.errors import (
     EXIT_ERROR,
@@ -91,9 +91,12 @@ def scan(
 
     Example: askspec scan examples/seeds --json
     """
+    from askspec.classify import ANALYSED_CHARS
+    from askspec.config import language_setting
     from askspec.models import ScanResult
     from askspec.progress import ScanProgress
-    from askspec.scan import iter_scan, iter_scan_json
+    from askspec.request.language import choose, language_row, tally_languages
+    from askspec.scan import iter_scan_json, map_scan
     from askspec.terminal import print_scan
 
     # Rows stream straight to stdout with --json; no file's text is kept.
@@ -102,7 +105,9 @@ def scan(
         if as_json:
             emit_scan_json(iter_scan_json(seeds, progress=progress, skipped=skipped), skipped)
             return
-        files = list(iter_scan(seeds, progress=progress, keep_text=False, skipped=skipped))
+        lang = language_setting(None)
+        rows = list(map_scan(seeds, language_row, progress, budget=ANALYSED_CHARS, skipped=skipped))
+    files = [row for row, _ in rows]
     table = [
         (f.path, f.kind.value, f"{f.verdict.confidence:.2f}", "; ".join(f.verdict.evidence[:2]))
         for f in files
@@ -110,6 +115,7 @@ def scan(
     print_scan(table)
     counts = ", ".join(f"{n} {k}" for k, n in ScanResult("", tuple(files)).counts().items())
     typer.echo(f"{len(table)} files: {counts or 'no files'}", err=True)
+    typer.echo(choose(lang, tally_languages(found for _, found in rows)).line(), err=True)
     if skipped:
         names = ", ".join(s.path for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
         typer.echo(f"skipped {len(skipped)} of askspec's own outputs: {names}", err=True)
@@ -169,6 +175,7 @@ def generate(
         bool,
         typer.Option("--merge", help="Combine --answers given to different requests."),
     ] = False,
+    lang: Lang = None,
 ) -> None:
     """Write the request (.md, .html), the email (.eml), the checklist and the issue form.
 
@@ -178,6 +185,7 @@ def generate(
 
     Example: askspec generate examples/seeds -o out --project "Order tracker"
     """
+    from askspec.config import language_setting
     from askspec.generate import Options
     from askspec.generate import generate as run_generate
     from askspec.progress import EXTRACTING, RENDERING, ScanProgress
@@ -185,6 +193,7 @@ def generate(
     show = not as_json and sys.stderr.isatty()
     with reported(), ScanProgress(show, reading=EXTRACTING, after=RENDERING) as progress:
         options = Options(
+            lang=language_setting(lang),
             project=project,
             date=parse_date(day),
             sender=sender,
@@ -207,6 +216,7 @@ def generate(
         f"for {count} seed file{'' if count == 1 else 's'}",
         err=True,
     )
+    typer.echo(f"language: {result.request.lang} ({result.request.lang_reason})", err=True)
     if report := result.answers_report():
         typer.echo(report, err=True)
     if not to:
@@ -293,6 +303,7 @@ def email(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print what was saved and sent as JSON.")
     ] = False,
+    lang: Lang = None,
 ) -> None:
     """Write the request as an email (.eml); send it over SMTP only with --send.
 
@@ -303,12 +314,20 @@ def email(
 
     Example: askspec email seeds --to ana@example.com --from me@example.com --send
     """
+    from askspec.config import language_setting
     from askspec.deliver import EmailJob, email_json, email_report
     from askspec.deliver import email as run_email
     from askspec.generate import Options
 
+    with reported():
+        language = language_setting(lang)
     options = Options(
-        project=project, sender=sender, to=tuple(to or ()), cc=tuple(cc or ()), templates=templates
+        project=project,
+        sender=sender,
+        to=tuple(to or ()),
+        cc=tuple(cc or ()),
+        templates=templates,
+        lang=language,
     )
     smtp = {"host": smtp_host, "port": smtp_port, "user": smtp_user}
     smtp |= {"security": smtp_security, "cafile": smtp_cafile}

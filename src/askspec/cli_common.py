@@ -27,6 +27,16 @@ TemplatesDir = Annotated[
     ),
 ]
 
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language to write in: auto (the seeds' prevailing one) or a code such as de or "
+        "zh-CN; else ASKSPEC_LANG, else lang in the config file. An unknown code lists them.",
+        show_default=False,
+    ),
+]
+
 
 #: Characters a terminal acts on rather than shows: C0 and C1 controls (escape sequences
 #: start with ESC or CSI), DEL, and the bidirectional overrides that reorder a line.

@@ -19,6 +19,7 @@ from askspec.config import (
 )
 from askspec.errors import MailError, UsageError
 from askspec.generate import REQUEST_EML, Options, build_request, scan_with_facts, subject_for
+from askspec.i18n import speaking
 from askspec.mail import Attachment, Envelope, build_message, parse_address
 from askspec.output import write_outputs
 from askspec.render import Documents, make_env, render_documents
@@ -94,7 +95,8 @@ def compose(job: EmailJob) -> EmailMessage:
     """Scan, plan and render the seeds into the message to save (and maybe send)."""
     result, facts = scan_with_facts(job.seeds)
     request = build_request(result, job.options, job.seeds, facts)
-    docs = render_documents(request, make_env(job.options.templates), job.options.sender)
+    with speaking(request.lang, job.options.templates):
+        docs = render_documents(request, make_env(job.options.templates), job.options.sender)
     envelope = Envelope(subject_for(request), job.options.sender, job.options.to, job.options.cc)
     # A sent copy is not a draft: it carries the send time, a unique ID and no X-Unsent,
     # so the saved file and the delivered message are the same bytes.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from askspec import __version__
 from askspec.extract import extract
+from askspec.i18n import AUTO, _, speaking
 from askspec.mail import Envelope, build_message
-from askspec.models import Fact, Request, ScanResult, SeedFile, Skipped
+from askspec.models import Fact, Kind, Request, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
 from askspec.questions import area_findings
 from askspec.render import make_env, render_documents
+from askspec.request.language import Prevailing, choose, prevailing
 from askspec.request.planning import judged_plan
 from askspec.request.summary import describe
 from askspec.scan import ProgressHook, display_name, map_scan
@@ -34,6 +37,8 @@ SCAN_JSON = "scan.json"
 #: opening lines and key terms; the rest is dropped so memory stays flat on big folders.
 KEPT_TEXT = 16 << 10
 ANSWERS_JSON = "answers.json"
+#: The kinds whose text tells the stakeholder's language: what they wrote, not code.
+WRITTEN = frozenset({Kind.PROSE, Kind.SPEC})
 OUTPUT_NAMES = (
     REQUEST_MD,
     REQUEST_HTML,
@@ -60,6 +65,9 @@ class Options:
     answers: tuple[Path, ...] = ()
     #: Combine earlier answers to different requests instead of refusing them.
     merge_answers: bool = False
+    #: The language to write in: a code from locale/languages.toml, or "auto" for the
+    #: seeds' prevailing language.
+    lang: str = AUTO
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -111,9 +119,12 @@ def build_request(
 ) -> Request:
     """Plan the questions for a scan and wrap everything the templates need."""
     facts = extract(result.files) if facts is None else facts
-    judged = judged_plan(result.files, result.kinds(), facts)
-    no_system = any(o.kind == "no-system" for o in judged.observations)
-    areas = area_findings(() if no_system else facts)
+    choice = choose(options.lang, seeds_language(result.files))
+    with speaking(choice.code, options.templates):
+        judged = judged_plan(result.files, result.kinds(), facts, choice)
+        no_system = any(o.kind == "no-system" for o in judged.observations)
+        areas = area_findings(() if no_system else facts)
+        summary = describe(result.files, judged.titles, areas, judged.observations)
     project = project_name(seeds, options.project)
     day = options.date or datetime.now(UTC).date()
     return Request(
@@ -123,23 +134,34 @@ def build_request(
         version=__version__,
         scan=result,
         questions=judged.questions,
-        summary=describe(result.files, judged.titles, areas, judged.observations),
+        summary=summary,
         facts=facts,
         areas=areas,
         observations=judged.observations,
         system=judged.system,
+        lang=choice.code,
+        lang_reason=choice.reason,
     )
+
+
+def seeds_language(files: Iterable[SeedFile]) -> Prevailing:
+    """The language most of the seeds' prose and specs are in (code is left out)."""
+    return prevailing(f.text for f in files if f.kind in WRITTEN and f.text.strip())
 
 
 def subject_for(request: Request) -> str:
     """The email subject: the project name, flattened to one line."""
     name = " ".join(request.project.split())
-    return f"Questions about {name}: inputs, outputs, hardware, performance"
+    with speaking(request.lang):
+        return _("Questions about {project}: inputs, outputs, hardware, performance").format(
+            project=name
+        )
 
 
 def render_outputs(request: Request, options: Options) -> dict[str, bytes]:
     """Every deliverable as bytes, keyed by its name under the output folder."""
-    docs = render_documents(request, make_env(options.templates), options.sender)
+    with speaking(request.lang, options.templates):
+        docs = render_documents(request, make_env(options.templates), options.sender)
     day = datetime.fromisoformat(request.date).replace(tzinfo=UTC)
     envelope = Envelope(subject_for(request), options.sender, options.to, options.cc)
     message = build_message(envelope, docs.email_text, docs.email_html, date=day)
@@ -163,7 +185,8 @@ def answered_request(request: Request, options: Options) -> tuple[Request, Check
     from askspec.answers import read_answers, with_answers
 
     reading = read_answers(options.answers, merge_requests=options.merge_answers, bare_ok=True)
-    return with_answers(request, reading)
+    with speaking(request.lang, options.templates):
+        return with_answers(request, reading)
 
 
 @dataclass(frozen=True)

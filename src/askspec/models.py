@@ -286,6 +286,9 @@ class Request:
     system: str = ""
     #: Answers that are there but pin nothing down, by question ID.
     vague: frozenset[str] = frozenset()
+    #: The language the request is written in (a code of locale/languages.toml), and why.
+    lang: str = "en"
+    lang_reason: str = ""
 
     @property
     def id(self) -> str:

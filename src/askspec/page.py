@@ -17,12 +17,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from askspec.answer_format import PLACEHOLDER, is_open, normalize, quote_answer
+from askspec.answer_format import (
+    ANSWER_LABEL,
+    PLACEHOLDER_TEXT,
+    is_open,
+    normalize,
+    placeholder,
+    quote_answer,
+)
+from askspec.i18n import _, in_every_language, ngettext
 from askspec.models import Question, Request
 from askspec.render import context, markdown_html, md_inline, render_template, without_marker
 
 PAGE_TEMPLATE = "request.html.j2"
-ANSWER_LINE = "**Answer:**\n\n"
 #: A plain address a mailto: link can carry; anything else leaves the link unaddressed.
 PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,255}")
 #: Characters after which a file name may wrap: folders, extensions, words.
@@ -43,9 +50,10 @@ class Chunk:
 def filled(parts: list[str], questions: list[Question], answers: dict[str, str]) -> str:
     """request.md from its parts with each answer quoted, or the placeholder when open."""
     out = [parts[0]]
+    empty = placeholder()
     for q, part in zip(questions, parts[1:], strict=True):
         text = normalize(answers.get(q.id, ""))
-        out.append((quote_answer(text) if text else PLACEHOLDER) + part)
+        out.append((quote_answer(text) if text else empty) + part)
     return "".join(out)
 
 
@@ -87,9 +95,10 @@ def wrappable(html: str) -> str:
 def chunks(parts: list[str], order: list[Question]) -> list[Chunk]:
     """The page's body: each part as HTML, followed by the box for its question."""
     found: list[Chunk] = []
+    answer_line = f"**{_(ANSWER_LABEL)}**\n\n"
     for n, part in enumerate(parts):
         question = order[n] if n < len(order) else None
-        source = part.removesuffix(ANSWER_LINE) if question else part
+        source = part.removesuffix(answer_line) if question else part
         html = wrappable(str(markdown_html(without_marker(source))))
         found.append(Chunk(Markup(html), question))  # noqa: S704 - escaped by markdown_html
     return found
@@ -118,20 +127,48 @@ def page_data(
         "file": "request.md",
         "parts": parts,
         "slots": [q.id for q in order],
-        "placeholder": PLACEHOLDER,
+        "placeholder": placeholder(),
         "marker": f"<!-- {marker} -->",
         "titles": {q.id: md_inline(q.title) for q in order},
         "to": mail_address(sender),
-        "subject": f"Answers: {' '.join(request.project.split())}",
+        "subject": _("Answers: {project}").format(project=" ".join(request.project.split())),
+        "label": f"**{_(ANSWER_LABEL)}**",
+        "open_words": open_words(),
+        "tally": {
+            "answered": [answered_words(n, len(order)) for n in range(len(order) + 1)],
+            "open": [open_words_count(n) for n in range(len(order) + 1)],
+        },
     }
+
+
+def open_words() -> list[str]:
+    """What the page's script takes for "no answer yet": the placeholders, lower case."""
+    words = {"write your answer here", "no response"}
+    for text in in_every_language(PLACEHOLDER_TEXT):
+        bare = text.lower()
+        words |= {bare, bare.rstrip(".。")}
+    return sorted(words)
+
+
+def answered_words(done: int, total: int) -> str:
+    """``7 of 15 answered``."""
+    return _("{done} of {total} answered").format(done=done, total=total)
+
+
+def open_words_count(count: int) -> str:
+    """``3 required still open``, or ``all required answered``."""
+    if not count:
+        return _("all required answered")
+    return ngettext("{count} required still open", "{count} required still open", count).format(
+        count=count
+    )
 
 
 def tally(questions: tuple[Question, ...]) -> str:
     """The count the page shows: answered of all, and required still open."""
     answered = sum(1 for q in questions if not is_open(q.answer))
     open_required = sum(1 for q in questions if q.required and is_open(q.answer))
-    rest = f"{open_required} required still open" if open_required else "all required answered"
-    return f"{answered} of {len(questions)} answered — {rest}"
+    return f"{answered_words(answered, len(questions))} — {open_words_count(open_required)}"
 
 
 def content_policy(html: str) -> str:
@@ -164,6 +201,7 @@ def render_page(
         "fillable": split is not None,
         "data": script_json(data),
         "tally": tally(request.questions),
+        "required_mark": Markup('<span class="required">{}</span>').format(_("required")),
         "mail_to": data.get("to", ""),
     }
     draft = render_template(env, PAGE_TEMPLATE, {**ctx, "csp": ""})

@@ -9,14 +9,25 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from unicodedata import east_asian_width
 
 import jinja2
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from askspec.answer_format import MARKER_LABEL, Marker, make_marker, quote_answer
+from askspec.answer_format import (
+    ANSWER_LABEL,
+    MARKER_LABEL,
+    PLACEHOLDER_TEXT,
+    REFERENCE_LABEL,
+    Marker,
+    make_marker,
+    placeholder,
+    quote_answer,
+)
 from askspec.errors import TemplateError
+from askspec.i18n import N_, _, ngettext
 from askspec.models import Area, Question, Request
 from askspec.questions import AREA_TITLES
 from askspec.seed_groups import seed_groups
@@ -101,6 +112,7 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
     loaders.append(builtin)
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
+        extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -110,8 +122,44 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
         ),
     )
     env.filters.update(md=md_inline, code=md_code, cell=md_cell, yaml=to_yaml, answer=quote_answer)
-    env.filters["plain"] = plain_line
+    env.filters.update(plain=plain_line, kind=kind_name, evidence=evidence_text, width=text_width)
+    # Messages come from the catalog of the language being written (see i18n.speaking);
+    # a {% trans %} block is one message with its blanks and line breaks collapsed.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_, ngettext=ngettext, newstyle=True
+    )
     return env
+
+
+#: The kinds of file as the request names them.
+KIND_NAMES = {
+    "prose": N_("prose"),
+    "code": N_("code"),
+    "spec": N_("spec"),
+    "data": N_("data"),
+    "empty": N_("empty"),
+    "binary": N_("binary"),
+    "unreadable": N_("unreadable"),
+}
+
+
+def kind_name(kind: object) -> str:
+    """A kind of file (``prose``, ``spec``...) in the language being written."""
+    name = str(kind)
+    return _(KIND_NAMES[name]) if name in KIND_NAMES else name
+
+
+def evidence_text(evidence: object) -> str:
+    """A classifier's evidence in the language being written (see request.evidence)."""
+    from askspec.request.evidence import translated
+
+    return translated(str(evidence))
+
+
+def text_width(value: object) -> int:
+    """Columns a line takes on a terminal: wide (CJK) characters count twice."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in str(value))
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
@@ -181,6 +229,13 @@ class Section:
     required: bool
     questions: tuple[Question, ...]
 
+    @property
+    def heading(self) -> str:
+        """``Inputs (required)``, in the language being written."""
+        if self.required:
+            return _("{title} (required)").format(title=self.title)
+        return _("{title} (optional)").format(title=self.title)
+
 
 def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
     """Questions grouped by area, areas in catalogue order."""
@@ -191,7 +246,7 @@ def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
     return tuple(
         Section(
             area,
-            AREA_TITLES[area],
+            _(AREA_TITLES[area]),
             any(q.required for q in questions if q.area is area),
             tuple(q for q in questions if q.area is area),
         )
@@ -218,6 +273,13 @@ def context(request: Request, **extra: Any) -> dict[str, Any]:
         "sections": sections(request.questions),
         "questions": request.questions,
         "marker": str(request_marker(request)),
+        "lang": request.lang,
+        "answer_label": _(ANSWER_LABEL),
+        "placeholder": placeholder(),
+        "plain_answer_label": _(ANSWER_LABEL),
+        "plain_placeholder": _(PLACEHOLDER_TEXT),
+        "required_word": _("required"),
+        "reference_label": _(REFERENCE_LABEL),
         **extra,
     }
 
@@ -240,21 +302,24 @@ def issue_form_data(request: Request) -> dict[str, Any]:
         {
             "type": "markdown",
             "attributes": {
-                "value": (
-                    f"askspec request {request.id} for {request.project}. "
-                    "Please answer each question; "
-                    "a performance target is a number with a unit, a load and a way to measure it."
-                )
+                "value": _(
+                    "askspec request {id} for {project}. Please answer each question; a "
+                    "performance target is a number with a unit, a load and a way to measure it."
+                ).format(id=request.id, project=request.project)
             },
         },
     ]
     for q in request.questions:
-        description = f"{q.guidance} Example: {q.example}"
+        description = _("{guidance} Example: {example}").format(
+            guidance=q.guidance, example=q.example
+        )
         if q.evidence:
             # GitHub renders a description as Markdown: seed text is escaped.
             cited = "; ".join(f"{md_inline(f'{f.path}:{f.line}')}: {md_inline(f.quote)}"
                               for f in q.evidence[:3])  # fmt: skip
-            description += f" The seeds say: {cited}. Confirm or correct."
+            description += " " + _("The seeds say: {quotes}. Confirm or correct.").format(
+                quotes=cited
+            )
         body.append(
             {
                 "type": "textarea",
@@ -274,19 +339,23 @@ def issue_form_data(request: Request) -> dict[str, Any]:
             "type": "input",
             "id": "askspec-request",
             "attributes": {
-                "label": MARKER_LABEL,
-                "description": "Leave this as it is: it tells askspec which request "
-                "and questions this issue answers.",
+                "label": _(MARKER_LABEL),
+                "description": _(
+                    "Leave this as it is: it tells askspec which request and questions this "
+                    "issue answers."
+                ),
                 "value": request_marker(request, "issue").comment(),
             },
             "validations": {"required": False},
         }
     )
+    title = _("Spec request: {project}").format(project=request.project)[:200]
     return {
-        "name": f"Spec request: {request.project}"[:200],
-        "description": "Answer askspec's questions about inputs, outputs, hardware and "
-        "performance targets.",
-        "title": f"Spec request: {request.project}"[:200],
+        "name": title,
+        "description": _(
+            "Answer askspec's questions about inputs, outputs, hardware and performance targets."
+        ),
+        "title": title,
         "labels": ["spec-request"],
         "body": body,
     }
@@ -299,7 +368,7 @@ def render_documents(request: Request, env: jinja2.Environment, sender: str = ""
     ctx = context(request)
     request_md = render_template(env, "request.md.j2", ctx)
     email_text = render_template(env, "request.eml.j2", ctx)
-    page = {**ctx, "title": f"Request for details: {request.project}"}
+    page = {**ctx, "title": _("Request for details: {project}").format(project=request.project)}
     body = markdown_html(without_marker(request_md))
     request_html = render_page(env, request, {**page, "body": body}, request_md, sender)
     # The email's HTML part has no form and no script: mail clients show neither.
@@ -329,8 +398,31 @@ def builtin_templates() -> list[str]:
     return sorted(found)
 
 
-def template_source(name: str, templates: Path | None = None) -> tuple[str, str]:
-    """A template's source and where it comes from: the user's folder or the shipped set."""
+def catalog_names(lang: str | None) -> list[str]:
+    """The catalog of a language (``--lang``) as a name beside the templates; none for auto."""
+    from askspec.i18n import AUTO, languages, resolve
+
+    code = resolve(lang) if lang else AUTO
+    if code == AUTO:
+        return []
+    return [f"locale/{languages()[code].catalog_path}"]
+
+
+def template_source(
+    name: str, templates: Path | None = None, lang: str | None = None
+) -> tuple[str, str]:
+    """A template's source and where it comes from: the user's folder or the shipped set.
+
+    With lang, name may also be that language's catalog (see catalog_names).
+    """
+    if name in catalog_names(lang):
+        from askspec.i18n import locale_folder
+
+        own = templates / name if templates is not None else None
+        if own is not None and own.is_file():
+            return own.read_text(encoding="utf-8"), str(own)
+        shipped = locale_folder().joinpath(name.removeprefix("locale/"))
+        return shipped.read_text(encoding="utf-8"), name
     env = make_env(templates)
     assert env.loader is not None
     try:

@@ -8,12 +8,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from askspec.i18n import AUTO, DEFAULT, _, language_name, languages, ngettext
 from askspec.models import Kind, Observation, SeedFile
 from askspec.request import signals
 from askspec.request.kinds import tally
-from askspec.request.language import language_name, main_language
+from askspec.request.language import Choice, choose, prevailing
 from askspec.request.subjects import Subject, subjects, terms
-from askspec.request.titles import base_name, clip, join, plural
+from askspec.request.titles import base_name, clip, join, quoted
 from askspec.request.versions import Versions, same_document_groups
 
 READ = frozenset({Kind.PROSE, Kind.CODE, Kind.SPEC, Kind.DATA})
@@ -41,16 +42,16 @@ def why_unread(seed: SeedFile) -> str:
     """Why a file could not be read, in words for the person who sent it."""
     problem = " ".join(seed.problems).lower()
     if seed.kind is Kind.EMPTY:
-        return "it is empty"
+        return _("it is empty")
     if "encrypt" in problem or "password" in problem:
-        return "it is protected by a password"
+        return _("it is protected by a password")
     if seed.kind is Kind.BINARY:
-        return "it is an image" if IMAGE.search(seed.path) else "it is not a text document"
+        return _("it is an image") if IMAGE.search(seed.path) else _("it is not a text document")
     if "permission" in problem or "denied" in problem:
-        return "we had no permission to open it"
+        return _("we had no permission to open it")
     if "changed while" in problem:
-        return "it changed while we were reading it"
-    return "its content could not be read"
+        return _("it changed while we were reading it")
+    return _("its content could not be read")
 
 
 def unreadable(seeds: Seeds) -> Observation | None:
@@ -59,11 +60,15 @@ def unreadable(seeds: Seeds) -> Observation | None:
     if not skipped:
         return None
     reasons = join([f"{base_name(f.path)}: {why_unread(f)}" for f in skipped], "and")
-    read = len(seeds.files) - len(skipped)
-    detail = (
-        f"We read {read} of {plural(len(seeds.files), 'file')}; "
-        f"{plural(len(skipped), 'file')} could not be read ({reasons})."
-    )
+    read, total = len(seeds.files) - len(skipped), len(seeds.files)
+    detail = ngettext(
+        "We read {read} of {total} file;", "We read {read} of {total} files;", total
+    ).format(read=read, total=total)
+    detail += " " + ngettext(
+        "{count} file could not be read ({reasons}).",
+        "{count} files could not be read ({reasons}).",
+        len(skipped),
+    ).format(count=len(skipped), reasons=reasons)
     return Observation("unreadable", tuple(f.path for f in skipped), detail)
 
 
@@ -118,14 +123,17 @@ def several_subjects(seeds: Seeds, versions: list[Versions]) -> Observation | No
     for subject in found:
         members = [docs[m] for m in subject.members]
         name = clip(subject_name(seeds, members, subject), 50)
-        parts.append(f"“{name}” ({join([base_name(seeds.files[i].path) for i in members])})")
-        names.append(f"“{name}”")
+        listed = join([base_name(seeds.files[i].path) for i in members])
+        parts.append(_("{name} ({files})").format(name=quoted(name), files=listed))
+        names.append(quoted(name))
         files.extend(seeds.files[i].path for i in members)
-    detail = f"The files are about {len(found)} different subjects: {join(parts)}."
-    names = [p.split(" (", 1)[0] for p in parts]
-    question = (
-        f"Which of these subjects is this project about: {join(names, 'or')}, or all of them?"
-    )
+    detail = ngettext(
+        "The files are about {count} different subject: {subjects}.",
+        "The files are about {count} different subjects: {subjects}.",
+        len(found),
+    ).format(count=len(found), subjects=join(parts))
+    question = _("Which of these subjects is this project about: {subjects}, or all of them?")
+    question = question.format(subjects=join(names, "or"))
     return Observation("several-subjects", tuple(files), detail, question)
 
 
@@ -140,11 +148,10 @@ def settled(seeds: Seeds) -> Observation | None:
         )
         if found:
             line, text = found
-            detail = (
-                f"{base_name(seed.path)} says the work exists already: "
-                f"“{clip(text, 90)}” (line {line})."
+            detail = _("{file} says the work exists already: {quote} (line {line}).").format(
+                file=base_name(seed.path), quote=quoted(clip(text, 90)), line=line
             )
-            question = "Your files say this exists already: what is the work now?"
+            question = _("Your files say this exists already: what is the work now?")
             return Observation("settled", (seed.path,), detail, question)
     return None
 
@@ -158,34 +165,54 @@ def no_system(seeds: Seeds) -> Observation | None:
         return None
     if sum(tally(read).values()) >= SYSTEM_WORDS:
         return None  # documentation of software: a system is there, if not yet a request
-    if len(read) == 1:
-        detail = "The file we read is narrative text; it describes no software system."
-    else:
-        detail = (
-            f"The {len(read)} files we read are narrative text; they describe no software system."
-        )
-    question = "What do you want built, and what should it do for whom?"
+    detail = ngettext(
+        "The file we read is narrative text; it describes no software system.",
+        "The {count} files we read are narrative text; they describe no software system.",
+        len(read),
+    ).format(count=len(read))
+    question = _("What do you want built, and what should it do for whom?")
     return Observation("no-system", tuple(f.path for f in read), detail, question)
 
 
-def language(seeds: Seeds) -> Observation | None:
-    """The seeds' main language, when it is not English."""
-    texts = [seeds.files[i].text for i in seeds.read() if seeds.files[i].kind in DOCUMENTS]
-    code = main_language(texts)
-    if code in {"", "en"}:
+def written_code(choice: Choice) -> str:
+    """The detected-language code of the language the request is written in."""
+    return languages()[choice.code].detect
+
+
+def language(seeds: Seeds, choice: Choice | None = None) -> Observation | None:
+    """The language the request is written in, when it or the seeds' is not English."""
+    docs = [i for i in seeds.read() if seeds.files[i].kind in DOCUMENTS]
+    if choice is None:
+        choice = choose(AUTO, prevailing(seeds.files[i].text for i in docs))
+    if choice.code == DEFAULT and choice.detected in {"", DEFAULT}:
         return None
-    paths = tuple(seeds.files[i].path for i in seeds.read() if seeds.files[i].kind in DOCUMENTS)
-    return Observation(
-        "language", paths, f"The files you sent are mostly in {language_name(code)}."
-    )
+    paths = tuple(seeds.files[i].path for i in docs)
+    seeds_in, written_in = language_name(choice.detected), language_name(written_code(choice))
+    if choice.code == DEFAULT:
+        detail = _("The files you sent are mostly in {language}.").format(language=seeds_in)
+    elif not choice.asked:
+        detail = _(
+            "The files you sent are mostly in {language}, so this request is written in "
+            "{language} too."
+        ).format(language=written_in)
+    elif choice.detected and choice.detected != written_code(choice):
+        detail = _(
+            "The files you sent are mostly in {seeds}; this request is written in {language}."
+        ).format(seeds=seeds_in, language=written_in)
+    else:
+        detail = _("This request is written in {language}.").format(language=written_in)
+    return Observation("language", paths, detail)
 
 
 #: How many groups of versions the request asks about.
 MAX_VERSIONS = 3
 
 
-def judge(seeds: Seeds) -> tuple[Observation, ...]:
-    """Every observation on the seeds as a whole, in the order the request says them."""
+def judge(seeds: Seeds, choice: Choice | None = None) -> tuple[Observation, ...]:
+    """Every observation on the seeds as a whole, in the order the request says them.
+
+    choice is the language the request is written in; by default the seeds' own.
+    """
     versions = version_groups(seeds)
     found: list[Observation | None] = [no_system(seeds), several_subjects(seeds, versions)]
     # A few groups are a question each; a folder with many (a tree of sources full of
@@ -194,5 +221,5 @@ def judge(seeds: Seeds) -> tuple[Observation, ...]:
         Observation("versions", tuple(f.path for f in v.files), v.detail(), v.question())
         for v in versions[:MAX_VERSIONS]
     )
-    found.extend([settled(seeds), unreadable(seeds), language(seeds)])
+    found.extend([settled(seeds), unreadable(seeds), language(seeds, choice)])
     return tuple(o for o in found if o is not None)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from askspec.i18n import N_, _
 from askspec.models import Area, Fact, Kind, Observation, Question, SeedFile
 from askspec.questions import plan
 from askspec.request.kinds import system_kind
+from askspec.request.language import Choice
 from askspec.request.observations import Seeds, judge
 from askspec.request.titles import title_of
 
@@ -19,11 +21,12 @@ OBSERVATION_PREFIX = "OBS"
 REPLACED = {"settled": {"CTX-4"}, "no-system": {"CTX-1"}}
 #: An example answer to each observation's question.
 EXAMPLES = {
-    "no-system": "A web tool where the team enters the figures each week and gets a summary "
-    "by email.",
-    "several-subjects": "Only the first; the other file was sent by mistake.",
-    "versions": "The final version governs; the draft is out of date.",
-    "settled": "It works; the work now is to add an export and keep it maintained.",
+    "no-system": N_(
+        "A web tool where the team enters the figures each week and gets a summary by email."
+    ),
+    "several-subjects": N_("Only the first; the other file was sent by mistake."),
+    "versions": N_("The final version governs; the draft is out of date."),
+    "settled": N_("It works; the work now is to add an export and keep it maintained."),
 }
 
 
@@ -36,7 +39,7 @@ def observation_questions(observations: Sequence[Observation]) -> tuple[Question
             Area.CONTEXT,
             o.question,
             o.detail,
-            EXAMPLES.get(o.kind, ""),
+            _(EXAMPLES[o.kind]) if o.kind in EXAMPLES else "",
             True,
         )
         for n, o in enumerate(asking, start=1)
@@ -53,10 +56,18 @@ class Judged:
     questions: tuple[Question, ...]
 
 
-def judged_plan(files: Sequence[SeedFile], kinds: Iterable[Kind], facts: Sequence[Fact]) -> Judged:
-    """Judge the files, then plan: observation questions first, the rest for this system."""
+def judged_plan(
+    files: Sequence[SeedFile],
+    kinds: Iterable[Kind],
+    facts: Sequence[Fact],
+    language: Choice | None = None,
+) -> Judged:
+    """Judge the files, then plan: observation questions first, the rest for this system.
+
+    language is the one the request is written in (by default the seeds' own).
+    """
     titles = tuple(title_of(f) for f in files)
-    observations = judge(Seeds(tuple(files), titles))
+    observations = judge(Seeds(tuple(files), titles), language)
     if any(f.measurable for f in facts):
         # Text that states a concrete input, output, machine or target describes a
         # system, however it reads: its facts are asked about, not dropped.

@@ -7,12 +7,14 @@ the four areas the files already cover.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from askspec.extract import rules as r
 from askspec.extract.code import OPENAPI
+from askspec.i18n import N_, _, ngettext
 from askspec.models import AreaFinding, Kind, Observation, SeedFile, Status
-from askspec.request.titles import base_name, clip, join, named, plural
+from askspec.request.titles import base_name, clip, join, named, quoted
 
 #: Build and dependency files, by name, and the language they belong to.
 BUILD_FILES = {
@@ -49,13 +51,15 @@ LANGUAGES = {
     "r": "R",
     "jupyter": "Jupyter",
 }
+#: Han, kana and hangul: scripts written without spaces between words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 PROCESS_FILES = frozenset({"procfile", "app.yaml", "fly.toml", "render.yaml"})
 GENERIC_TAGS = {"text", "executable", "non-executable", "header", "file", "binary", "plain-text"}
 #: Files described one by one up to this many; beyond it, by kind.
 ONE_BY_ONE = 6
 SHOWN = 3
-AREA_WORDS = {"inputs": "inputs", "outputs": "outputs", "hardware": "hardware",
-              "performance": "performance targets"}  # fmt: skip
+AREA_WORDS = {"inputs": N_("inputs"), "outputs": N_("outputs"), "hardware": N_("hardware"),
+              "performance": N_("performance targets")}  # fmt: skip
 
 
 def code_language(seed: SeedFile) -> str:
@@ -77,81 +81,127 @@ def what_code(seed: SeedFile) -> str:
     name = base_name(seed.path).lower()
     if name in BUILD_FILES:
         lang = BUILD_FILES[name]
-        return f"the build file of a {lang} project" if lang else "a build file"
+        if lang:
+            return _("the build file of a {language} project").format(language=lang)
+        return _("a build file")
     lang = code_language(seed)
-    return f"a {lang} program" if lang else "program code"
+    return _("a {language} program").format(language=lang) if lang else _("program code")
 
 
 def what_spec(seed: SeedFile) -> str:
     """``an API definition``, ``a design card``, ``a specification covering a, b and c``."""
     lines = seed.text.splitlines()
     if OPENAPI.search("\n".join(lines[:60])):
-        return "an API definition"
+        return _("an API definition")
     sections = [m.group(1).strip() for line in lines[1:] if (m := r.ATX.match(line))]
     if not sections and sum(1 for line in lines if r.CARD.match(line)) >= 3:
-        return "a design card"
-    covers = f" covering {join([s.lower() for s in sections[:4]])}" if sections else ""
-    return f"a specification{covers}"
+        return _("a design card")
+    if not sections:
+        return _("a specification")
+    covers = join([s.lower() for s in sections[:4]])
+    return _("a specification covering {sections}").format(sections=covers)
 
 
 def what(seed: SeedFile) -> str:
     """What one file is, as the complement of ``X is …``."""
     if base_name(seed.path).lower() in PROCESS_FILES:
-        return "the process file of an app for a hosting platform"
+        return _("the process file of an app for a hosting platform")
     if seed.kind is Kind.CODE:
         return what_code(seed)
     if seed.kind is Kind.SPEC:
         return what_spec(seed)
     if seed.kind is Kind.DATA:
         ext = seed.path.rsplit(".", 1)[-1].upper() if "." in base_name(seed.path) else ""
-        return f"{ext} data" if ext else "data"
-    return "a text" if len(seed.text.split()) > 60 else "a short note"
+        return _("{format} data").format(format=ext) if ext else _("data")
+    return _("a text") if long_text(seed) else _("a short note")
+
+
+def long_text(seed: SeedFile) -> bool:
+    """A text rather than a short note: over 60 words, two CJK characters counting as one."""
+    return len(seed.text.split()) + len(CJK.findall(seed.text)) // 2 > 60
 
 
 def sentence(seed: SeedFile, title: str) -> str:
     """``notes.md (“Visit notes”) is a text.``; an untitled text by its opening words."""
+    name = named(seed, title)
     if not title and seed.kind is Kind.PROSE:
         opening = next((line for line in seed.text.splitlines() if line.strip()), "")
         if opening:
-            return f"{named(seed, title)} is {what(seed)} that begins “{clip(opening, 60)}”."
-    return f"{named(seed, title)} is {what(seed)}."
+            begins = quoted(clip(opening, 60))
+            if long_text(seed):
+                return _("{file} is a text that begins {opening}.").format(
+                    file=name, opening=begins
+                )
+            return _("{file} is a short note that begins {opening}.").format(
+                file=name, opening=begins
+            )
+    return _("{file} is {what}.").format(file=name, what=what(seed))
 
 
-KIND_PLURALS = {Kind.PROSE: "texts", Kind.CODE: "program code", Kind.SPEC: "specifications",
-                Kind.DATA: "data"}  # fmt: skip
+KIND_PLURALS = {Kind.PROSE: N_("texts"), Kind.CODE: N_("program code"),
+                Kind.SPEC: N_("specifications"), Kind.DATA: N_("data")}  # fmt: skip
 
 
 def group_sentence(kind: Kind, files: Sequence[tuple[SeedFile, str]]) -> str:
     """Many files of one kind: a few named by title, the rest counted."""
     shown = [named(f, t) for f, t in files[:SHOWN]]
     if len(files) > SHOWN:
-        shown.append(f"{plural(len(files) - SHOWN, 'more file')}")
-    verb = "is" if len(files) == 1 else "are"
-    return f"{join(shown)} {verb} {KIND_PLURALS[kind]}."
+        more = len(files) - SHOWN
+        shown.append(ngettext("{count} more file", "{count} more files", more).format(count=more))
+    return ngettext("{files} is {kind}.", "{files} are {kind}.", len(files)).format(
+        files=join(shown), kind=_(KIND_PLURALS[kind])
+    )
 
 
 def coverage(findings: Iterable[AreaFinding], count: int) -> str:
     """One sentence on what the files state, state vaguely, or leave out."""
     by_status: dict[Status, list[str]] = {s: [] for s in Status}
     for finding in findings:
-        by_status[finding.status].append(AREA_WORDS[finding.area.value])
-    they = "It" if count == 1 else "They"
-    if not by_status[Status.STATED] and not by_status[Status.VAGUE]:
-        verb = "says" if count == 1 else "say"
-        return f"{they} {verb} nothing yet about inputs, outputs, hardware or performance targets."
-    rest = []
-    if by_status[Status.VAGUE]:
-        rest.append(
-            f"mention{'s' if count == 1 else ''} {join(by_status[Status.VAGUE])} only vaguely"
+        by_status[finding.status].append(_(AREA_WORDS[finding.area.value]))
+    stated = join(by_status[Status.STATED])
+    vague = join(by_status[Status.VAGUE])
+    missing = join(by_status[Status.MISSING], "or")
+    # One whole sentence for each combination: clauses joined by code read badly in
+    # languages that do not join verb phrases with "and".
+    if not stated and not vague:
+        return ngettext(
+            "It says nothing yet about inputs, outputs, hardware or performance targets.",
+            "They say nothing yet about inputs, outputs, hardware or performance targets.",
+            count,
         )
-    if by_status[Status.MISSING]:
-        rest.append(
-            f"say{'s' if count == 1 else ''} nothing about {join(by_status[Status.MISSING], 'or')}"
-        )
-    if not by_status[Status.STATED]:
-        return f"{they} {join(rest)}."
-    tail = f", but {join(rest)}" if rest else ""
-    return f"{they} state{'s' if count == 1 else ''} the {join(by_status[Status.STATED])}{tail}."
+    if not stated:
+        if not missing:
+            return ngettext(
+                "It mentions {vague} only vaguely.", "They mention {vague} only vaguely.", count
+            ).format(vague=vague)
+        return ngettext(
+            "It mentions {vague} only vaguely and says nothing about {missing}.",
+            "They mention {vague} only vaguely and say nothing about {missing}.",
+            count,
+        ).format(vague=vague, missing=missing)
+    if vague and missing:
+        return ngettext(
+            "It states the {stated}, but mentions {vague} only vaguely and says nothing "
+            "about {missing}.",
+            "They state the {stated}, but mention {vague} only vaguely and say nothing "
+            "about {missing}.",
+            count,
+        ).format(stated=stated, vague=vague, missing=missing)
+    if vague:
+        return ngettext(
+            "It states the {stated}, but mentions {vague} only vaguely.",
+            "They state the {stated}, but mention {vague} only vaguely.",
+            count,
+        ).format(stated=stated, vague=vague)
+    if missing:
+        return ngettext(
+            "It states the {stated}, but says nothing about {missing}.",
+            "They state the {stated}, but say nothing about {missing}.",
+            count,
+        ).format(stated=stated, missing=missing)
+    return ngettext("It states the {stated}.", "They state the {stated}.", count).format(
+        stated=stated
+    )
 
 
 def describe(
@@ -168,7 +218,7 @@ def describe(
         if f.text.strip() and f.kind in KIND_PLURALS
     ]
     if not read:
-        return ("None of the files could be read.",)
+        return (_("None of the files could be read."),)
     # Versions of one document are said together by their observation, above the summary.
     sentences: list[str] = []
     if not any(o.kind == "unreadable" for o in observations):
@@ -187,6 +237,14 @@ def counts_sentence(total: int, read: int) -> str:
     """``We read all 3 files.`` or ``We read 7 of 9 files.``"""
     if total == read:
         if total <= 2:
-            return "We read the file you sent." if total == 1 else "We read both files you sent."
-        return f"We read all {total} files you sent."
-    return f"We read {read} of the {plural(total, 'file')} you sent."
+            return (
+                _("We read the file you sent.") if total == 1 else _("We read both files you sent.")
+            )
+        return ngettext(
+            "We read all {count} file you sent.", "We read all {count} files you sent.", total
+        ).format(count=total)
+    return ngettext(
+        "We read {read} of the {count} file you sent.",
+        "We read {read} of the {count} files you sent.",
+        total,
+    ).format(read=read, count=total)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from askspec.i18n import _
 from askspec.models import Kind, SeedFile
 
 #: A title longer than this is cut: a first "heading" that long is a sentence.
@@ -14,15 +15,19 @@ DOCSTRING = re.compile(r'^(?:\s++|#[^\n]*+\n)*+[rRuU]?("""|\'\'\')[ \t]*+(.+?)(?
 
 
 def join(items: Sequence[str], word: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+    """``a``, ``a and b``, ``a, b and c``; word is "and" or "or", in the request's language."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    # Translators: the separator between the items of a list, as in "a, b and c".
+    head = _(", ").join(items[:-1])
+    if word == "or":
+        return _("{items} or {last}").format(items=head, last=items[-1])
+    return _("{items} and {last}").format(items=head, last=items[-1])
 
 
-def plural(count: int, one: str, many: str = "") -> str:
-    """``1 file``, ``2 files``."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
+def quoted(text: str) -> str:
+    """Text from a seed (a title, a heading, a line) in the quotation marks of the language."""
+    return _("“{text}”").format(text=text)
 
 
 def clip(text: str, limit: int = TITLE_LIMIT) -> str:
@@ -70,4 +75,4 @@ def named(seed: SeedFile, title: str) -> str:
     name = base_name(seed.path)
     if not title or title.lower() in {name.lower(), stem(seed.path).lower()}:
         return name
-    return f"{name} (“{title}”)"
+    return _("{name} ({title})").format(name=name, title=quoted(title))

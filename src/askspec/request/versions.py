@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from askspec.i18n import _
 from askspec.models import Kind, SeedFile
-from askspec.request.titles import base_name, join, stem
+from askspec.request.titles import base_name, join, quoted, stem
 
 #: Words that mark a version rather than name a document (several languages).
 MARKS = re.compile(
@@ -107,7 +108,9 @@ def label(seed: SeedFile, title: str) -> str:
     state = STATE.search(f"{stem(seed.path)} {title}")
     ext = seed.path.rsplit(".", 1)[-1].upper() if "." in base_name(seed.path) else ""
     if state and ext:
-        return f"the {state.group(1).upper()} {ext} ({base_name(seed.path)})"
+        return _("the {state} {format} ({file})").format(
+            state=state.group(1).upper(), format=ext, file=base_name(seed.path)
+        )
     return base_name(seed.path)
 
 
@@ -146,20 +149,24 @@ class Versions:
     def detail(self) -> str:
         """One plain sentence: which files, and how they differ where they do."""
         title = next((t for t in self.titles if t), "")
-        what = f"versions of “{title}”" if title else "versions of one document"
         names = join([base_name(f.path) for f in self.files])
-        sentence = f"{names} are {what}"
+        if title:
+            sentence = _("{files} are versions of {title}").format(files=names, title=quoted(title))
+        else:
+            sentence = _("{files} are versions of one document").format(files=names)
         unread = [base_name(f.path) for f in self.files if not f.text.strip()]
         diff = differences(self.files)
         if diff:
-            sentence += f"; they differ under {join([f'“{h}”' for h in diff[:3]])}"
+            headings = join([quoted(h) for h in diff[:3]])
+            sentence += _("; they differ under {headings}").format(headings=headings)
         elif not unread and len({" ".join(f.text.split()) for f in self.files}) == 1:
-            sentence += "; they read the same"
+            sentence += _("; they read the same")
         if unread:
-            sentence += f"; {join(unread)} could not be read to compare"
-        return sentence + "."
+            sentence += _("; {files} could not be read to compare").format(files=join(unread))
+        # Translators: the full stop that ends a sentence built from the parts above.
+        return _("{sentence}.").format(sentence=sentence)
 
     def question(self) -> str:
         """Which version governs."""
         labels = [label(f, t) for f, t in zip(self.files, self.titles, strict=True)]
-        return f"Which version governs: {join(labels, 'or')}?"
+        return _("Which version governs: {versions}?").format(versions=join(labels, "or"))
