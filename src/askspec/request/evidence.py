@@ -45,6 +45,20 @@ FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"(?P<n>\d+) grammar productions", N_("{n} grammar productions")),
         (r"(?P<n>\d+) HTTP operations", N_("{n} HTTP operations")),
+        (r"1 table of fields and their types", N_("1 table of fields and their types")),
+        (
+            r"(?P<n>\d+) tables of fields and their types",
+            N_("{n} tables of fields and their types"),
+        ),
+        (
+            r"(?P<n>\d+) defined terms, (?P<m>\d+) statements of what is allowed",
+            N_("{n} defined terms, {m} statements of what is allowed"),
+        ),
+        (
+            r"(?P<n>\d+) rules stated as instructions in (?P<m>\d+) sentences",
+            N_("{n} rules stated as instructions in {m} sentences"),
+        ),
+        (r"(?P<n>\d+) pairs of good and bad examples", N_("{n} pairs of good and bad examples")),
         (r"design card: (?P<n>\d+) key: value lines", N_("design card: {n} key: value lines")),
         (r"(?P<n>\d+) sentences, (?P<m>\d+) words", N_("{n} sentences, {m} words")),
         (r"quotes (?P<n>\d+) lines of code", N_("quotes {n} lines of code")),
