@@ -270,3 +270,19 @@ def test_seed_text_reaches_the_request_as_escaped_data(make_tree: Callable[..., 
     assert "Uploads \\{\\{ 7 \\* 7 \\}\\} x files — `s.md:3`" in md
     assert "49" not in md
     assert "<script>x" not in docs["request.html"].decode()
+
+
+def test_markup_in_quotes_is_shown_as_text(make_tree: Callable[..., Path]) -> None:
+    memo = (
+        "# Memo\n\n"
+        "**From:** Priya Raman<br>\n"
+        "**To:** Depot team\n\n"
+        "The **scheduling service** is already in production at two depots.\n\n"
+        "## Inputs\n\n"
+        "- The planner reads *CSV* exports of the shift rota, one file per depot.\n"
+    )
+    rendered = render_outputs(request_for(make_tree, {"memo.md": memo}), FIXED)
+    text = rendered["request.md"].decode()
+    assert "shift rota" in text and "already in production" in text
+    for mark in ("**From", "<br>", "**scheduling", "*CSV*", r"\*"):
+        assert mark not in text, mark

@@ -44,6 +44,13 @@ def inline_text(token: Token) -> str:
     return " ".join("".join(pieces).split())
 
 
+def plain_line(line: str) -> str:
+    """One line of Markdown as the text a reader sees: emphasis, links and inline HTML
+    dropped (``**From:** Ann<br>`` reads ``From: Ann``)."""
+    tokens = parser().parseInline(line)
+    return inline_text(tokens[0]) if tokens else " ".join(line.split())
+
+
 def lines_of(token: Token, fallback: int) -> tuple[int, int]:
     """The 1-based first and last source line of a block token."""
     if token.map:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from askspec.read.markdown_blocks import plain_line
+
 STATUS = re.compile(
     r"\b(?:status|state|stage)\s*[:=]\s*(?:final|implemented|released|stable|active|"
     r"shipped|ga)\b",
@@ -58,5 +60,5 @@ def first_match(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
         return None
     start = text.rfind("\n", 0, match.start()) + 1
     end = text.find("\n", match.end())
-    line = text[start : end if end >= 0 else len(text)]
-    return text.count("\n", 0, match.start()) + 1, " ".join(line.split()).strip("#*>-| ")
+    line = text[start : end if end >= 0 else len(text)].strip().lstrip("#>-|* ")
+    return text.count("\n", 0, match.start()) + 1, plain_line(line).strip("#*>-| ")
