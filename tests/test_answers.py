@@ -16,15 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from askspec.answer_format import (
-    PLACEHOLDER,
-    find_marker,
-    is_open,
-    make_marker,
-    normalize,
-    without_placeholders,
-)
-from askspec.answers import (
+from askspec.answers.check import (
     answer_is_vague,
     assess,
     check_answers,
@@ -32,8 +24,16 @@ from askspec.answers import (
     read_document,
     with_answers,
 )
-from askspec.answers_mail import read_reply
-from askspec.answers_markdown import Answer, Reading, read_markdown, spans
+from askspec.answers.format import (
+    PLACEHOLDER,
+    find_marker,
+    is_open,
+    make_marker,
+    normalize,
+    without_placeholders,
+)
+from askspec.answers.mail import read_reply
+from askspec.answers.markdown import Answer, Reading, read_markdown, spans
 from askspec.errors import AnswersError
 from askspec.generate import Options, build_request, render_outputs
 from askspec.models import Area, Fact, Request, Status

@@ -372,7 +372,7 @@ def test_escape_sequences_never_reach_the_terminal(
 
 
 def test_input_over_the_cap_is_refused(runner: CliRunner, tmp_path: Path) -> None:
-    from askspec.answers_files import MAX_INPUT
+    from askspec.answers.files import MAX_INPUT
 
     path = tmp_path / "huge.md"
     path.write_bytes(b"### IN-1\n\n" * (MAX_INPUT // 10 + 1))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from askspec.answers_markdown import read_markdown
+from askspec.answers.markdown import read_markdown
 from askspec.errors import MailError
-from askspec.mail import parse_address
+from askspec.mail.message import parse_address
 from askspec.read import text as read
 from askspec.read.markup import notebook_text, rst_text
 from askspec.scan import _kind_of

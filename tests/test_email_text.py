@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 import judge_seeds as seeds
-from askspec.answers import check_answers
+from askspec.answers.check import check_answers
 from askspec.cli import app
 from askspec.generate import Options, build_request, render_outputs
-from askspec.mail_body import WIDTH, email_html, resolve_variables, wrap_text
+from askspec.mail.body import WIDTH, email_html, resolve_variables, wrap_text
 from askspec.scan import scan
 
 Build = Callable[..., Path]

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from askspec.errors import MailError, SeedsError
-from askspec.mail import Envelope, build_message, intended_headers, parse_address, verify_headers
+from askspec.mail.message import (
+    Envelope,
+    build_message,
+    intended_headers,
+    parse_address,
+    verify_headers,
+)
 from askspec.output import TEMP_PREFIX, write_outputs
 from askspec.scan import Entry, scan, scan_chunk
 

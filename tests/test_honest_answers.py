@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from askspec.answer_format import is_open, without_placeholders
-from askspec.answers import answer_is_vague
+from askspec.answers.check import answer_is_vague
+from askspec.answers.format import is_open, without_placeholders
 from askspec.cli import app
 from conftest import EXAMPLE_SEEDS, fill_request
 

@@ -14,7 +14,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from askspec.answers import check_answers
+from askspec.answers.check import check_answers
 from askspec.cli import app
 from askspec.errors import UsageError
 from askspec.generate import Options, generate
@@ -259,7 +259,7 @@ def test_scan_says_the_language(make_tree: Callable[..., Path]) -> None:
 def fill(text: str, lang: str) -> str:
     """Replace each placeholder line with an answer, as a stakeholder does."""
     with speaking(lang):
-        from askspec.answer_format import placeholder
+        from askspec.answers.format import placeholder
 
         blank = placeholder()
     assert blank in text

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 import pytest
 
 from askspec.errors import MailError
-from askspec.mail import (
+from askspec.mail.message import (
     Attachment,
     Envelope,
     build_message,

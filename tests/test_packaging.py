@@ -140,3 +140,20 @@ def test_schema_check_catches_a_broken_form(tmp_path: Path) -> None:
     broken.write_text("name: x\nbody:\n- type: textarea\n  id: a b\n", encoding="utf-8")
     r = check_issue_form(broken)
     assert r.returncode != 0
+
+
+def test_every_subpackage_is_listed_for_the_wheel() -> None:
+    """A folder of modules under src/askspec that pyproject.toml does not list would be
+    missing from the wheel, though an editable install finds it."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        "askspec." + init.parent.relative_to(root / "src" / "askspec").as_posix().replace("/", ".")
+        for init in (root / "src" / "askspec").rglob("__init__.py")
+        if init.parent != root / "src" / "askspec"
+    }
+    assert found <= listed

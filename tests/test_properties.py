@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from askspec.classify import classify
 from askspec.errors import MailError
 from askspec.generate import Options, build_request, render_outputs
-from askspec.mail import Envelope, build_message
+from askspec.mail.message import Envelope, build_message
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
 from askspec.questions import plan
 from askspec.read import decode

@@ -11,7 +11,7 @@ import pytest
 
 from askspec.config import SmtpSettings
 from askspec.errors import MailError
-from askspec.smtp import connected, send
+from askspec.mail.smtp import connected, send
 from smtp_server import HOST, PASSWORD, USER, Server, StartServer
 
 DATA = b"Subject: hi\r\nFrom: a@example.com\r\nTo: b@example.com\r\n\r\nline\r\n.dot line\r\n"

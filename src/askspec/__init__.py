@@ -13,7 +13,7 @@ _EXPORTS = {
     "Kind": "askspec.models",
     "Verdict": "askspec.models",
     "Options": "askspec.generate",
-    "check_answers": "askspec.answers",
+    "check_answers": "askspec.answers.check",
     "classify": "askspec.classify",
     "generate": "askspec.generate",
     "scan": "askspec.scan",

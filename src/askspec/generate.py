@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from askspec import __version__
 from askspec.extract import extract
 from askspec.i18n import AUTO, _, speaking
-from askspec.mail import Envelope, build_message
+from askspec.mail.message import Envelope, build_message
 from askspec.models import Fact, Kind, Request, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
 from askspec.questions import area_findings
@@ -24,7 +24,7 @@ from askspec.request.summary import describe
 from askspec.scan import ProgressHook, display_name, map_scan
 
 if TYPE_CHECKING:
-    from askspec.answers import CheckResult
+    from askspec.answers.check import CheckResult
 
 REQUEST_MD = "request.md"
 REQUEST_HTML = "request.html"
@@ -182,7 +182,7 @@ def answered_request(request: Request, options: Options) -> tuple[Request, Check
     An answers file that names no request is read against this one, whose questions
     it is put back under.
     """
-    from askspec.answers import read_answers, with_answers
+    from askspec.answers.check import read_answers, with_answers
 
     reading = read_answers(options.answers, merge_requests=options.merge_answers, bare_ok=True)
     with speaking(request.lang, options.templates):

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from askspec.answer_format import (
+from askspec.answers.format import (
     ANSWER_LABEL,
     PLACEHOLDER_TEXT,
     is_open,

@@ -16,7 +16,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from askspec.answer_format import (
+from askspec.answers.format import (
     ANSWER_LABEL,
     MARKER_LABEL,
     PLACEHOLDER_TEXT,

@@ -15,7 +15,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from askspec.answer_format import (
+from askspec.answers.format import (
     ANSWER_LABEL,
     MARKER_TAG,
     Marker,

@@ -12,8 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from askspec.answer_format import Marker, is_open, is_question_id
-from askspec.answers_files import (
+from askspec.answers.files import (
     Asked,
     decode,
     load_request,
@@ -23,8 +22,9 @@ from askspec.answers_files import (
     shown_name,
     verify,
 )
-from askspec.answers_mail import looks_like_mail, read_mail
-from askspec.answers_markdown import Answer, Reading, read_markdown
+from askspec.answers.format import Marker, is_open, is_question_id
+from askspec.answers.mail import looks_like_mail, read_mail
+from askspec.answers.markdown import Answer, Reading, read_markdown
 from askspec.errors import AnswersError
 from askspec.measure import hardware_specific, measurable, states_quantity
 from askspec.models import Area, Question, Request

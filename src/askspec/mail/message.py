@@ -13,7 +13,7 @@ from email.message import EmailMessage, Message
 from email.utils import format_datetime, make_msgid
 
 from askspec.errors import MailError
-from askspec.mail_body import email_html, wrap_text
+from askspec.mail.body import email_html, wrap_text
 
 #: The domain of a draft's Message-ID when no sender was given; a draft without From
 #: or To has no address anyone could send it to, so mail clients ask for one.

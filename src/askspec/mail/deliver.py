@@ -20,10 +20,10 @@ from askspec.config import (
 from askspec.errors import MailError, UsageError
 from askspec.generate import REQUEST_EML, Options, build_request, scan_with_facts, subject_for
 from askspec.i18n import speaking
-from askspec.mail import Attachment, Envelope, build_message, parse_address
+from askspec.mail.message import Attachment, Envelope, build_message, parse_address
+from askspec.mail.smtp import Delivery, send
 from askspec.output import write_outputs
 from askspec.render import Documents, make_env, render_documents
-from askspec.smtp import Delivery, send
 
 log = logging.getLogger(__name__)
 

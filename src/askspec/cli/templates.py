@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from askspec.cli_common import Lang, TemplatesDir, reported
+from askspec.cli.common import Lang, TemplatesDir, reported
 
 templates_app = typer.Typer(help="See, show and copy the shipped templates.", no_args_is_help=True)
 

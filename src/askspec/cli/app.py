@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from askspec import __version__
-from askspec.cli_common import Lang, Seeds, TemplatesDir, echo_err, emit_json, reported, visible
-from askspec.cli_templates import templates_app
+from askspec.cli.common import Lang, Seeds, TemplatesDir, echo_err, emit_json, reported, visible
+from askspec.cli.templates import templates_app
 from askspec.errors import (
     EXIT_ERROR,
     EXIT_OK,
@@ -254,8 +254,8 @@ def check(
 
     Example: askspec check out/request.md reply.eml --request out/request.json --json
     """
-    from askspec.answers import check_answers
-    from askspec.answers_files import MAX_INPUT
+    from askspec.answers.check import check_answers
+    from askspec.answers.files import MAX_INPUT
 
     # One byte over the cap is enough to refuse; a pipe that never ends is not read on.
     stdin = sys.stdin.buffer.read(MAX_INPUT + 1) if "-" in files else None
@@ -315,9 +315,9 @@ def email(
     Example: askspec email seeds --to ana@example.com --from me@example.com --send
     """
     from askspec.config import language_setting
-    from askspec.deliver import EmailJob, email_json, email_report
-    from askspec.deliver import email as run_email
     from askspec.generate import Options
+    from askspec.mail.deliver import EmailJob, email_json, email_report
+    from askspec.mail.deliver import email as run_email
 
     with reported():
         language = language_setting(lang)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from askspec.answer_format import Marker, is_question_id, normalize
-from askspec.answers_markdown import Answer, Reading
+from askspec.answers.format import Marker, is_question_id, normalize
+from askspec.answers.markdown import Answer, Reading
 from askspec.errors import AnswersError
 
 STDIN = "-"

@@ -1,0 +1,9 @@
+"""The command line: ``askspec scan``, ``generate``, ``email``, ``check``, ``templates``.
+
+``app`` holds the commands, ``templates`` the template commands, ``common`` what they
+share. Each command imports the work it does when it runs, so ``--version`` starts fast.
+"""
+
+from askspec.cli.app import app, main
+
+__all__ = ["app", "main"]
