@@ -73,7 +73,7 @@ def regen_golden(request: pytest.FixtureRequest) -> bool:
 
 def fill_request(text: str, answers: dict[str, str]) -> str:
     """What a person does: replace the placeholder under each question with an answer."""
-    from askspec.answers.format import PLACEHOLDER
+    from askspec.request.answer_format import PLACEHOLDER
 
     out, current = [], None
     for line in text.split("\n"):

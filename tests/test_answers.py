@@ -24,7 +24,12 @@ from askspec.answers.check import (
     read_document,
     with_answers,
 )
-from askspec.answers.format import (
+from askspec.answers.mail import read_reply
+from askspec.answers.markdown import Answer, Reading, read_markdown, spans
+from askspec.errors import AnswersError
+from askspec.generate import Options, build_request, render_outputs
+from askspec.models import Area, Fact, Request, Status
+from askspec.request.answer_format import (
     PLACEHOLDER,
     find_marker,
     is_open,
@@ -32,12 +37,7 @@ from askspec.answers.format import (
     normalize,
     without_placeholders,
 )
-from askspec.answers.mail import read_reply
-from askspec.answers.markdown import Answer, Reading, read_markdown, spans
-from askspec.errors import AnswersError
-from askspec.generate import Options, build_request, render_outputs
-from askspec.models import Area, Fact, Request, Status
-from askspec.render import context, issue_form_data, make_env, render_template
+from askspec.request.render import context, issue_form_data, make_env, render_template
 from askspec.scan import scan
 from conftest import fill_request
 

@@ -259,7 +259,7 @@ def test_scan_says_the_language(make_tree: Callable[..., Path]) -> None:
 def fill(text: str, lang: str) -> str:
     """Replace each placeholder line with an answer, as a stakeholder does."""
     with speaking(lang):
-        from askspec.answers.format import placeholder
+        from askspec.request.answer_format import placeholder
 
         blank = placeholder()
     assert blank in text

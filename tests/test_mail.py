@@ -18,7 +18,7 @@ from askspec.mail.message import (
     parse_address,
     verify_headers,
 )
-from askspec.render import markdown_html
+from askspec.request.render import markdown_html
 
 DAY = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
 TEXT = "Hello Zoë,\n\n- [ ] IN-1 What goes in?\n- [x] OUT-1 What comes out?\n"

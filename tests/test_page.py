@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from askspec.generate import Options, build_request, render_outputs
-from askspec.page import content_policy, filled, mail_address, script_json, wrappable
+from askspec.request.page import content_policy, filled, mail_address, script_json, wrappable
 from askspec.scan import scan
 from conftest import GOLDEN
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from askspec.models import Area, Fact, Kind, Status
-from askspec.questions import (
+from askspec.request.questions import (
     CATALOGUE,
     EVIDENCE_LIMIT,
     HINTS,

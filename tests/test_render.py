@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from askspec.errors import TemplateError
 from askspec.generate import Options, build_request, render_outputs
-from askspec.render import (
+from askspec.request.render import (
     builtin_templates,
     make_env,
     markdown_html,
@@ -193,7 +193,7 @@ def test_runaway_template_output_is_capped(tmp_path: Path) -> None:
 
 def test_yaml_filter_keeps_line_separators_as_data() -> None:
     # Found by the property tests: PyYAML wrote NEL raw and read it back as a space.
-    from askspec.render import to_yaml
+    from askspec.request.render import to_yaml
 
     for value in ({"label": "a\x85b"}, ["\u2028"], "x\u2029y", {"zh": "输入\x85"}):
         assert yaml.safe_load(to_yaml(value)) == value

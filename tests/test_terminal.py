@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from askspec.cli import app
 from askspec.progress import EXTRACTING, RENDERING, ScanProgress
+from askspec.request.terminal import cut_middle, fitted_lines, styled
 from askspec.scan import iter_scan
-from askspec.terminal import cut_middle, fitted_lines, styled
 from conftest import EXAMPLE_SEEDS
 
 runner = CliRunner()

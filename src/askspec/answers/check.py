@@ -22,13 +22,13 @@ from askspec.answers.files import (
     shown_name,
     verify,
 )
-from askspec.answers.format import Marker, is_open, is_question_id
 from askspec.answers.mail import looks_like_mail, read_mail
 from askspec.answers.markdown import Answer, Reading, read_markdown
 from askspec.errors import AnswersError
 from askspec.measure import hardware_specific, measurable, states_quantity
 from askspec.models import Area, Question, Request
-from askspec.questions import CATALOGUE, catalogue_ids
+from askspec.request.answer_format import Marker, is_open, is_question_id
+from askspec.request.questions import CATALOGUE, catalogue_ids
 
 __all__ = [
     "Answer",

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from askspec.answers.format import Marker, is_question_id, normalize
 from askspec.answers.markdown import Answer, Reading
 from askspec.errors import AnswersError
+from askspec.request.answer_format import Marker, is_question_id, normalize
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"

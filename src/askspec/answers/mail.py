@@ -7,14 +7,14 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 
-from askspec.answers.format import (
+from askspec.answers.markdown import Answer, Reading, check_length, outline, read_markdown
+from askspec.errors import AnswersError
+from askspec.request.answer_format import (
     is_open,
     normalize_newlines,
     strip_quote,
     without_placeholders,
 )
-from askspec.answers.markdown import Answer, Reading, check_length, outline, read_markdown
-from askspec.errors import AnswersError
 
 #: Header names that tell a message from a Markdown file that starts with ``key: value``.
 MAIL_HEADERS = frozenset(

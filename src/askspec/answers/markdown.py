@@ -15,7 +15,9 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from askspec.answers.format import (
+from askspec.errors import AnswersError
+from askspec.i18n import in_every_language
+from askspec.request.answer_format import (
     ANSWER_LABEL,
     MARKER_TAG,
     Marker,
@@ -31,9 +33,7 @@ from askspec.answers.format import (
     unquote_answer,
     without_placeholders,
 )
-from askspec.errors import AnswersError
-from askspec.i18n import in_every_language
-from askspec.questions import CATALOGUE, catalogue_ids
+from askspec.request.questions import CATALOGUE, catalogue_ids
 
 #: CommonMark keeps ``<!-- ... -->`` an html_block, which is where markers live.
 #: The block structure is parsed whole, inline markup only where check reads it.

@@ -96,8 +96,8 @@ def scan(
     from askspec.models import ScanResult
     from askspec.progress import ScanProgress
     from askspec.request.language import choose, language_row, tally_languages
+    from askspec.request.terminal import print_scan
     from askspec.scan import iter_scan_json, map_scan
-    from askspec.terminal import print_scan
 
     # Rows stream straight to stdout with --json; no file's text is kept.
     skipped: list[Skipped] = []

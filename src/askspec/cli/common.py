@@ -57,7 +57,7 @@ def visible(text: str) -> str:
 
 def echo_err(line: str) -> None:
     """One line on stderr; an ``error:`` or ``warning:`` prefix is coloured on a terminal."""
-    from askspec.terminal import styled
+    from askspec.request.terminal import styled
 
     typer.echo(styled(line, sys.stderr), err=True)
 

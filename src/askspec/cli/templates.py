@@ -22,7 +22,7 @@ def templates_list(templates: TemplatesDir = None, lang: Lang = None) -> None:
 
     Example: askspec templates list --templates my-templates --lang de
     """
-    from askspec.render import builtin_templates, catalog_names
+    from askspec.request.render import builtin_templates, catalog_names
 
     with reported():
         names = builtin_templates() + catalog_names(lang)
@@ -48,7 +48,7 @@ def templates_show(
     Example: askspec templates show request.md.j2
              askspec templates show locale/de/LC_MESSAGES/askspec.po --lang de
     """
-    from askspec.render import template_source
+    from askspec.request.render import template_source
 
     with reported():
         source, _ = template_source(name, templates, lang)
@@ -69,7 +69,7 @@ def templates_copy(
              askspec generate seeds -o out --templates my-templates --lang fr
     """
     from askspec.output import write_outputs
-    from askspec.render import builtin_templates, catalog_names, template_source
+    from askspec.request.render import builtin_templates, catalog_names, template_source
 
     with reported():
         names = builtin_templates() + catalog_names(lang)

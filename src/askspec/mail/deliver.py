@@ -23,7 +23,7 @@ from askspec.i18n import speaking
 from askspec.mail.message import Attachment, Envelope, build_message, parse_address
 from askspec.mail.smtp import Delivery, send
 from askspec.output import write_outputs
-from askspec.render import Documents, make_env, render_documents
+from askspec.request.render import Documents, make_env, render_documents
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from askspec.i18n import N_, _
 from askspec.models import Area, Fact, Kind, Observation, Question, SeedFile
-from askspec.questions import plan
 from askspec.request.kinds import system_kind
 from askspec.request.language import Choice
 from askspec.request.observations import Seeds, judge
+from askspec.request.questions import plan
 from askspec.request.titles import title_of
 
 #: Asked where the seeds describe no system: what is wanted comes first, then these.

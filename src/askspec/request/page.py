@@ -17,7 +17,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from askspec.answers.format import (
+from askspec.i18n import _, in_every_language, ngettext
+from askspec.models import Question, Request
+from askspec.request.answer_format import (
     ANSWER_LABEL,
     PLACEHOLDER_TEXT,
     is_open,
@@ -25,9 +27,13 @@ from askspec.answers.format import (
     placeholder,
     quote_answer,
 )
-from askspec.i18n import _, in_every_language, ngettext
-from askspec.models import Question, Request
-from askspec.render import context, markdown_html, md_inline, render_template, without_marker
+from askspec.request.render import (
+    context,
+    markdown_html,
+    md_inline,
+    render_template,
+    without_marker,
+)
 
 PAGE_TEMPLATE = "request.html.j2"
 #: A plain address a mailto: link can carry; anything else leaves the link unaddressed.

@@ -16,7 +16,10 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from askspec.answers.format import (
+from askspec.errors import TemplateError
+from askspec.i18n import N_, _, ngettext
+from askspec.models import Area, Question, Request
+from askspec.request.answer_format import (
     ANSWER_LABEL,
     MARKER_LABEL,
     PLACEHOLDER_TEXT,
@@ -26,10 +29,7 @@ from askspec.answers.format import (
     placeholder,
     quote_answer,
 )
-from askspec.errors import TemplateError
-from askspec.i18n import N_, _, ngettext
-from askspec.models import Area, Question, Request
-from askspec.questions import AREA_TITLES
+from askspec.request.questions import AREA_TITLES
 from askspec.seed_groups import seed_groups
 
 #: The shipped templates, by name; a user's --templates folder may replace any of them.
@@ -363,7 +363,7 @@ def issue_form_data(request: Request) -> dict[str, Any]:
 
 def render_documents(request: Request, env: jinja2.Environment, sender: str = "") -> Documents:
     """Render every document of the request; sender addresses the page's mail button."""
-    from askspec.page import render_page  # the page builds on this module's helpers
+    from askspec.request.page import render_page  # the page builds on this module's helpers
 
     ctx = context(request)
     request_md = render_template(env, "request.md.j2", ctx)
