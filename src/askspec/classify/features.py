@@ -195,7 +195,7 @@ def pygments_languages() -> dict[str, str]:
 
     Built once per process from the table alone, without importing any lexer. An
     extension that lexers of two languages claim is left out, and so are formats that
-    are not code (markers.NOT_CODE_LEXERS).
+    are not code (rules.NOT_CODE_LEXERS).
     """
     from pygments.lexers import get_all_lexers
 

@@ -1,6 +1,6 @@
-"""The tables the classifier scores with: names, markers and words, in several languages.
+"""The tables the classifier scores with: names, signs and words, in several languages.
 
-Adding a marker is adding a row here; classify.py holds only the scoring.
+Adding a sign is adding a row here; verdict.py holds only the scoring.
 """
 
 from __future__ import annotations
@@ -90,8 +90,8 @@ NOT_CODE_LEXERS = frozenset(
 
 # --- interface definitions and standards ----------------------------------------
 
-#: Markers of interface definitions, matched against the head of a file.
-API_MARKERS: tuple[tuple[str, str], ...] = (
+#: Signs of interface definitions, matched against the head of a file.
+API_SIGNS: tuple[tuple[str, str], ...] = (
     (r"^\s*[\"']?openapi[\"']?\s*:\s*[\"']?3", "OpenAPI definition"),
     (r"^\s*[\"']?swagger[\"']?\s*:\s*[\"']?2", "Swagger definition"),
     (r"^\s*[\"']?asyncapi[\"']?\s*:", "AsyncAPI definition"),
@@ -125,27 +125,27 @@ API_MARKERS: tuple[tuple[str, str], ...] = (
 #: would try at every character; they are searched in a head with a newline in front.
 API_PATTERNS = tuple(
     (re.compile("\n" + p[1:] if p.startswith("^") else p, re.MULTILINE), what)
-    for p, what in API_MARKERS
+    for p, what in API_SIGNS
 )
-#: What a marker's pattern needs before it is worth running (most heads have no marker).
-#: A marker that starts a line needs a line that starts with one of its words: one pass
+#: What a sign's pattern needs before it is worth running (most heads have no sign).
+#: A sign that starts a line needs a line that starts with one of its words: one pass
 #: over the line starts finds them all, where a search per literal would read the whole
-#: head each time. Any other marker needs one of its literals somewhere in the head.
+#: head each time. Any other sign needs one of its literals somewhere in the head.
 API_NEEDS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("syntax",), ("message",),
              ("type", "schema", "extend"), ("type", "input", "interface"), ("<",), ("<",),
              ("#%RAML",), ("FORMAT",), ("discoveryVersion",), ("namespace",))  # fmt: skip
-#: Each marker, what it needs, and whether it starts a line (else it is found anywhere).
+#: Each sign, what it needs, and whether it starts a line (else it is found anywhere).
 API_GATED = tuple(
     (pattern, what, needs, pattern.pattern.startswith("\n"))
     for (pattern, what), needs in zip(API_PATTERNS, API_NEEDS, strict=True)
 )
-#: The words that start the line markers (longest first, so none stops at a prefix).
+#: The words that start the line signs (longest first, so none stops at a prefix).
 API_LINE_WORDS = sorted(
     {word for _, _, needs, starts_line in API_GATED if starts_line for word in needs},
     key=lambda word: (-len(word), word),
 )
 #: Which of those words start lines in a head (after blanks and an optional quote, as
-#: the markers allow; a longer word that starts alike only costs a search). The words
+#: the signs allow; a longer word that starts alike only costs a search). The words
 #: are grouped by first letter (see by_first_letter); none holds a character that means
 #: something in a pattern, so they go in as they are.
 LINE_LEAD = re.compile(r"\n[ \t]*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")

@@ -1,4 +1,4 @@
-"""Decide whether a text is prose, code, spec or data: evidence from markers.py, scored.
+"""Decide whether a text is prose, code, spec or data: evidence from rules.py, scored.
 
 Every check is a pure function from a :class:`View` of the text to a list of
 :class:`Signal`; the verdict sums them per kind. Content outweighs names, so a
@@ -88,10 +88,10 @@ def code_signals(view: View) -> list[Signal]:
 
 
 def api_signals(view: View) -> list[Signal]:
-    """Markers of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
+    """Signs of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
     head = view.head
     lined = "\n" + head
-    # Most markers start a line: one pass finds which of their words start lines.
+    # Most signs start a line: one pass finds which of their words start lines.
     leads = set(m.LINE_LEAD.findall(lined))
     for pattern, what, needs, starts_line in m.API_GATED:
         needed = not leads.isdisjoint(needs) if starts_line else has_any_led(head, needs)
