@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from askspec.cli import app
+from askspec.cli.email import EmailJob, email, email_report
 from askspec.generate import Options
-from askspec.mail.deliver import EmailJob, email, email_report
 from smtp_server import HOST, PASSWORD, USER, Server, StartServer
 
 SEEDS = {"notes.md": "# Notes\n\nThe service must accept CSV uploads from Zoë's team.\n"}

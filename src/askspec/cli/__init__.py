@@ -1,6 +1,7 @@
 """The command line: ``askspec scan``, ``generate``, ``email``, ``check``, ``templates``.
 
-``app`` holds the commands, ``templates`` the template commands, ``common`` what they
+``app`` holds the commands, ``templates`` the template commands, ``email`` the e-mail
+command's job (build the message, save it, send it only when asked), ``common`` what they
 share. Each command imports the work it does when it runs, so ``--version`` starts fast.
 """
 

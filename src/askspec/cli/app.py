@@ -314,10 +314,10 @@ def email(
 
     Example: askspec email seeds --to ana@example.com --from me@example.com --send
     """
+    from askspec.cli.email import EmailJob, email_json, email_report
+    from askspec.cli.email import email as run_email
     from askspec.config import language_setting
     from askspec.generate import Options
-    from askspec.mail.deliver import EmailJob, email_json, email_report
-    from askspec.mail.deliver import email as run_email
 
     with reported():
         language = language_setting(lang)
