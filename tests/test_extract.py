@@ -286,3 +286,16 @@ def test_markup_in_quotes_is_shown_as_text(make_tree: Callable[..., Path]) -> No
     assert "shift rota" in text and "already in production" in text
     for mark in ("**From", "<br>", "**scheduling", "*CSV*", r"\*"):
         assert mark not in text, mark
+
+
+def test_links_contacts_legal_text_and_changelogs_are_never_quoted() -> None:
+    """A request for quotation whose title names requests: each area cites exactly the
+    statements under its own section, never the link list, the empty table header, the
+    contact block, the disputes clause or the changelog."""
+    text = (Path(__file__).parent / "fixtures" / "rfq-never-quoted.md").read_text()
+    facts = extract([seed("rfq.md", text, Kind.SPEC)])
+    cited = {area: sorted(f.line for f in facts if f.area is area) for area in Area}
+    assert cited[Area.INPUTS] == [8]
+    assert cited[Area.OUTPUTS] == [15]
+    assert cited[Area.HARDWARE] == []
+    assert cited[Area.PERFORMANCE] == [19]

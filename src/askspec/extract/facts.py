@@ -46,7 +46,7 @@ def block_facts(seed: SeedFile) -> list[Fact]:
     quoted: set[tuple[Area, str]] = set()
     blocks = (piece for block in document for piece in pieces(block, lines))
     for block in blocks:
-        for found in relevance(block):
+        for found in relevance(block, document.title):
             text = quote_of(block, found.area)
             if (found.area, text) in quoted:
                 continue

@@ -2,7 +2,8 @@
 
 Command-line options (argparse, click, typer), ``sys.argv``, standard input, files
 opened for reading, environment variables and HTTP routes are inputs; files opened
-for writing, standard output and what routes return are outputs. Statements in
+for writing, what is written or printed to standard output and what routes return are
+outputs (``sys.stdout.flush()`` writes nothing). Statements in
 between, imports and bare ``print(`` lines are not facts.
 """
 
@@ -62,6 +63,13 @@ def call_hits(call: ast.Call) -> Iterator[Hit]:
         yield Area.INPUTS, call.lineno
     elif name == "print" and call.args:  # what a program prints is its output
         yield Area.OUTPUTS, call.lineno
+    elif any(dotted(arg) == "sys.stdout" for arg in passed(call)):
+        yield Area.OUTPUTS, call.lineno  # csv.writer(sys.stdout): it writes there
+
+
+def passed(call: ast.Call) -> list[ast.expr]:
+    """The values a call is given, positional and named."""
+    return [*call.args, *(keyword.value for keyword in call.keywords)]
 
 
 def decorator_hits(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[Hit]:
@@ -74,6 +82,13 @@ def decorator_hits(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[Hit
         option = last in OPTION_DECORATORS and name.startswith(("click.", "typer."))
         if route or option:
             yield Area.INPUTS, decorator.lineno
+
+
+def takes_input(node: ast.Attribute | ast.Subscript) -> bool:
+    """``sys.argv``, ``sys.stdin`` or ``os.environ[...]``."""
+    if isinstance(node, ast.Attribute):
+        return dotted(node) in ("sys.argv", "sys.stdin")
+    return isinstance(node, ast.Subscript) and dotted(node.value) == "os.environ"
 
 
 def python_hits(source: str) -> list[Hit] | None:
@@ -91,11 +106,7 @@ def python_hits(source: str) -> list[Hit] | None:
                 hits.extend(call_hits(node))
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 hits.extend(decorator_hits(node))
-            elif isinstance(node, ast.Attribute) and dotted(node) in ("sys.argv", "sys.stdin"):
-                hits.append((Area.INPUTS, node.lineno))
-            elif isinstance(node, ast.Attribute) and dotted(node) == "sys.stdout":
-                hits.append((Area.OUTPUTS, node.lineno))
-            elif isinstance(node, ast.Subscript) and dotted(node.value) == "os.environ":
+            elif isinstance(node, ast.Attribute | ast.Subscript) and takes_input(node):
                 hits.append((Area.INPUTS, node.lineno))
     except RecursionError:
         return None

@@ -104,10 +104,20 @@ def other_words(area: Area, text: str) -> bool:
     return area in (Area.INPUTS, Area.OUTPUTS) or measurable(area, text)
 
 
-def signals_for(block: Block, area: Area) -> list[str]:
+def sections(block: Block, title: str = "") -> tuple[str, ...]:
+    """The headings a block stands under that can name its area: the nearest three,
+    less the document's own title when a section stands between (a title such as
+    "Request for quotation: route planning" names the document, not each part)."""
+    path = block.section[-3:]
+    if title and len(block.section) > 1 and block.section[0] == title:
+        path = block.section[1:][-3:]
+    return path
+
+
+def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
     """The names of the signals that tie a block to an area."""
     found = []
-    if any(short_title(t) and titled_area(t, area) for t in block.section[-3:]):
+    if any(short_title(t) and titled_area(t, area) for t in sections(block, title)):
         found.append("heading")
     if block.kind is BlockKind.ROW and header_names(block, area):
         found.append("header")
@@ -157,13 +167,13 @@ def unsupported(area: Area, text: str) -> bool:
     return not measurable(area, text)
 
 
-def relevance(block: Block) -> Iterator[Relevance]:
+def relevance(block: Block, title: str = "") -> Iterator[Relevance]:
     """Each area the block speaks about, strongest first."""
     if skipped(block):
         return
     found = []
     for area in AREAS:
-        names = signals_for(block, area)
+        names = signals_for(block, area, title)
         weight = weigh(area, names, block.text)
         if alone(names) and unsupported(area, block.text[: v.TEXT_CUT]):
             continue

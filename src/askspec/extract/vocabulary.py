@@ -102,6 +102,11 @@ IO_WORDS: dict[Area, re.Pattern[str]] = {
         r"(?:" + NAMED + r"|\b(?:metrics?|warnings?|errors?|events?|files?|status codes?|"
         r"exit codes?|json|csv|reports?|messages?|responses?|logs?|rows?|records?|tables?|"
         r"databases?)\b)|"
+        # An output as the subject of what is required of it, or its delivery channel:
+        # "The weekly report MUST list...", "Alerts should reach... by SMS".
+        r"\b(?:reports?|alerts?|notifications?|exports?|dashboards?|receipts?|invoices?)\s+"
+        r"(?:must|shall|should|will|are sent|is sent)\b|"
+        r"\b(?:by|via|over)\s+(?:sms|e-?mail|push notifications?|webhooks?|slack)\b|"
         r"(?:返回|输出|生成|打印|写入|上报|暴露)[^，。；\n]{0,20}?(?:"
         + NAMED
         + r"|指标|日志|文件|结果|"

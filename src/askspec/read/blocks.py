@@ -29,6 +29,7 @@ class BlockKind(enum.StrEnum):
     CODE = "code"  # a code block or a notebook's code cell
     FIELD = "field"  # ``key: value`` from front matter or a document header
     API = "api"  # an API operation, message or schema
+    LINKS = "links"  # a paragraph or list item that is only links: navigation, a link list
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,27 @@ def inline_text(token: Token) -> str:
     return " ".join("".join(pieces).split())
 
 
+def only_links(token: Token) -> bool:
+    """Whether an inline token's text is all inside links, with at most punctuation
+    between them (``[Install](install.md) · [FAQ](faq.md)``)."""
+    depth = links = 0
+    for child in token.children or ():
+        if child.type == "link_open":
+            depth, links = depth + 1, links + 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif not depth and outside_link(child):
+            return False
+    return links > 0
+
+
+def outside_link(child: Token) -> bool:
+    """Whether a piece of inline text outside any link is more than punctuation."""
+    if child.type in ("code_inline", "image"):
+        return True
+    return child.type == "text" and any(c.isalnum() for c in child.content)
+
+
 def plain_line(line: str) -> str:
     """One line of Markdown as the text a reader sees: emphasis, links and inline HTML
     dropped (``**From:** Ann<br>`` reads ``From: Ann``)."""
@@ -125,9 +146,13 @@ class Walker:
         yield Block(BlockKind.HEADING, title, first, end, parents, level=level)
 
     def paragraph(self, token: Token, index: int) -> Iterator[Block]:
-        """A paragraph, or an item or quote when a container holds it."""
-        if text := inline_text(self.tokens[index + 1]):
+        """A paragraph, or an item or quote when a container holds it; one that is only
+        links is a list of links."""
+        inline = self.tokens[index + 1]
+        if text := inline_text(inline):
             kind = self.containers[-1] if self.containers else BlockKind.PARAGRAPH
+            if only_links(inline):
+                kind = BlockKind.LINKS
             yield Block(kind, text, *lines_of(token, self.line), self.outline.path)
 
     def code(self, token: Token, index: int) -> Iterator[Block]:
