@@ -18,7 +18,7 @@ import sys
 import sysconfig
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,27 +112,31 @@ def run(cmd: Sequence[str], stdout: int | None = subprocess.DEVNULL, sample: boo
     return Run(wall, proc.returncode, rss_mb, max(peak[0] / 1024, rss_mb))
 
 
-def median_run(cmd: Sequence[str], repeats: int) -> Run:
-    """The median of each figure over repeats runs (figures taken separately)."""
-    return median_runs({"": cmd}, repeats)[""]
+def median_runs(
+    commands: Mapping[str, Sequence[str]], repeats: int, check: bool = True
+) -> dict[str, Run]:
+    """Each command's median wall time over repeats timed runs, and its peak memory.
 
-
-def median_runs(commands: dict[str, Sequence[str]], repeats: int) -> dict[str, Run]:
-    """Each command's median wall time over repeats timed runs, taken in turns so that
-    a change in the machine's speed hits every command alike, and its peak memory from
-    one more run with the process tree sampled."""
+    This is the one way the benchmarks time a command against its baseline: put both in
+    commands, askspec's first, and every round runs each of them once, in turn (askspec,
+    baseline, askspec, baseline, ...), so a change in the machine's speed hits them alike.
+    A first round with the process tree sampled gives the memory figures and warms the
+    page cache and bytecode for every command before any timed run. With check, a
+    command that fails stops the benchmark; without it, the returned code is the
+    sampled run's.
+    """
+    sampled = {name: run(cmd) for name, cmd in commands.items()}
     walls: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeats):
         for name, cmd in commands.items():
             timed = run(cmd, sample=False)
-            if timed.code != 0:
+            if check and timed.code != 0:
                 raise SystemExit(f"command failed with exit code {timed.code}: {' '.join(cmd)}")
             walls[name].append(timed.wall)
-    found = {}
-    for name, cmd in commands.items():
-        sampled = run(cmd)
-        found[name] = Run(statistics.median(walls[name]), 0, sampled.max_rss_mb, sampled.tree_mb)
-    return found
+    return {
+        name: Run(statistics.median(walls[name]), s.code, s.max_rss_mb, s.tree_mb)
+        for name, s in sampled.items()
+    }
 
 
 def load() -> str:

@@ -18,7 +18,8 @@
 
 Each figure is given per area, per group and per language. Quotes from PDF, DOCX and
 other binary documents, which have no line labels, count for status only. Last, the
-wall time of ``askspec generate`` on the whole corpus against ``file --mime-type``.
+wall time of ``askspec generate`` on the whole corpus against ``file --mime-type``,
+timed in turns.
 """
 
 from __future__ import annotations
@@ -193,7 +194,7 @@ def timing(docs: Path, repeats: int) -> None:
             repeats,
         )
     a, f = runs["askspec"].wall, runs["file"].wall
-    print(f"\nspeed: median of {repeats} runs each, {load()}")
+    print(f"\nspeed: median of {repeats} runs each, in turns, {load()}")
     peak = runs["askspec"].tree_mb
     print(f"askspec generate on {len(files)} files: {a:.2f} s, peak {peak:.0f} MB")
     print(f"file --mime-type:                {f:.2f} s  (ratio askspec/file {a / f:.2f})")

@@ -1,8 +1,8 @@
 """Benchmark: the full ``generate`` against ``scan`` alone, on the examples and a big tree.
 
-The baseline is ``askspec scan --json`` over the same seeds, so the ratio says how much
-planning, rendering and writing add on top of the scan. A second table splits one
-in-process run into its phases.
+The baseline is ``askspec scan --json`` over the same seeds, timed in turns with
+``generate`` in one run, so the ratio says how much planning, rendering and writing add
+on top of the scan. A second table splits one in-process run into its phases.
 
 Run:  python bench/generate.py [--files 10000] [--repeats 3] [--tree DIR]
 """
@@ -14,18 +14,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import askspec_command, build_tree, load, median_run
+from benchlib import askspec_command, build_tree, load, median_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "seeds"
 
 
 def compare(label: str, seeds: Path, out: Path, repeats: int) -> None:
-    """Time scan --json and generate on the same seeds, as fresh processes."""
-    print(f"\n{label}: {seeds}, median of {repeats} runs, {load()}")
-    scan = median_run([*askspec_command(), "scan", "--json", str(seeds)], repeats)
-    cmd = [*askspec_command(), "generate", str(seeds), "-o", str(out), "--force"]
-    gen = median_run([*cmd, "--date", "2026-01-01"], repeats)
+    """Time generate and scan --json on the same seeds, in turns, as fresh processes."""
+    generate = [*askspec_command(), "generate", str(seeds), "-o", str(out), "--force"]
+    runs = median_runs(
+        {
+            "askspec generate": [*generate, "--date", "2026-01-01"],
+            "askspec scan --json": [*askspec_command(), "scan", "--json", str(seeds)],
+        },
+        repeats,
+    )
+    gen, scan = runs["askspec generate"], runs["askspec scan --json"]
+    print(f"\n{label}: {seeds}, median of {repeats} runs, in turns, {load()}")
     print(f"  {'askspec scan --json':<22} {scan.wall:7.3f} s  {scan.tree_mb:6.1f} MB   base")
     ratio = gen.wall / scan.wall
     print(f"  {'askspec generate':<22} {gen.wall:7.3f} s  {gen.tree_mb:6.1f} MB  {ratio:5.2f}x")
