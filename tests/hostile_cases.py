@@ -25,8 +25,6 @@ class Case:
 
 
 CASES: dict[str, Case] = {}
-TEXT = frozenset({"prose", "spec", "code", "data"})
-NOT_TEXT = frozenset({"binary", "unreadable"})
 
 
 def case(
@@ -93,7 +91,7 @@ def _nuls(root: Path) -> None:
     put(root, "nuls.txt", b"\x00" * 1000)
 
 
-@case("nul-in-text", NOT_TEXT | TEXT)
+@case("nul-in-text", {"binary"}, "binary content")
 def _nul_mid(root: Path) -> None:
     put(root, "mixed.txt", PROSE.encode() + b"\x00" + PROSE.encode())
 
@@ -112,32 +110,39 @@ for _label, _codec, _bom in [
     )
 
 CHINESE = "系统必须在两秒内返回结果。输入是订单文件，输出是每日报告。" * 8
-for _label, _codec, _text in [
-    ("gb18030", "gb18030", CHINESE),
-    ("shift-jis", "shift_jis", "システムは毎朝温度を記録し、報告書を作成します。" * 8),
-    ("euc-kr", "euc-kr", "시스템은 매일 아침 온도를 기록하고 보고서를 만듭니다. " * 8),
-    ("koi8-r", "koi8-r", "Система записывает температуру каждое утро и пишет отчёт. " * 8),
-    ("cp1252", "cp1252", "The café’s “cold room” costs 40 € a month — naïve pricing. " * 6),
-    ("latin1-short", "latin-1", "Café crème à la française."),
-    ("latin1-long", "latin-1", "Le système doit réagir très vite à côté du marché. " * 30),
+for _label, _codec, _text, _kind in [
+    ("gb18030", "gb18030", CHINESE, "spec"),  # "the system must return..."
+    ("shift-jis", "shift_jis", "システムは毎朝温度を記録し、報告書を作成します。" * 8, "prose"),
+    ("euc-kr", "euc-kr", "시스템은 매일 아침 온도를 기록하고 보고서를 만듭니다. " * 8, "prose"),
+    ("koi8-r", "koi8-r", "Система записывает температуру каждое утро и пишет отчёт. " * 8, "prose"),
+    (
+        "cp1252",
+        "cp1252",
+        "The café’s “cold room” costs 40 € a month — naïve pricing. " * 6,
+        "prose",
+    ),
+    ("latin1-short", "latin-1", "Café crème à la française.", "prose"),
+    ("latin1-long", "latin-1", "Le système doit réagir très vite à côté du marché. " * 30, "spec"),
 ]:
-    case(f"enc-{_label}", TEXT)(lambda root, c=_codec, t=_text: put(root, "enc.txt", t.encode(c)))
+    case(f"enc-{_label}", {_kind})(
+        lambda root, c=_codec, t=_text: put(root, "enc.txt", t.encode(c))
+    )
 
 
-@case("invalid-utf8", TEXT | NOT_TEXT)
+@case("invalid-utf8", {"prose"})
 def _bad_utf8(root: Path) -> None:
     put(root, "bad.txt", PROSE.encode()[:100] + b"\xc3\x28\xa0\xa1\xff" + PROSE.encode()[:100])
 
 
 # --- size and shape -----------------------------------------------------------
-@case("sparse-5gb", TEXT | NOT_TEXT | {"empty"})
+@case("sparse-5gb", {"binary"}, "binary content")
 def _sparse(root: Path) -> None:
     with (root / "huge.log").open("wb") as fh:
         fh.write(PROSE.encode())
         fh.truncate(5 * 1024**3)
 
 
-@case("one-line-100mb", TEXT | NOT_TEXT)
+@case("one-line-100mb", {"prose"}, "large file")
 def _one_line(root: Path) -> None:
     chunk = b"word " * 200_000
     with (root / "line.txt").open("wb") as fh:
@@ -155,7 +160,8 @@ for _label, _text in {
     "md-tables": "|" * 10_000 + "\n" + "|-" * 5_000 + "\n",
     "md-headings": "#" * 10_000 + " title\n" * 500,
 }.items():
-    case(_label, TEXT)(lambda root, t=_text: put(root, "weird.md", t.encode()))
+    # Markup that defeats a parser still reads as text with no strong signal: prose.
+    case(_label, {"prose"})(lambda root, t=_text: put(root, "weird.md", t.encode()))
 
 
 # --- documents ----------------------------------------------------------------
@@ -190,19 +196,19 @@ WORD_XML = (
 )
 
 
-@case("docx-zip-bomb", NOT_TEXT | TEXT)
+@case("docx-zip-bomb", {"unreadable"}, "inflates")
 def _docx_bomb(root: Path) -> None:
     body = WORD_XML.format("x").encode() + b" " * (300 * 1024 * 1024)
     put(root, "bomb.docx", docx({"word/document.xml": body}))
 
 
-@case("docx-lying-sizes", NOT_TEXT | TEXT)
+@case("docx-lying-sizes", {"unreadable"}, "could not be parsed")
 def _docx_liar(root: Path) -> None:
     body = WORD_XML.format("y" * 10).encode() + b" " * (50 * 1024 * 1024)
     put(root, "liar.docx", docx({"word/document.xml": body}, {"word/document.xml": 100}))
 
 
-@case("docx-entity-bomb", NOT_TEXT | TEXT)
+@case("docx-entity-bomb", {"unreadable"}, "could not be parsed")
 def _docx_entities(root: Path) -> None:
     lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
     for i in range(1, 10):
@@ -211,7 +217,7 @@ def _docx_entities(root: Path) -> None:
     put(root, "laughs.docx", docx({"word/document.xml": lol.encode()}))
 
 
-@case("xml-entity-bomb", NOT_TEXT | TEXT)
+@case("xml-entity-bomb", {"data"}, "xml")
 def _xml_entities(root: Path) -> None:
     lol = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
     for i in range(1, 9):
@@ -220,13 +226,13 @@ def _xml_entities(root: Path) -> None:
     put(root, "laughs.xml", (lol + "]><r>&a8;</r>").encode())
 
 
-@case("docx-truncated", NOT_TEXT | TEXT)
+@case("docx-truncated", {"unreadable"}, "could not be parsed")
 def _docx_cut(root: Path) -> None:
     whole = docx({"word/document.xml": WORD_XML.format(PROSE).encode()})
     put(root, "cut.docx", whole[: len(whole) // 2])
 
 
-@case("docx-not-zip", NOT_TEXT | TEXT)
+@case("docx-not-zip", {"prose"})
 def _docx_text(root: Path) -> None:
     put(root, "fake.docx", PROSE.encode())
 
@@ -273,34 +279,34 @@ def pdf_with_text(pages: list[str]) -> bytes:
     return buf.getvalue()
 
 
-@case("pdf-decompression-bomb", NOT_TEXT | TEXT | {"empty"})
+@case("pdf-decompression-bomb", {"empty"}, "no text")
 def _pdf_bomb(root: Path) -> None:
     put(root, "bomb.pdf", pdf_with_content(b"0 0 m\n" * (40 * 1024 * 1024)))
 
 
-@case("pdf-many-huge-pages", NOT_TEXT | TEXT | {"empty"})
+@case("pdf-many-huge-pages", {"empty"}, "read the first 300")
 def _pdf_pages(root: Path) -> None:
     put(root, "pages.pdf", pdf_with_content(b"", pages=3000, size=14_400))
 
 
-@case("pdf-truncated", NOT_TEXT | TEXT | {"empty"})
+@case("pdf-truncated", {"unreadable"}, "could not be parsed")
 def _pdf_cut(root: Path) -> None:
     whole = pdf_with_content(b"BT /F1 12 Tf (hello) Tj ET")
     put(root, "cut.pdf", whole[: len(whole) // 2])
 
 
-@case("pdf-garbage", NOT_TEXT | TEXT | {"empty"})
+@case("pdf-garbage", {"unreadable"}, "could not be parsed")
 def _pdf_garbage(root: Path) -> None:
     put(root, "garbage.pdf", b"%PDF-1.7\n" + bytes((i * 31) % 256 for i in range(5000)))
 
 
-@case("pdf-claimed-by-text", NOT_TEXT | TEXT)
+@case("pdf-claimed-by-text", {"prose"})
 def _pdf_claim(root: Path) -> None:
     put(root, "notes.pdf", PROSE.encode())
 
 
 # --- the tree -----------------------------------------------------------------
-@case("tree-1500-deep", TEXT)
+@case("tree-1500-deep", {"prose"})
 def _deep(root: Path) -> None:
     # One level at a time: pathlib's mkdir(parents=True) recurses once per level.
     deep = str(root)
@@ -310,7 +316,7 @@ def _deep(root: Path) -> None:
     Path(deep, "bottom.txt").write_text(PROSE, encoding="utf-8")
 
 
-@case("link-loop-parent", TEXT)
+@case("link-loop-parent", {"prose"})
 def _loop(root: Path) -> None:
     (root / "sub").mkdir()
     (root / "sub" / "a.txt").write_text(PROSE, encoding="utf-8")
@@ -365,4 +371,6 @@ for _label, _raw in {
     "name-markdown": b"# IN-9 [x](javascript:alert(1)) | ` .md",
     "name-template": b"{{ 7*7 }}{% raw %}.txt",
 }.items():
-    case(_label, TEXT)(lambda root, r=_raw: (root / os.fsdecode(r)).write_bytes(PROSE.encode()))
+    case(_label, {"prose"})(
+        lambda root, r=_raw: (root / os.fsdecode(r)).write_bytes(PROSE.encode())
+    )

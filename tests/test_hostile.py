@@ -131,3 +131,10 @@ def test_unlistable_folder_is_reported_and_scan_goes_on(
     assert rows["sub"].kind.value == "unreadable"
     assert "Permission denied" in rows["sub"].problems[0]
     assert "anchor.md" in rows
+
+
+def test_every_case_names_the_one_kind_it_must_get() -> None:
+    loose = sorted(name for name, case in CASES.items() if len(case.kinds) != 1)
+    assert not loose, f"cases that accept more than one kind: {loose}"
+    unread = [n for n, c in CASES.items() if c.kinds == {"unreadable"} and not c.says]
+    assert not unread, f"unreadable cases that name no reason: {unread}"
