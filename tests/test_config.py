@@ -9,13 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from askspec.config import (
-    SmtpSettings,
-    load_settings,
-    resolve_password,
-    run_password_command,
-    user_config_path,
-)
+from askspec.config.files import user_config_path
+from askspec.config.password import resolve_password, run_password_command
+from askspec.config.smtp import SmtpSettings, load_settings
 from askspec.errors import MailError, UsageError
 
 

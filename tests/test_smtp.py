@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from askspec.config import SmtpSettings
+from askspec.config.smtp import SmtpSettings
 from askspec.errors import MailError
 from askspec.mail.smtp import connected, send
 from smtp_server import HOST, PASSWORD, USER, Server, StartServer

@@ -92,7 +92,7 @@ def scan(
     Example: askspec scan examples/seeds --json
     """
     from askspec.classify import ANALYSED_CHARS
-    from askspec.config import language_setting
+    from askspec.config.language import language_setting
     from askspec.models import ScanResult
     from askspec.progress import ScanProgress
     from askspec.request.language import choose, language_row, tally_languages
@@ -185,7 +185,7 @@ def generate(
 
     Example: askspec generate examples/seeds -o out --project "Order tracker"
     """
-    from askspec.config import language_setting
+    from askspec.config.language import language_setting
     from askspec.generate import Options
     from askspec.generate import generate as run_generate
     from askspec.progress import EXTRACTING, RENDERING, ScanProgress
@@ -316,7 +316,7 @@ def email(
     """
     from askspec.cli.email import EmailJob, email_json, email_report
     from askspec.cli.email import email as run_email
-    from askspec.config import language_setting
+    from askspec.config.language import language_setting
     from askspec.generate import Options
 
     with reported():

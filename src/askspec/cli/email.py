@@ -10,13 +10,8 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from askspec.config import (
-    ENV_PREFIX,
-    SmtpSettings,
-    clear_text_warning,
-    load_settings,
-    resolve_password,
-)
+from askspec.config.password import clear_text_warning, resolve_password
+from askspec.config.smtp import ENV_PREFIX, SmtpSettings, load_settings
 from askspec.errors import MailError, UsageError
 from askspec.generate import REQUEST_EML, Options, build_request, scan_with_facts, subject_for
 from askspec.i18n import speaking

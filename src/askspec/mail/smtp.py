@@ -11,7 +11,8 @@ import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from askspec.config import SmtpSettings, check_plaintext
+from askspec.config.password import check_plaintext
+from askspec.config.smtp import SmtpSettings
 from askspec.errors import MailError
 
 log = logging.getLogger(__name__)

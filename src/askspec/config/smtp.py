@@ -6,13 +6,12 @@ import dataclasses
 import os
 import shlex
 import stat
-import subprocess
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from askspec.config.files import read_toml, user_config_path
 from askspec.errors import MailError, UsageError
 
 SECURITY = ("starttls", "ssl", "none")
@@ -29,7 +28,6 @@ USER_ONLY_KEYS = ("password", "password_command")
 PLAINTEXT_KEY = "allow_plaintext_auth"
 #: The settings that decide which server receives a password (and which one TLS trusts).
 DESTINATION_KEYS = ("host", "security", "port", "cafile")
-PASSWORD_COMMAND_TIMEOUT = 60.0
 
 #: One layer of settings: each setting's value and where it came from.
 Layer = dict[str, tuple[object, str]]
@@ -86,22 +84,6 @@ class SmtpSettings:
         return Destination(self.host.lower(), self.effective_port, self.security, self.cafile)
 
 
-def user_config_path(env: Mapping[str, str]) -> Path:
-    """$XDG_CONFIG_HOME/askspec/config.toml, with the XDG default of ~/.config."""
-    base = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME") or Path.home()) / ".config")
-    return Path(base) / "askspec" / "config.toml"
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise MailError(f"not valid TOML: {exc}", path=path) from exc
-    except OSError as exc:
-        raise MailError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-
-
 def _table(data: dict[str, Any], keys: tuple[str, ...], path: Path) -> dict[str, Any]:
     node: Any = data
     for key in keys:
@@ -139,12 +121,12 @@ def config_layers(cwd: Path, env: Mapping[str, str]) -> list[tuple[Path, dict[st
     layers: list[tuple[Path, dict[str, Any]]] = []
     user = user_config_path(env)
     if user.is_file():
-        table = _table(_read_toml(user), ("smtp",), user)
+        table = _table(read_toml(user), ("smtp",), user)
         _check_private(user, table, user_file=True)
         layers.append((user, table))
     project = cwd / "pyproject.toml"
     if project.is_file():
-        table = _table(_read_toml(project), ("tool", "askspec", "smtp"), project)
+        table = _table(read_toml(project), ("tool", "askspec", "smtp"), project)
         _check_private(project, table, user_file=False)
         layers.append((project, table))
     return layers
@@ -237,129 +219,3 @@ def _build(values: dict[str, object], sources: dict[str, str]) -> SmtpSettings:
         sources=sources,
         config_password=str(values.get("password", "")),
     )
-
-
-def run_password_command(command: str) -> str:
-    """The first line a password command prints; its output is never logged or shown."""
-    try:
-        done = subprocess.run(  # noqa: S603 - the user's own config file names the command
-            shlex.split(command),
-            capture_output=True,
-            text=True,
-            timeout=PASSWORD_COMMAND_TIMEOUT,
-            check=False,
-        )
-    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
-        raise MailError(f"password_command could not run: {type(exc).__name__}") from None
-    if done.returncode != 0:
-        raise MailError(f"password_command failed with exit code {done.returncode}")
-    password = done.stdout.splitlines()[0] if done.stdout else ""
-    if not password:
-        raise MailError("password_command printed no password")
-    return password
-
-
-def resolve_password(
-    settings: SmtpSettings,
-    env: Mapping[str, str] | None = None,
-    prompt: Callable[[str], str] | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> str:
-    """The password for settings.user, given out only for the server its own source names.
-
-    It comes from ASKSPEC_SMTP_PASSWORD, else password or password_command in the user
-    config, else a prompt that names the server. A password from the environment goes
-    only to the host, port, security and cafile that ASKSPEC_SMTP_* and --smtp-* give;
-    one from the user config only to those that file gives. Login without TLS needs the
-    user config's allow_plaintext_auth. All of this is checked, and the clear-text
-    warning given, before a password is read, asked for or sent.
-    """
-    env = os.environ if env is None else env
-    if not settings.user:
-        return ""
-    password = env.get(PASSWORD_ENV, "")
-    if password or settings.config_password or settings.password_command:
-        check_destination(settings, PASSWORD_ENV if password else str(settings.user_config))
-    check_plaintext(settings)
-    if settings.security == "none" and warn is not None:
-        warn(clear_text_warning(settings))
-    if password or settings.config_password:
-        return password or settings.config_password
-    if settings.password_command:
-        return run_password_command(settings.password_command)
-    if prompt is not None:
-        try:
-            return prompt(f"SMTP password for {settings.user} at {settings.server}: ")
-        except EOFError:
-            raise MailError(f"no SMTP password entered for {settings.user}") from None
-    raise MailError(
-        f"no SMTP password for {settings.user}: set {PASSWORD_ENV}, add password_command "
-        f"to {user_config_path(env)}, or run on a terminal to be asked"
-    )
-
-
-def check_destination(settings: SmtpSettings, source: str) -> None:
-    """Refuse when any other place moved the server away from the one source names."""
-    home = settings.homes.get(source)
-    if home is None:
-        raise MailError(f"refusing to log in: no server is named beside the password in {source}")
-    named = "that file names" if source != PASSWORD_ENV else "ASKSPEC_SMTP_* and --smtp-* name"
-    actual = settings.destination
-    for key in DESTINATION_KEYS:
-        if (want := getattr(home, key)) != (got := getattr(actual, key)):
-            where = settings.sources.get(key, "the default")
-            raise MailError(
-                f"refusing to log in: {where} sets {key} to {got or 'none'}, but the password "
-                f"from {source} may only use the {key} {named} ({want or 'none set'})"
-            )
-
-
-def check_plaintext(settings: SmtpSettings) -> None:
-    """Refuse a login without TLS unless the user's own config file allows it."""
-    if settings.user and settings.security == "none" and not settings.plaintext_auth:
-        raise MailError(
-            f"refusing to send the password for {settings.user} to {settings.server} in clear "
-            f'text: that needs security = "none" and {PLAINTEXT_KEY} = true in '
-            f"{settings.user_config or 'the user config file'}"
-        )
-
-
-def clear_text_warning(settings: SmtpSettings) -> str:
-    """The warning given before a password travels without TLS."""
-    return (
-        f"security is none: the password for {settings.user} goes to {settings.server} "
-        "in clear text"
-    )
-
-
-#: The environment variable that picks the language requests are written in.
-LANG_ENV = "ASKSPEC_LANG"
-
-
-def language_setting(
-    flag: str | None, env: Mapping[str, str] | None = None, cwd: Path | None = None
-) -> str:
-    """The language to write in: --lang, else ASKSPEC_LANG, else ``lang`` in the
-    ``[tool.askspec]`` table of ./pyproject.toml, else ``lang`` at the top of the user
-    config file, else ``auto``. The value is checked against the shipped languages."""
-    from askspec.i18n import AUTO, resolve
-
-    env = os.environ if env is None else env
-    if flag:
-        return resolve(flag, "--lang")
-    if value := env.get(LANG_ENV, "").strip():
-        return resolve(value, LANG_ENV)
-    project = (cwd or Path.cwd()) / "pyproject.toml"
-    for path, keys in ((project, ("tool", "askspec")), (user_config_path(env), ())):
-        if not path.is_file():
-            continue
-        node: Any = _read_toml(path)
-        for key in keys:
-            node = node.get(key, {}) if isinstance(node, dict) else {}
-        setting = node.get("lang") if isinstance(node, dict) else None
-        if setting is None:
-            continue
-        if not isinstance(setting, str):
-            raise UsageError(f"lang in {path} must be a string, not {setting!r}")
-        return resolve(setting, f"lang in {path}")
-    return AUTO
