@@ -7,7 +7,7 @@ import pytest
 from askspec.answers.markdown import read_markdown
 from askspec.errors import MailError
 from askspec.mail.message import parse_address
-from askspec.read import text as read
+from askspec.read import encodings as read
 from askspec.read.markup import notebook_text, rst_text
 from askspec.scan import _kind_of
 

@@ -14,7 +14,8 @@ from askspec.models import Kind
 from askspec.read import documents as docs
 from askspec.read import office
 from askspec.read import text as read
-from askspec.read.text import Binary, Unreadable, decode, read_text
+from askspec.read.encodings import Binary, decode
+from askspec.read.text import Unreadable, read_text
 from askspec.scan import scan
 from hostile_cases import pdf_with_text
 
