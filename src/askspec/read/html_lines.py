@@ -13,9 +13,9 @@ from typing import Any
 
 import lxml.etree
 
-from askspec.read.html_blocks import (
+from askspec.read.html_blocks import FENCE
+from askspec.read.html_events import (
     BLOCK_TAGS,
-    FENCE,
     HEADINGS,
     HIDDEN,
     PARSER,
