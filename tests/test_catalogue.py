@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from askspec.request.questions import CATALOGUE, HINTS
+from askspec.request.catalogue import CATALOGUE, HINTS
 from askspec.request.tailored import TAILORED
 from conftest import EXAMPLE_SEEDS
 

@@ -93,7 +93,7 @@ def catalog(lang: str):  # type: ignore[no-untyped-def]
 
 
 def test_extraction_finds_the_templates_and_the_catalogue(marked: set[object]) -> None:
-    assert "What data or requests enter the system?" in marked  # questions.py
+    assert "What data or requests enter the system?" in marked  # catalogue.py
     assert "Your files already say:" in marked  # a partial
     assert "Download answers (request.md)" in marked  # the page
     assert len(marked) > 250

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from askspec.models import Area, Fact, Kind, Status
+from askspec.request.catalogue import CATALOGUE, HINTS, catalogue_ids
 from askspec.request.questions import (
-    CATALOGUE,
     EVIDENCE_LIMIT,
-    HINTS,
     area_findings,
     area_status,
-    catalogue_ids,
     evidence,
     plan,
 )

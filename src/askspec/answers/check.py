@@ -28,7 +28,7 @@ from askspec.errors import AnswersError
 from askspec.measure import hardware_specific, measurable, states_quantity
 from askspec.models import Area, Question, Request
 from askspec.request.answer_format import Marker, is_open, is_question_id
-from askspec.request.questions import CATALOGUE, catalogue_ids
+from askspec.request.catalogue import CATALOGUE, catalogue_ids
 
 __all__ = [
     "Answer",

@@ -33,7 +33,7 @@ from askspec.request.answer_format import (
     unquote_answer,
     without_placeholders,
 )
-from askspec.request.questions import CATALOGUE, catalogue_ids
+from askspec.request.catalogue import CATALOGUE, catalogue_ids
 
 #: CommonMark keeps ``<!-- ... -->`` an html_block, which is where markers live.
 #: The block structure is parsed whole, inline markup only where check reads it.

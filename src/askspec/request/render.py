@@ -29,7 +29,7 @@ from askspec.request.answer_format import (
     placeholder,
     quote_answer,
 )
-from askspec.request.questions import AREA_TITLES
+from askspec.request.catalogue import AREA_TITLES
 from askspec.seed_groups import seed_groups
 
 #: The shipped templates, by name; a user's --templates folder may replace any of them.
