@@ -37,7 +37,9 @@ from askspec.request.answer_format import (
     normalize,
     without_placeholders,
 )
-from askspec.request.render import context, issue_form_data, make_env, render_template
+from askspec.request.issue_form import issue_form_data
+from askspec.request.render import make_env, render_template
+from askspec.request.template_context import context
 from askspec.scan import scan
 from conftest import fill_request
 

@@ -24,8 +24,8 @@ from askspec.generate import Options, build_request, render_outputs
 from askspec.mail.message import Envelope, build_message
 from askspec.models import Kind, ScanResult, SeedFile, Verdict
 from askspec.read import decode
+from askspec.request.filters import md_inline, to_yaml
 from askspec.request.questions import plan
-from askspec.request.render import md_inline, to_yaml
 from askspec.scan import json_row
 from pagecode import without_page_code
 

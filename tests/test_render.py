@@ -16,12 +16,11 @@ from markdown_it import MarkdownIt
 
 from askspec.errors import TemplateError
 from askspec.generate import Options, build_request, render_outputs
+from askspec.request.filters import md_code, md_inline
 from askspec.request.render import (
     builtin_templates,
     make_env,
     markdown_html,
-    md_code,
-    md_inline,
     render_template,
     template_source,
 )
@@ -193,7 +192,7 @@ def test_runaway_template_output_is_capped(tmp_path: Path) -> None:
 
 def test_yaml_filter_keeps_line_separators_as_data() -> None:
     # Found by the property tests: PyYAML wrote NEL raw and read it back as a space.
-    from askspec.request.render import to_yaml
+    from askspec.request.filters import to_yaml
 
     for value in ({"label": "a\x85b"}, ["\u2028"], "x\u2029y", {"zh": "输入\x85"}):
         assert yaml.safe_load(to_yaml(value)) == value

@@ -27,13 +27,9 @@ from askspec.request.answer_format import (
     placeholder,
     quote_answer,
 )
-from askspec.request.render import (
-    context,
-    markdown_html,
-    md_inline,
-    render_template,
-    without_marker,
-)
+from askspec.request.filters import md_inline
+from askspec.request.render import markdown_html, render_template, without_marker
+from askspec.request.template_context import context
 
 PAGE_TEMPLATE = "request.html.j2"
 #: A plain address a mailto: link can carry; anything else leaves the link unaddressed.

@@ -1,36 +1,38 @@
-"""Render the request's documents from Jinja2 templates: one environment, data in, text out."""
+"""Render the request's documents from Jinja2 templates: one environment, data in, text out.
+
+The filters the templates use are in :mod:`askspec.request.filters`, the context they
+are given in :mod:`askspec.request.template_context`.
+"""
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from unicodedata import east_asian_width
 
 import jinja2
-import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from askspec.errors import TemplateError
-from askspec.i18n import N_, _, ngettext
-from askspec.models import Area, Question, Request
-from askspec.request.answer_format import (
-    ANSWER_LABEL,
-    MARKER_LABEL,
-    PLACEHOLDER_TEXT,
-    REFERENCE_LABEL,
-    Marker,
-    make_marker,
-    placeholder,
-    quote_answer,
+from askspec.i18n import _, ngettext
+from askspec.models import Request
+from askspec.request.answer_format import quote_answer
+from askspec.request.filters import (
+    evidence_text,
+    kind_name,
+    md_cell,
+    md_code,
+    md_inline,
+    plain_line,
+    text_width,
+    to_yaml,
 )
-from askspec.request.catalogue import AREA_TITLES
-from askspec.seed_groups import seed_groups
+from askspec.request.issue_form import issue_form_data
+from askspec.request.template_context import context
 
 #: The shipped templates, by name; a user's --templates folder may replace any of them.
 TEMPLATE_NAMES = (
@@ -44,9 +46,6 @@ TEMPLATE_NAMES = (
 BUILTIN_PREFIX = "builtin"
 #: The most one template may produce, in characters.
 OUTPUT_LIMIT = 16 << 20
-#: Characters that could start Markdown syntax inside a line.
-MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~#{}])")
-MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 
 
 def _builtin_source(name: str) -> tuple[str, str, Callable[[], bool]]:
@@ -64,42 +63,6 @@ def _builtin_source(name: str) -> tuple[str, str, Callable[[], bool]]:
 def builtin_loader() -> jinja2.BaseLoader:
     """A loader for the templates shipped in the askspec.templates package."""
     return jinja2.FunctionLoader(_builtin_source)
-
-
-def md_inline(value: object) -> str:
-    """Seed text made safe for one line of Markdown: flattened, every marker escaped."""
-    flat = " ".join(str(value).split())
-    escaped = MD_SPECIAL.sub(r"\\\1", flat)
-    return MD_LINE_START.sub(r"\1\\\2", escaped)
-
-
-def md_cell(value: object) -> str:
-    """Markdown made safe for a table cell: a ``|`` would end the cell, even in code."""
-    return str(value).replace("|", "\\|")
-
-
-def plain_line(value: object) -> str:
-    """Seed text as one line of plain text (for the emailed text, which is not Markdown)."""
-    return " ".join(str(value).split())
-
-
-def md_code(value: object) -> str:
-    """Seed text as an inline code span that no backtick inside can close."""
-    flat = " ".join(str(value).split())
-    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
-
-
-def to_yaml(value: Any) -> str:
-    """Dump data as YAML safely: seed text stays a string value, never YAML syntax."""
-    readable = yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
-    # PyYAML writes NEL and the Unicode line separators raw, and YAML reads them back as
-    # line breaks; where that changes the data, escape everything that is not ASCII.
-    if yaml.safe_load(readable) == value:
-        return readable
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=False, width=100)
 
 
 def make_env(templates: Path | None = None) -> jinja2.Environment:
@@ -130,36 +93,6 @@ def make_env(templates: Path | None = None) -> jinja2.Environment:
         gettext=_, ngettext=ngettext, newstyle=True
     )
     return env
-
-
-#: The kinds of file as the request names them.
-KIND_NAMES = {
-    "prose": N_("prose"),
-    "code": N_("code"),
-    "spec": N_("spec"),
-    "data": N_("data"),
-    "empty": N_("empty"),
-    "binary": N_("binary"),
-    "unreadable": N_("unreadable"),
-}
-
-
-def kind_name(kind: object) -> str:
-    """A kind of file (``prose``, ``spec``...) in the language being written."""
-    name = str(kind)
-    return _(KIND_NAMES[name]) if name in KIND_NAMES else name
-
-
-def evidence_text(evidence: object) -> str:
-    """A classifier's evidence in the language being written (see request.evidence)."""
-    from askspec.request.evidence import translated
-
-    return translated(str(evidence))
-
-
-def text_width(value: object) -> int:
-    """Columns a line takes on a terminal: wide (CJK) characters count twice."""
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in str(value))
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
@@ -221,70 +154,6 @@ def markdown_html(text: str) -> Markup:
 
 
 @dataclass(frozen=True)
-class Section:
-    """An area of the request with its questions, for the templates."""
-
-    area: Area
-    title: str
-    required: bool
-    questions: tuple[Question, ...]
-
-    @property
-    def heading(self) -> str:
-        """``Inputs (required)``, in the language being written."""
-        if self.required:
-            return _("{title} (required)").format(title=self.title)
-        return _("{title} (optional)").format(title=self.title)
-
-
-def sections(questions: tuple[Question, ...]) -> tuple[Section, ...]:
-    """Questions grouped by area, areas in catalogue order."""
-    order: list[Area] = []
-    for q in questions:
-        if q.area not in order:
-            order.append(q.area)
-    return tuple(
-        Section(
-            area,
-            _(AREA_TITLES[area]),
-            any(q.required for q in questions if q.area is area),
-            tuple(q for q in questions if q.area is area),
-        )
-        for area in order
-    )
-
-
-def request_marker(request: Request, doc: str = "") -> Marker:
-    """The marker naming the request and its questions, embedded in every deliverable."""
-    ids = (q.id for q in request.questions)
-    return make_marker(request.id, request.version, ids, doc, request.seeds_digest)
-
-
-def context(request: Request, **extra: Any) -> dict[str, Any]:
-    """The template context: everything comes in here, nothing is read from outside."""
-    return {
-        "request": request,
-        "project": request.project,
-        "date": request.date,
-        "version": request.version,
-        "seeds": request.scan.files,
-        "seed_groups": seed_groups(request.scan.files),
-        "counts": request.scan.counts(),
-        "sections": sections(request.questions),
-        "questions": request.questions,
-        "marker": str(request_marker(request)),
-        "lang": request.lang,
-        "answer_label": _(ANSWER_LABEL),
-        "placeholder": placeholder(),
-        "plain_answer_label": _(ANSWER_LABEL),
-        "plain_placeholder": _(PLACEHOLDER_TEXT),
-        "required_word": _("required"),
-        "reference_label": _(REFERENCE_LABEL),
-        **extra,
-    }
-
-
-@dataclass(frozen=True)
 class Documents:
     """The rendered texts, before they become files or a message."""
 
@@ -294,71 +163,6 @@ class Documents:
     email_html: str
     checklist_md: str
     issue_form: str
-
-
-def issue_form_data(request: Request) -> dict[str, Any]:
-    """The GitHub issue form as data: one field per question, required areas required."""
-    body: list[dict[str, Any]] = [
-        {
-            "type": "markdown",
-            "attributes": {
-                "value": _(
-                    "askspec request {id} for {project}. Please answer each question; a "
-                    "performance target is a number with a unit, a load and a way to measure it."
-                ).format(id=request.id, project=request.project)
-            },
-        },
-    ]
-    for q in request.questions:
-        description = _("{guidance} Example: {example}").format(
-            guidance=q.guidance, example=q.example
-        )
-        if q.evidence:
-            # GitHub renders a description as Markdown: seed text is escaped.
-            cited = "; ".join(f"{md_inline(f'{f.path}:{f.line}')}: {md_inline(f.quote)}"
-                              for f in q.evidence[:3])  # fmt: skip
-            description += " " + _("The seeds say: {quotes}. Confirm or correct.").format(
-                quotes=cited
-            )
-        body.append(
-            {
-                "type": "textarea",
-                "id": q.id.lower(),
-                "attributes": {
-                    "label": f"{q.id} — {q.title}",
-                    "description": description,
-                    # An earlier answer comes pre-filled, ready to confirm or correct.
-                    **({"value": q.answer} if q.answer else {}),
-                },
-                "validations": {"required": q.required},
-            }
-        )
-    body.append(
-        {
-            # A one-line input: GitHub copies its value into the issue body, unlike markdown.
-            "type": "input",
-            "id": "askspec-request",
-            "attributes": {
-                "label": _(MARKER_LABEL),
-                "description": _(
-                    "Leave this as it is: it tells askspec which request and questions this "
-                    "issue answers."
-                ),
-                "value": request_marker(request, "issue").comment(),
-            },
-            "validations": {"required": False},
-        }
-    )
-    title = _("Spec request: {project}").format(project=request.project)[:200]
-    return {
-        "name": title,
-        "description": _(
-            "Answer askspec's questions about inputs, outputs, hardware and performance targets."
-        ),
-        "title": title,
-        "labels": ["spec-request"],
-        "body": body,
-    }
 
 
 def render_documents(request: Request, env: jinja2.Environment, sender: str = "") -> Documents:
