@@ -25,7 +25,9 @@ from askspec.answers.check import (
     with_answers,
 )
 from askspec.answers.mail import read_reply
-from askspec.answers.markdown import Answer, Reading, read_markdown, spans
+from askspec.answers.markdown import read_markdown
+from askspec.answers.markdown_outline import spans
+from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
 from askspec.generate import Options, build_request, render_outputs
 from askspec.models import Area, Fact, Request, Status

@@ -23,7 +23,8 @@ from askspec.answers.files import (
     verify,
 )
 from askspec.answers.mail import looks_like_mail, read_mail
-from askspec.answers.markdown import Answer, Reading, read_markdown
+from askspec.answers.markdown import read_markdown
+from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
 from askspec.measure import hardware_specific, measurable, states_quantity
 from askspec.models import Area, Question, Request

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from askspec.answers.markdown import Answer, Reading
+from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
 from askspec.request.answer_format import Marker, is_question_id, normalize
 

@@ -7,7 +7,9 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 
-from askspec.answers.markdown import Answer, Reading, check_length, outline, read_markdown
+from askspec.answers.markdown import check_length, read_markdown
+from askspec.answers.markdown_outline import outline
+from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
 from askspec.request.answer_format import (
     is_open,
