@@ -16,9 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from askspec.answers.assessment import answer_is_vague, assess
 from askspec.answers.check import (
-    answer_is_vague,
-    assess,
     check_answers,
     read_answers,
     read_document,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from askspec.answers.check import answer_is_vague
+from askspec.answers.assessment import answer_is_vague
 from askspec.cli import app
 from askspec.request.answer_format import is_open, without_placeholders
 from conftest import EXAMPLE_SEEDS, fill_request

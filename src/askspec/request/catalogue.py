@@ -226,6 +226,9 @@ CATALOGUE: tuple[Entry, ...] = (
     ),
 )
 
+#: Each catalogue entry by its question ID.
+ENTRIES: dict[str, Entry] = {entry.id: entry for entry in CATALOGUE}
+
 AREA_TITLES: dict[Area, str] = {
     Area.CONTEXT: N_("About what you sent"),
     Area.INPUTS: N_("Inputs"),
