@@ -1,14 +1,15 @@
-"""The command line: parse options, call the library once, print, and exit with a code."""
+"""The command line: parse options, call the library once, print, and exit with a code.
+
+The email command's options are in :mod:`askspec.cli.email_command`, the templates
+commands in :mod:`askspec.cli.templates`; both join the app here.
+"""
 
 from __future__ import annotations
 
 import gc
-import getpass
 import json
-import os
 import sys
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,14 +17,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from askspec import __version__
-from askspec.cli.common import Lang, Seeds, TemplatesDir, echo_err, emit_json, reported, visible
+from askspec.cli.common import Lang, Seeds, TemplatesDir, emit_json, reported, visible
+from askspec.cli.dates import parse_date
+from askspec.cli.email_command import email
 from askspec.cli.templates import templates_app
-from askspec.errors import (
-    EXIT_ERROR,
-    EXIT_OK,
-    EXIT_OPEN,
-    UsageError,
-)
+from askspec.errors import EXIT_OK, EXIT_OPEN
 
 if TYPE_CHECKING:
     from askspec.models import Kind, Skipped
@@ -119,31 +117,6 @@ def scan(
     if skipped:
         names = ", ".join(s.path for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
         typer.echo(f"skipped {len(skipped)} of askspec's own outputs: {names}", err=True)
-
-
-def parse_date(value: str | None) -> date:
-    """--date, else SOURCE_DATE_EPOCH, else today (UTC)."""
-    if value:
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
-        return usable(day, "--date")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        try:
-            day = datetime.fromtimestamp(int(epoch), UTC).date()
-        except (OverflowError, OSError, ValueError):
-            raise UsageError("SOURCE_DATE_EPOCH is not a time askspec can use") from None
-        return usable(day, "SOURCE_DATE_EPOCH")
-    return datetime.now(UTC).date()
-
-
-def usable(day: date, source: str) -> date:
-    """The day, when an e-mail Date header can carry it (years 1970 to 9999)."""
-    if not 1970 <= day.year <= 9999:
-        raise UsageError(f"{source} gives {day.isoformat()}: the year must be 1970 to 9999")
-    return day
 
 
 @app.command()
@@ -269,82 +242,8 @@ def check(
     raise typer.Exit(EXIT_OK if result.complete else EXIT_OPEN)
 
 
-Recipients = Annotated[
-    list[str] | None, typer.Option("--to", help="Recipient (repeatable; --send needs one).")
-]
-SmtpFlag = Annotated[str | None, typer.Option(help="Overrides ASKSPEC_SMTP_* and config.")]
-
-
-@app.command()
-def email(
-    seeds: Seeds,
-    to: Recipients = None,
-    cc: Annotated[list[str] | None, typer.Option("--cc", help="Copy to (repeatable).")] = None,
-    sender: Annotated[
-        str, typer.Option("--from", help="Sender address (else from the SMTP settings).")
-    ] = "",
-    out: Annotated[Path, typer.Option("-o", "--out", help="The .eml file (or folder).")] = Path(
-        "request.eml"
-    ),
-    send: Annotated[bool, typer.Option("--send", help="Deliver over SMTP.")] = False,
-    attach: Annotated[
-        list[str] | None, typer.Option("--attach", help="Attach md, html or checklist.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the .eml.")] = False,
-    project: Annotated[str, typer.Option("--project", help="Project name (default: folder).")] = "",
-    templates: TemplatesDir = None,
-    smtp_host: SmtpFlag = None,
-    smtp_port: SmtpFlag = None,
-    smtp_user: SmtpFlag = None,
-    smtp_security: Annotated[
-        str | None, typer.Option(help="starttls (default), ssl or none.")
-    ] = None,
-    smtp_cafile: SmtpFlag = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print what was saved and sent as JSON.")
-    ] = False,
-    lang: Lang = None,
-) -> None:
-    """Write the request as an email (.eml); send it over SMTP only with --send.
-
-    SMTP settings: --smtp-* flags, then ASKSPEC_SMTP_HOST/PORT/USER/SECURITY/CAFILE/FROM,
-    then [tool.askspec.smtp] in ./pyproject.toml or [smtp] in
-    $XDG_CONFIG_HOME/askspec/config.toml. The password comes from ASKSPEC_SMTP_PASSWORD,
-    password_command in the user config, or a prompt on a terminal; never from a flag.
-
-    Example: askspec email seeds --to ana@example.com --from me@example.com --send
-    """
-    from askspec.cli.email import EmailJob, email_json, email_report
-    from askspec.cli.email import email as run_email
-    from askspec.config.language import language_setting
-    from askspec.generate import Options
-
-    with reported():
-        language = language_setting(lang)
-    options = Options(
-        project=project,
-        sender=sender,
-        to=tuple(to or ()),
-        cc=tuple(cc or ()),
-        templates=templates,
-        lang=language,
-    )
-    smtp = {"host": smtp_host, "port": smtp_port, "user": smtp_user}
-    smtp |= {"security": smtp_security, "cafile": smtp_cafile}
-    job = EmailJob(seeds, out, options, tuple(attach or ()), send, force, smtp)
-    prompt = getpass.getpass if sys.stdin.isatty() else None
-    with reported():
-        result = run_email(job, prompt=prompt, warn=lambda w: echo_err(f"warning: {w}"))
-    lines, problems = email_report(result)
-    if as_json:
-        emit_json(email_json(result))
-    else:
-        for line in lines:
-            typer.echo(line)
-    for line in problems:
-        echo_err(line)
-    if result.delivery is not None and result.delivery.refused:
-        raise typer.Exit(EXIT_ERROR)
+# The email command's options fill a module of their own; it is listed after check.
+app.command()(email)
 
 
 def main() -> None:
