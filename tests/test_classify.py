@@ -9,53 +9,45 @@ from typing import Any
 import pytest
 import yaml
 
+from askspec.classify.code_rules import (
+    CODE_SHAPES,
+    CODE_SYMBOLS,
+    SENTENCE_END,
+)
+from askspec.classify.counts import count_sentences, modal_counts
+from askspec.classify.document_rules import (
+    SPEC_HEADINGS,
+)
 from askspec.classify.features import (
     BLOCK_COMMENT,
     BLOCK_OPEN,
     CARD_PAIR,
     CODE_WHOLE,
     GHERKIN_HEAD,
-    HEADING_MARKS,
-    HEADING_MAX,
     NL,
     NONBLANK,
-    NOT_IN_HEADINGS,
-    NUMBERING,
     REQUIREMENT_ID,
     Signal,
-    count_sentences,
     count_symbols,
-    file_tags,
-    has_any,
-    has_any_led,
     make_view,
-    modal_counts,
-    spec_headings,
     strip_quoted,
 )
-from askspec.classify.rules import (
-    API_LINE_WORDS,
-    API_PATTERNS,
-    CODE_SHAPES,
-    CODE_SYMBOLS,
-    DELIMITERS,
-    LINE_LEAD,
-    MODAL_CJK,
-    MODAL_LETTERS,
-    MODAL_OTHER,
-    MODAL_WORDS,
-    RFC2119,
-    RFC2119_WORDS,
-    SENTENCE_END,
-    SPEC_HEADINGS,
-    STANDARD,
-    STANDARD_HINTS,
-    STORY_HINTS,
-    USER_STORY,
-    by_first_letter,
+from askspec.classify.headings import (
+    HEADING_MARKS,
+    HEADING_MAX,
+    NOT_IN_HEADINGS,
+    NUMBERING,
+    spec_headings,
 )
-from askspec.classify.rules import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
-from askspec.classify.rules import REQUIREMENT_ID as REQUIREMENT_ID_PLAIN
+from askspec.classify.name_rules import (
+    DELIMITERS,
+    file_tags,
+)
+from askspec.classify.pattern_building import (
+    by_first_letter,
+    has_any,
+    has_any_led,
+)
 from askspec.classify.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.classify.verdict import (
     QUICK_CHARS,
@@ -65,6 +57,23 @@ from askspec.classify.verdict import (
     confidence,
     quick_verdict,
 )
+from askspec.classify.wording import (
+    API_LINE_WORDS,
+    API_PATTERNS,
+    LINE_LEAD,
+    MODAL_CJK,
+    MODAL_LETTERS,
+    MODAL_OTHER,
+    MODAL_WORDS,
+    RFC2119,
+    RFC2119_WORDS,
+    STANDARD,
+    STANDARD_HINTS,
+    STORY_HINTS,
+    USER_STORY,
+)
+from askspec.classify.wording import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
+from askspec.classify.wording import REQUIREMENT_ID as REQUIREMENT_ID_PLAIN
 from askspec.models import Kind, Verdict
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -280,7 +289,7 @@ def test_modal_passes_find_what_one_pattern_finds(text: str) -> None:
 def test_modal_counts_are_those_of_every_pass(text: str) -> None:
     low = text.lower()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("askspec.classify.rules.MODAL_OTHER_LEADS", ("",))  # every text passes
+        patch.setattr("askspec.classify.wording.MODAL_OTHER_LEADS", ("",))  # every text passes
         plain = modal_counts(low)
     assert modal_counts(low) == plain
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import chain
 from typing import NamedTuple
 
-from askspec.classify import rules as m
+from askspec.classify import code_rules, pattern_building, wording
+from askspec.classify.counts import count_cjk, count_sentences, count_stories, modal_counts
+from askspec.classify.headings import spec_headings
+from askspec.classify.name_rules import file_tags, is_code_name
+from askspec.classify.pattern_building import has_any_led
 from askspec.models import Kind
-from askspec.read.text import suffix_of
 
 HEAD_CHARS = 8192
-#: Every section title a check looks at; the checks tell the kinds apart.
-SPEC = m.SPEC_HEADINGS | m.DESIGN_SECTIONS | m.FRAME_SECTIONS | m.CONTRACT_SECTIONS
 M = re.MULTILINE
 
 #: Line patterns start with the newline before the line, not ^: the regex engine scans
@@ -67,48 +66,36 @@ BLOCK_OPEN = re.compile(
 )
 #: Whole comment lines; removing the newline before each keeps the one after it.
 #: COMMENT_LINE includes "#", so hash comments go in the same pass.
-COMMENT = re.compile(m.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
+COMMENT = re.compile(code_rules.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
 #: In code, also lines that start with a comment character only code uses this way
 #: (elsewhere they open headings or quotes). This one pass removes what COMMENT and
 #: then a pass for those characters would: each match starts a line, and the comment
 #: branches are tried first.
 CODE_COMMENT = re.compile(
-    NL + "(?:" + m.COMMENT_LINE.pattern.removeprefix(r"^\s*") + r"|[\"!;%]).*", M
+    NL + "(?:" + code_rules.COMMENT_LINE.pattern.removeprefix(r"^\s*") + r"|[\"!;%]).*", M
 )
 #: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
 #: The same shapes as CODE_SHAPES, with the keyword shapes' branches grouped by first
 #: letter: the engine tries only the keywords that start with a line's first letter,
 #: where each shape tried all of its own, and the first branch to match is the same.
-KEYWORD_LEAD = m.by_first_letter(
-    [keyword + follow for keywords, follow in m.CODE_KEYWORD_SHAPES for keyword in keywords]
+KEYWORD_LEAD = pattern_building.by_first_letter(
+    [
+        keyword + follow
+        for keywords, follow in code_rules.CODE_KEYWORD_SHAPES
+        for keyword in keywords
+    ]
 )
 #: One pattern for every text: leaving out shapes a text holds no characters for saved
 #: less per text than compiling each such variant (about 9 ms) cost a process.
-CODE_WHOLE = re.compile(NL + r"(?:" + "|".join([KEYWORD_LEAD, *m.CODE_OTHER_SHAPES]) + r").*", M)
+CODE_WHOLE = re.compile(
+    NL + r"(?:" + "|".join([KEYWORD_LEAD, *code_rules.CODE_OTHER_SHAPES]) + r").*", M
+)
 #: The line is looked at, not taken: each match is the newline alone, a string Python
 #: keeps one copy of, where taking the line up to its first character made one per line.
 NONBLANK = re.compile(r"\n(?=[ \t]*+\S)")
 #: The code symbols as bytes, to count them all in one pass over the encoded text.
-SYMBOL_BYTES = "".join(sorted(m.CODE_SYMBOLS)).encode()
-#: Lines this short may be headings even without markup ("Inputs:", "SYNOPSIS").
-HEADING_MAX = 60
-HEADING_MARKS = " \t#*=_:：-"
-NUMBERING = re.compile(
-    r"^(?:(?:\d+\.)*\d+\.?\s+|[ivx]+\.\s+|[a-z]\.\d[\d.]*\s+"
-    # CJK numbering: 一、 二. 3、 （四） 第五章
-    r"|[一二三四五六七八九十\d]{1,3}[、.．]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*"
-    r"|第[一二三四五六七八九十\d]{1,3}[章节部分條条]\s*)"
-)
-#: Punctuation of code and sentences: no heading mark, numbering or title holds it.
-NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
-#: A short line without that punctuation, in a text whose lines end only in newlines.
-HEADING_CANDIDATE = re.compile(
-    f"\n([^\n{re.escape(NOT_IN_HEADINGS)}]{{1,{HEADING_MAX}}}+)(?![^\n])"
-)
-#: Line ends besides the newline that splitlines knows in ASCII text, and in any text.
-OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
-OTHER_LINE_ENDS_UNICODE = (*OTHER_LINE_ENDS, "\x85", "\u2028", "\u2029")
+SYMBOL_BYTES = "".join(sorted(code_rules.CODE_SYMBOLS)).encode()
 #: A ``key: value`` line, searched in a lined text (a match stays on its line). The key
 #: is possessive: it may take blanks before the colon that a lazy key left to the
 #: blanks after it, which the stripped key does not show, and the engine no longer
@@ -119,18 +106,20 @@ CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*
 #: of capitals, are spelled as alternatives led by a set or a literal, which the regex
 #: engine rules a line out by at a glance, where it entered the optional group and run.
 REQUIREMENT_ID = re.compile(
-    m.REQUIREMENT_ID.pattern.replace(r"^\s*", NL)
+    wording.REQUIREMENT_ID.pattern.replace(r"^\s*", NL)
     .replace(r"(?:[-*]\s*)?\[?", r"(?:[-*]\s*|)(?:\[|)")
     .replace("[A-Z]{1,5}", "[A-Z][A-Z]{0,4}")
     .removesuffix(r"[\s:.)]")
     + r"(?=[\s:.)])"
 )
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
-EARS = re.compile(m.EARS.pattern.replace(r"^\s*", NL))
+EARS = re.compile(wording.EARS.pattern.replace(r"^\s*", NL))
 #: The same heads grouped by first letter; each ends in an ASCII colon, so a text
 #: without one is not searched.
-GHERKIN_HEAD = re.compile(NL + "(?:" + m.by_first_letter(list(m.GHERKIN_HEADS)) + r")\s*:")
-GHERKIN_STEP = re.compile(m.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+GHERKIN_HEAD = re.compile(
+    NL + "(?:" + pattern_building.by_first_letter(list(wording.GHERKIN_HEADS)) + r")\s*:"
+)
+GHERKIN_STEP = re.compile(wording.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
 
 
 @dataclass(frozen=True)
@@ -172,78 +161,6 @@ class View(NamedTuple):
     gherkin_steps: int
 
 
-@lru_cache(maxsize=64)
-def file_tags(name: str) -> frozenset[str]:
-    """identify's tags for a file name (cached: each file asks two or three times).
-
-    A name identify does not know gets the language Pygments names for its extension,
-    if that is a programming language (Tcl, Awk, COBOL... are not in identify's table).
-    """
-    from identify.identify import tags_from_filename
-
-    tags = frozenset(tags_from_filename(name))
-    suffix = suffix_of(name)
-    if tags or suffix in m.EXTRA_EXTENSIONS:
-        return tags
-    language = pygments_languages().get(suffix)
-    return frozenset({language, "text"}) if language else tags
-
-
-@cache
-def pygments_languages() -> dict[str, str]:
-    """Extension to programming language, from Pygments' table of lexers.
-
-    Built once per process from the table alone, without importing any lexer. An
-    extension that lexers of two languages claim is left out, and so are formats that
-    are not code (rules.NOT_CODE_LEXERS).
-    """
-    from pygments.lexers import get_all_lexers
-
-    claims: dict[str, set[str]] = {}
-    for name, aliases, patterns, _ in get_all_lexers(plugins=False):
-        language = aliases[0] if aliases else name.lower()
-        for pattern in patterns:
-            if pattern.startswith("*.") and not any(c in pattern[2:] for c in "*?["):
-                claims.setdefault(pattern[1:].lower(), set()).add(language)
-    return {
-        suffix: min(languages)
-        for suffix, languages in claims.items()
-        if len(languages) == 1 and not languages & m.NOT_CODE_LEXERS
-    }
-
-
-#: Tags that say what a file holds without naming a language.
-NOT_LANGUAGE_TAGS = frozenset({"text", "executable", "non-executable", "binary"})
-#: Tags of languages that are not programming languages.
-NOT_CODE_TAGS = m.DOCUMENT_TAGS | m.DATA_TAGS | m.SPEC_TAGS
-
-
-@lru_cache(maxsize=64)
-def is_code_name(tags: frozenset[str]) -> bool:
-    """True when a file's tags (see file_tags) name a programming language.
-
-    Cached like file_tags: each text asks three or four times, about a few sets of tags.
-    """
-    language = tags - NOT_LANGUAGE_TAGS
-    return bool(language) and not language & NOT_CODE_TAGS
-
-
-def has_any(text: str, literals: tuple[str, ...]) -> bool:
-    """True when one of the literals is in the text (a substring test costs far less than
-    a multi-line regex pass, so passes that need a literal run only when it is there)."""
-    return any(map(text.__contains__, literals))
-
-
-def has_any_led(text: str, literals: tuple[str, ...]) -> bool:
-    """has_any, looking first for each literal's first character (literals not empty).
-
-    One character is found with memchr, several times faster than a string whose
-    search the text's frequent characters slow down: literals led by a character most
-    texts lack (a backtick, a dollar) are ruled out that way in most texts.
-    """
-    return any(literal[0] in text and literal in text for literal in literals)
-
-
 def count_symbols(text: str) -> int:
     """How many code symbols the text holds."""
     # Deleting bytes is one C pass (fifteen counts were fifteen); the symbols are ASCII,
@@ -282,64 +199,6 @@ def remove_statements(lined: str) -> tuple[str, int]:
     return CODE_WHOLE.subn("\n", lined)
 
 
-def spec_headings(lined: str) -> frozenset[str]:
-    """Short lines whose title, without numbering and markup, is a spec heading.
-
-    The text is lined (a newline in front), as strip_quoted gives it.
-    """
-    other_ends = OTHER_LINE_ENDS if lined.isascii() else OTHER_LINE_ENDS_UNICODE
-    if not has_any(lined, other_ends):
-        # One regex pass finds the short lines, less those no heading can be; a loop
-        # over every line, in Python, cost several times as much. The pattern counts
-        # characters, as len does, so it serves text in any script.
-        lines = HEADING_CANDIDATE.findall(lined)
-    else:
-        lines = [line for line in lined[1:].splitlines() if len(line) <= HEADING_MAX]
-    # Each distinct short line is looked at once (code repeats many: braces, "end").
-    short = {line.strip(HEADING_MARKS) for line in lines}
-    found = set()
-    for line in short:
-        title = line.lower()
-        if title[:1].isnumeric() or title[:1] in "(（第" or title[:2] in {"i.", "v.", "x."}:
-            title = NUMBERING.sub("", title).strip(HEADING_MARKS)
-        found |= section_names(title)
-    return frozenset(found)
-
-
-#: A title of this many words or fewer is read for the section names it holds.
-TITLE_WORDS = 6
-#: ...and one in a script without spaces, of this many characters or fewer.
-TITLE_CHARS = 16
-#: Section names a longer title is read for: those of designs and contracts, whose
-#: titles often go on ("Alternatives we considered"). A heading such as "Hardware
-#: requirements" in a README counts only when it is a spec heading as a whole.
-SECTIONS_INSIDE = m.DESIGN_SECTIONS | m.CONTRACT_SECTIONS
-#: Those in scripts written without spaces, found inside a title as they are.
-SECTIONS_UNSPACED = tuple(
-    name for name in SECTIONS_INSIDE if not name.isascii() and " " not in name
-)
-
-
-def section_names(title: str) -> set[str]:
-    """The section names a short title holds: itself, or the longest names inside it
-    ("Alternatives we considered" holds "alternatives", "二、设计方案" "设计方案")."""
-    if title in SPEC:
-        return {title}
-    words = title.split()
-    if len(words) > TITLE_WORDS:
-        return set()
-    if title.isascii() or " " in title:
-        spans = range(len(words))
-        held = {" ".join(words[i:j]) for i in spans for j in range(i + 1, len(words) + 1)}
-        names = held & SECTIONS_INSIDE
-    elif len(title) <= TITLE_CHARS:
-        names = {name for name in SECTIONS_UNSPACED if name in title}
-    else:
-        return set()
-    # "rationale and alternatives" holds "alternatives": the longer name stands for both.
-    return {name for name in names if not any(name != o and name in o for o in names)}
-
-
 def is_card_sized(pairs: int, lines: int) -> bool:
     """True when enough of the lines are ``key: value`` pairs for a design card."""
     return pairs >= 3 and pairs >= 0.6 * max(1, lines)
@@ -353,56 +212,10 @@ def card_keys(body: str, lines: int) -> tuple[str, ...]:
     return tuple(key.strip().lower() for key in CARD_PAIR.findall("\n" + body))
 
 
-def count_stories(low: str) -> int:
-    """User stories in lower-cased text (only searched when a telling word is there)."""
-    if not has_any(low, m.STORY_HINTS):
-        return 0
-    return len(m.USER_STORY.findall(low))
-
-
-def count_sentences(prose: str) -> int:
-    """Sentence ends (as SENTENCE_END finds them), one pass per mark the text holds."""
-    count = sum(len(pattern.findall(prose)) for mark, pattern in m.SENTENCE_MARKS if mark in prose)
-    if not prose.isascii() and has_any(prose, m.SENTENCE_MARKS_OTHER):
-        count += sum(map(prose.count, m.SENTENCE_MARKS_OTHER))
-    return count
-
-
-def count_cjk(text: str) -> int:
-    """Characters of scripts written without spaces between words."""
-    # isascii is a flag lookup, so most texts skip the pass.
-    return 0 if text.isascii() else len(m.CJK.findall(text))
-
-
-def is_cjk(char: str) -> bool:
-    """True for a character of a script written without spaces between words."""
-    return bool(m.CJK.match(char))
-
-
-def modal_counts(low: str) -> tuple[int, int]:
-    """Requirement modals not said by a person, and modals with a system as subject."""
-    required = system = 0
-    others = not low.isascii() and has_any(low, m.MODAL_OTHER_LEADS)
-    passes = (*m.MODAL_LETTERS, m.MODAL_OTHER) if others else m.MODAL_LETTERS
-    # Each modal counts on its own, so the order the passes find them in does not matter.
-    for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
-        if match.start() and low[match.start() - 1].isalnum() and not is_cjk(match.group(0)[0]):
-            continue  # inside a longer word; CJK words are written without spaces
-        before = low[max(0, match.start() - 48) : match.start()]
-        # The subject patterns end the text, so most modals fail a cheap endswith first.
-        last = before.rstrip()
-        if last.endswith(m.SYSTEM_ENDINGS) and m.SYSTEM_SUBJECT.search(before):
-            system += 1
-        elif last.endswith(m.PERSON_ENDINGS) and m.PERSON_SUBJECT.search(before):
-            continue
-        required += match.group(0) not in m.WEAK_MODALS
-    return required, system
-
-
 def make_view(name: str, text: str, fmt: str) -> View:
     """Count everything the checks need."""
     tags = file_tags(name)
-    shebang = m.SHEBANG.match(text)
+    shebang = code_rules.SHEBANG.match(text)
     interpreter = shebang.group(1)[:20] if shebang else ""
     codeish = bool(interpreter) or (fmt == "text" and is_code_name(tags))
     outline, lined, fenced = strip_quoted(text, codeish)

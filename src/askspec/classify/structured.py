@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from askspec.classify import rules as m
-from askspec.classify.features import file_tags, is_code_name
+from askspec.classify import document_rules, name_rules
+from askspec.classify.name_rules import file_tags, is_code_name
 from askspec.models import Kind, Verdict
 
 #: YAML above this size is judged by its name and head, not parsed (PyYAML is slow).
@@ -43,10 +43,10 @@ def schema_kind(doc: Any) -> str | None:
     """Name the interface definition a parsed JSON/YAML document is, if it is one."""
     if not isinstance(doc, dict):
         return None
-    for key, what in m.SCHEMA_KEYS:
+    for key, what in name_rules.SCHEMA_KEYS:
         if key in doc:
             return what
-    if "type" in doc and m.SCHEMA_WORDS & doc.keys():
+    if "type" in doc and name_rules.SCHEMA_WORDS & doc.keys():
         return "JSON Schema"
     if doc.get("type") == "record" and "fields" in doc:
         return "Avro schema"
@@ -97,7 +97,7 @@ def yaml_verdict(text: str) -> Verdict | None:
         doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError):
         return None
-    if isinstance(doc, dict) and sum(str(k).lower() in m.CARD_KEYS for k in doc) >= 2:
+    if isinstance(doc, dict) and sum(str(k).lower() in document_rules.CARD_KEYS for k in doc) >= 2:
         return None  # a design card: scored with the other spec evidence
     if isinstance(doc, dict | list) and doc:
         return parsed_verdict(doc, "YAML")
@@ -109,7 +109,7 @@ def delimited_verdict(text: str, named: bool) -> Verdict | None:
     rows = [row for row in map(str.strip, head_lines(text, ROWS_READ)) if row]
     if len(rows) < (2 if named else 5):
         return None
-    for sep, what in m.DELIMITERS:
+    for sep, what in name_rules.DELIMITERS:
         # Width first: prose and code differ within a row or two, so most texts stop
         # there, where counting the row ends read every row for every delimiter.
         width = rows[0].count(sep)
@@ -126,7 +126,7 @@ def structured_verdict(name: str, text: str, fmt: str) -> Verdict | None:
     if fmt != "text":
         return None
     lower = name.lower()
-    if lower in m.BUILD_FILES or m.REQUIREMENTS_FILE.fullmatch(lower):
+    if lower in name_rules.BUILD_FILES or name_rules.REQUIREMENTS_FILE.fullmatch(lower):
         return Verdict(Kind.CODE, 0.95, (f"dependency or build manifest ({name})",))
     tags = file_tags(name)
     if text.lstrip()[:1] in ("{", "[") and (found := json_verdict(text, tags)):

@@ -1,4 +1,4 @@
-"""Decide whether a text is prose, code, spec or data: evidence from rules.py, scored.
+"""Decide whether a text is prose, code, spec or data: evidence from the rule tables, scored.
 
 Every check is a pure function from a :class:`View` of the text to a list of
 :class:`Signal`; the verdict sums them per kind. Content outweighs names, so a
@@ -10,17 +10,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
-from askspec.classify import rules as m
-from askspec.classify.features import (
-    HEAD_CHARS,
-    Signal,
-    View,
-    file_tags,
-    has_any,
-    has_any_led,
-    is_card_sized,
-    is_code_name,
-    make_view,
+from askspec.classify import document_rules, name_rules, wording
+from askspec.classify.features import HEAD_CHARS, Signal, View, make_view
+from askspec.classify.name_rules import file_tags, is_code_name
+from askspec.classify.pattern_building import has_any, has_any_led
+from askspec.classify.structure_checks import (
+    card_signals,
+    contract_signals,
+    design_signals,
+    directive_signals,
+    example_signals,
+    line_signals,
+    reference_signals,
 )
 from askspec.classify.structured import structured_verdict
 from askspec.models import Kind, Verdict
@@ -44,18 +45,22 @@ def name_signals(view: View) -> list[Signal]:
     """What the file name and extension say."""
     lower = view.name.lower()
     suffix = lower[lower.rfind(".") :] if "." in lower else ""
-    extra = m.EXTRA_EXTENSIONS.get(suffix)
+    extra = name_rules.EXTRA_EXTENSIONS.get(suffix)
     if extra == "spec":
         return [Signal(Kind.SPEC, 3.0, f"interface definition file ({suffix})")]
     if extra == "data":
         return [Signal(Kind.DATA, 2.0, f"data file name ({suffix})")]
     tags = view.tags
-    if tags & m.SPEC_TAGS:
-        return [Signal(Kind.SPEC, 3.0, f"interface definition file ({min(tags & m.SPEC_TAGS)})")]
-    if tags & m.DOCUMENT_TAGS or not tags or "binary" in tags:
+    if tags & name_rules.SPEC_TAGS:
+        return [
+            Signal(
+                Kind.SPEC, 3.0, f"interface definition file ({min(tags & name_rules.SPEC_TAGS)})"
+            )
+        ]
+    if tags & name_rules.DOCUMENT_TAGS or not tags or "binary" in tags:
         return []
-    if tags & m.DATA_TAGS:
-        return [Signal(Kind.DATA, 1.0, f"data file name ({min(tags & m.DATA_TAGS)})")]
+    if tags & name_rules.DATA_TAGS:
+        return [Signal(Kind.DATA, 1.0, f"data file name ({min(tags & name_rules.DATA_TAGS)})")]
     language = sorted(tags - {"text", "executable", "non-executable", "header"})
     if language:
         return [Signal(Kind.CODE, 2.0, f"source file name ({language[0]})")]
@@ -92,8 +97,8 @@ def api_signals(view: View) -> list[Signal]:
     head = view.head
     lined = "\n" + head
     # Most signs start a line: one pass finds which of their words start lines.
-    leads = set(m.LINE_LEAD.findall(lined))
-    for pattern, what, needs, starts_line in m.API_GATED:
+    leads = set(wording.LINE_LEAD.findall(lined))
+    for pattern, what, needs, starts_line in wording.API_GATED:
         needed = not leads.isdisjoint(needs) if starts_line else has_any_led(head, needs)
         if needed and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
@@ -104,8 +109,8 @@ def requirement_signals(view: View) -> list[Signal]:
     """RFC 2119 keywords, requirement modals and requirements with a system as subject."""
     found: list[Signal] = []
     prose = view.prose_text
-    hinted = has_any(prose, m.RFC2119_HINTS)
-    keywords = m.RFC2119.findall(prose) if hinted else []
+    hinted = has_any(prose, wording.RFC2119_HINTS)
+    keywords = wording.RFC2119.findall(prose) if hinted else []
     if keywords:
         shown = ", ".join(sorted(set(keywords))[:3])
         weight = min(5.0, 0.6 + 0.5 * len(keywords))
@@ -128,7 +133,7 @@ def structure_signals(view: View) -> list[Signal]:
     if view.requirement_ids >= 2:
         n = view.requirement_ids
         found.append(Signal(Kind.SPEC, min(5.0, 1.3 * n), f"{n} numbered requirements"))
-    headings = sorted({h for h in view.headings if h in m.SPEC_HEADINGS})
+    headings = sorted({h for h in view.headings if h in document_rules.SPEC_HEADINGS})
     if headings:
         shown = "/".join(h.title() for h in headings[:4])
         found.append(Signal(Kind.SPEC, min(4.5, 1.5 * len(headings)), f"headings {shown}"))
@@ -138,165 +143,9 @@ def structure_signals(view: View) -> list[Signal]:
     if view.gherkin_heads and view.gherkin_steps >= 2:
         found.append(Signal(Kind.SPEC, 6.0, f"Gherkin feature ({view.gherkin_steps} steps)"))
     head = view.prose_text[:HEAD_CHARS]
-    if has_any(head, m.STANDARD_HINTS) and m.STANDARD.search(head):
+    if has_any(head, wording.STANDARD_HINTS) and wording.STANDARD.search(head):
         found.append(Signal(Kind.SPEC, 3.0, "wording of a standard"))
     return found
-
-
-#: How many lines at the top of a text a proposal's header may take.
-HEADER_LINES = 40
-#: Lines longer than this are not looked at for fields or operations.
-LINE_CUT = 300
-#: How many lines are looked at for labelled rules and HTTP operations: they show in a
-#: document's first screens, and reading every line cost a third of classification.
-RULE_LINES = 120
-
-
-def design_signals(view: View) -> list[Signal]:
-    """Design documents, proposals and decision records: their sections and header."""
-    found: list[Signal] = []
-    design = sorted(h for h in view.headings if h in m.DESIGN_SECTIONS)
-    frame = [h for h in view.headings if h in m.FRAME_SECTIONS]
-    if len(design) >= 2 or (design and len(frame) >= 2):
-        shown = "/".join(h.title() if h.isascii() else h for h in design[:4])
-        weight = min(7.0, 1.5 + 1.2 * len(design) + 0.4 * len(frame))
-        found.append(Signal(Kind.SPEC, weight, f"sections {shown}"))
-    fields = {
-        match.group(1).strip().lower()
-        for line in view.head.splitlines()[:HEADER_LINES]
-        if (match := m.FIELD_LINE.match(line[:LINE_CUT]))
-    } & m.PROPOSAL_FIELDS
-    if len(fields) >= 2:
-        shown = "/".join(sorted(f.title() for f in fields)[:4])
-        found.append(Signal(Kind.SPEC, min(4.5, 1.5 + 0.8 * len(fields)), f"header {shown}"))
-    return found
-
-
-def contract_signals(view: View) -> list[Signal]:
-    """Requests for quotation, statements of work and tenders: their wording."""
-    low = view.prose_text.lower()
-    words = {word.strip(".,;:()[]\"'") for word in low.split()}
-    terms = (words & m.CONTRACT_WORDS) | {p for p in m.CONTRACT_PHRASES if p in low}
-    if len(terms) < 4:
-        return []
-    shown = ", ".join(sorted(terms)[:3])
-    return [Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * len(terms)), f"contract wording ({shown}...)")]
-
-
-def line_signals(view: View) -> list[Signal]:
-    """Rules labelled with their obligation, grammar productions and HTTP operations,
-    in the first lines."""
-    found: list[Signal] = []
-    head = [line[:LINE_CUT] for line in view.head.splitlines()]
-    lines = head[:RULE_LINES]
-    rules = sum(1 for line in lines if m.RULE_LABEL.match(line))
-    if rules >= 3:
-        why = f"{rules} rules marked with their obligation"
-        found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules), why))
-    # Productions follow a reference's opening prose: the whole head is looked at.
-    grammar = sum(1 for line in head if m.GRAMMAR_LINE.match(line))
-    if grammar >= 2:
-        found.append(Signal(Kind.SPEC, min(5.0, 1.5 + grammar), f"{grammar} grammar productions"))
-    operations = {
-        match.group(0).strip(" \t>#*`-")
-        for line in lines
-        if (match := m.HTTP_OPERATION.match(line))
-    }
-    if len(operations) >= 2:
-        why = f"{len(operations)} HTTP operations"
-        found.append(Signal(Kind.SPEC, min(6.0, 2.0 * len(operations)), why))
-    return found
-
-
-def field_tables(head: str) -> int:
-    """Tables whose header names each row's field and its type or whether it is needed."""
-    count = 0
-    in_table = False
-    for line in head.splitlines():
-        cells = line[:LINE_CUT].strip().strip("|").split("|")
-        if len(cells) < 2:
-            in_table = False
-            continue
-        if in_table:
-            continue
-        in_table = True  # the first row of a run of rows is its header
-        names = {cell.strip(" \t*`_").lower() for cell in cells}
-        if names & m.FIELD_NAME_COLUMNS and names & m.FIELD_TYPE_COLUMNS:
-            count += 1
-    return count
-
-
-def reference_signals(view: View) -> list[Signal]:
-    """References and standards: tables of fields, defined terms and statements of what
-    is an error, undefined or allowed."""
-    found: list[Signal] = []
-    tables = field_tables(view.head)
-    if tables:
-        why = f"{tables} table{'s' if tables > 1 else ''} of fields and their types"
-        found.append(Signal(Kind.SPEC, min(5.0, 2.5 + 1.0 * tables), why))
-    terms = len(m.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
-    low = view.prose_text.lower()
-    rules = sum(low.count(phrase) for phrase in m.NORMATIVE_PHRASES)
-    if terms + rules >= 2:
-        why = f"{terms} defined terms, {rules} statements of what is allowed"
-        found.append(Signal(Kind.SPEC, min(4.0, 1.0 + 0.8 * (terms + rules)), why))
-    return found
-
-
-def directive_signals(view: View) -> list[Signal]:
-    """Standing rules stated as instructions: a style guide's or a policy's register."""
-    low = view.prose_text.lower()
-    rules = len(m.DIRECTIVE.findall(low))
-    if not low.isascii():
-        rules += sum(low.count(word) for word in m.DIRECTIVE_CJK)
-    share = rules / max(1, view.sentences)
-    if rules < 4 or share < 0.15:
-        return []
-    why = f"{rules} rules stated as instructions in {view.sentences} sentences"
-    return [Signal(Kind.SPEC, min(4.5, 1.0 + 8.0 * share), why)]
-
-
-#: Lines longer than this are not example labels.
-LABEL_CHARS = 80
-
-
-def example_signals(view: View) -> list[Signal]:
-    """Examples marked as ones to follow and ones to avoid: a style guide's pairs."""
-    labels = m.EXAMPLE_GOOD | m.EXAMPLE_BAD | {"example", "examples", "code"}
-    good = bad = 0
-    for line in view.head.splitlines():
-        if len(line) > LABEL_CHARS:
-            continue
-        words = set(m.EXAMPLE_WRAPPING.sub(" ", line.lower()).split())
-        if words and words <= labels:  # a line that is only a label ("// bad", "Bad | Good")
-            good += not words.isdisjoint(m.EXAMPLE_GOOD)
-            bad += not words.isdisjoint(m.EXAMPLE_BAD)
-    pairs = min(good, bad)
-    if pairs < 2:
-        return []
-    why = f"{pairs} pairs of good and bad examples"
-    return [Signal(Kind.SPEC, min(5.0, 2.0 + 0.75 * pairs), why)]
-
-
-def card_signals(view: View) -> list[Signal]:
-    """A design card: most lines are ``key: value``, with keys a card would use, or one
-    such key and a value that describes the system in a sentence."""
-    if not is_card_sized(len(view.card_keys), view.lines):
-        return []
-    known = sum(1 for key in view.card_keys if key in m.CARD_KEYS)
-    if known < 2 and not (known and describes(view)):
-        return []
-    pairs = len(view.card_keys)
-    return [Signal(Kind.SPEC, 3.0 + 0.4 * known, f"design card: {pairs} key: value lines")]
-
-
-def describes(view: View) -> bool:
-    """Whether a ``key: value`` line's value is a sentence of eight words or more."""
-    for line in view.head.splitlines()[:HEADER_LINES]:
-        _, colon, value = line[:LINE_CUT].partition(":")
-        if colon and len(value.split()) >= 8:
-            return True
-    return False
 
 
 def prose_signals(view: View) -> list[Signal]:

@@ -1,0 +1,86 @@
+"""The shapes of code and of prose: statement lines, comments, the shebang, code
+symbols, and where a sentence ends."""
+
+from __future__ import annotations
+
+import re
+
+# --- code ---------------------------------------------------------------------
+
+#: Shapes of a statement line that start with a keyword: the keywords (or short
+#: keyword-led patterns), and what must follow any of them. Each wants a bracket,
+#: operator or line end where wrapped prose would go on with words.
+CODE_KEYWORD_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("def", "fn", "func", "function", "sub", "proc", "defp?", "method"), r"\s+[\w.$:!]+\s*[({<:]"),
+    (("class", "struct", "enum", "trait", "interface", "impl", "module", "namespace", "package",
+      "object", "union"), r"\s+[\w.:<>]+\s*(?:[({:;<]|extends\b|implements\b|where\b|$)"),
+    (("import", "from", "using", "use", "require", "include", "export", "extern", "library"),
+     r"\s+[\w.@'\"/:{*<-]+(?:\s+import\b|\s+as\b|\s*[;({]|\s*$)"),
+    (("return", "yield", "raise", "throw", "await", "break", "continue", "pass", "next"),
+     r"\b(?:\s*;?\s*$|.*[;(){}\[\]])"),
+    (("let", "const", "var", "val", "my", "our", "local", "static", "declare", "readonly", "auto",
+      "int", "char", "float", "double", "bool", "void", "unsigned", "long", "string", "final",
+      "mut"), r"\s+[\w$*&\[\]<>, :]+\s*(?:=|;|\()"),
+    (("fi", "done", "esac", "then", "else", "endif", "end", "endfunction", "endwhile", "endfor",
+      "begin", "elif", "try", "finally", "except"), r"\s*[;:]?\s*$"),
+    ((r"echo\s+\S", r"printf\s*[(\"']", r"print\s*[(\"']", r"set\s+(?:-\w|\w+\s*=)", r"exit\s+\d"),
+     ""),
+    (("if", "elif", "while", "for", "with", "except", "elsif", "unless"),
+     r"\s+(?=.*(?:[=<>()\[\]._]|\bin\b|\bnot\b))[^:]{1,80}:\s*$"),
+    (("if", "for", "foreach", "while", "switch", "catch", "elseif", r"else\s+if"), r"\s*\("),
+    (("SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "CREATE (?:TABLE|INDEX|VIEW|FUNCTION|OR)",
+      "DROP", "ALTER TABLE", "GRANT"), r"\b"),
+    (("#", "%"), r"\s*(?:include|define|ifn?def|if|endif|pragma|import)\b"),
+)  # fmt: skip
+#: The other shapes of a statement line, tried after the keyword shapes.
+CODE_OTHER_SHAPES = (
+    # Shapes led by a run of characters spell its first character out, as a set: the
+    # regex engine rules a line out at a glance by a set or a literal in front, where it
+    # enters a run to find that it is empty.
+    r"[}\])][}\])]*[;,]?[ \t]*$",
+    # A line ending in ; or {. A run of any character but the newline, which the regex
+    # engine steps through several times faster than a run of a set, reads the line to
+    # its end, and the character before the end is looked at. A line that ends in
+    # blanks (few do) is read by the possessive runs, up to its last ; or {.
+    r"[^\n]*+(?<=[;{])|(?=[^\n]*+(?<=[ \t]))(?:[^\n;{]*+[;{])++[ \t]*$",
+    # An assignment. Possessive target: a shorter one could only go on with "-" or "."
+    # and then "=", which the whole target already reaches, so backtracking into a
+    # word of prose, letter by letter, would only repeat the failure. The blanks after
+    # it are possessive too: no operator or "=" starts with a blank.
+    r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+\s*+(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
+    # A call. Each run is possessive: the character after it cannot be the one the
+    # pattern wants next (a name goes on until its "(", the arguments until their ")"),
+    # so handing characters back could only fail again, one engine step at a time.
+    r"[\w.$:>-][\w.$:>-]*+\((?:[^()]++|\([^()]*+\))*+\)\s*[;,{]?\s*$",
+    r"@\w+",
+    r"<\?php|\$\w+\s*=",
+    r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
+)
+#: Shapes of a statement line, any of which makes a line read as code. view.CODE_WHOLE
+#: is the pattern the classifier runs; the tests check it against these plain shapes.
+CODE_SHAPES = (
+    *(f"(?:{'|'.join(words)}){follow}" for words, follow in CODE_KEYWORD_SHAPES),
+    *CODE_OTHER_SHAPES,
+)
+#: Comment lines: neither code nor prose.
+COMMENT_LINE = re.compile(r"^\s*(?://|/\*|\*/|--\s|;;|#|(?i:rem)\s|::\s|\"\s|dnl\s|%\s)")
+SHEBANG = re.compile(r"^#!\s*(?:/\S*/)?(?:env\s+(?:-\S+\s+)*)?([\w.+-]+)")
+#: Characters that are frequent in code and rare in prose.
+CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
+
+# --- prose ----------------------------------------------------------------------
+
+#: A sentence ends where the next one starts with a capital, or at a line end (a full
+#: stop, exclamation or question mark) or at its mark alone (in scripts without spaces).
+#: The pattern the counts below stand for, compiled only by the tests.
+SENTENCE_END = (
+    r"(?m)[.!?。！？](?:(?<=[.!?])(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|(?<=[。！？]))"
+)
+#: The same ends, one pattern per ASCII mark, and each other mark counted on its own
+#: (it ends a sentence wherever it stands). A pattern led by one character is found
+#: several times faster than one led by a set of them, and each end is one character
+#: looked at in place, so the counts add up to SENTENCE_END's.
+SENTENCE_NEXT = r"(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))"
+SENTENCE_MARKS = tuple((mark, re.compile(re.escape(mark) + SENTENCE_NEXT, re.M)) for mark in ".!?")
+SENTENCE_MARKS_OTHER = ("。", "！", "？")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

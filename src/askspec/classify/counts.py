@@ -1,0 +1,56 @@
+"""Counting sentences, stories, CJK characters and requirement modals in prose."""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from askspec.classify import code_rules, wording
+from askspec.classify.pattern_building import has_any
+
+
+def count_stories(low: str) -> int:
+    """User stories in lower-cased text (only searched when a telling word is there)."""
+    if not has_any(low, wording.STORY_HINTS):
+        return 0
+    return len(wording.USER_STORY.findall(low))
+
+
+def count_sentences(prose: str) -> int:
+    """Sentence ends (as SENTENCE_END finds them), one pass per mark the text holds."""
+    count = sum(
+        len(pattern.findall(prose)) for mark, pattern in code_rules.SENTENCE_MARKS if mark in prose
+    )
+    if not prose.isascii() and has_any(prose, code_rules.SENTENCE_MARKS_OTHER):
+        count += sum(map(prose.count, code_rules.SENTENCE_MARKS_OTHER))
+    return count
+
+
+def count_cjk(text: str) -> int:
+    """Characters of scripts written without spaces between words."""
+    # isascii is a flag lookup, so most texts skip the pass.
+    return 0 if text.isascii() else len(code_rules.CJK.findall(text))
+
+
+def is_cjk(char: str) -> bool:
+    """True for a character of a script written without spaces between words."""
+    return bool(code_rules.CJK.match(char))
+
+
+def modal_counts(low: str) -> tuple[int, int]:
+    """Requirement modals not said by a person, and modals with a system as subject."""
+    required = system = 0
+    others = not low.isascii() and has_any(low, wording.MODAL_OTHER_LEADS)
+    passes = (*wording.MODAL_LETTERS, wording.MODAL_OTHER) if others else wording.MODAL_LETTERS
+    # Each modal counts on its own, so the order the passes find them in does not matter.
+    for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
+        if match.start() and low[match.start() - 1].isalnum() and not is_cjk(match.group(0)[0]):
+            continue  # inside a longer word; CJK words are written without spaces
+        before = low[max(0, match.start() - 48) : match.start()]
+        # The subject patterns end the text, so most modals fail a cheap endswith first.
+        last = before.rstrip()
+        if last.endswith(wording.SYSTEM_ENDINGS) and wording.SYSTEM_SUBJECT.search(before):
+            system += 1
+        elif last.endswith(wording.PERSON_ENDINGS) and wording.PERSON_SUBJECT.search(before):
+            continue
+        required += match.group(0) not in wording.WEAK_MODALS
+    return required, system

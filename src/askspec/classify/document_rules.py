@@ -1,0 +1,259 @@
+"""How a document is built, as the classifier reads it: section titles of specs,
+designs and contracts, proposal headers, tables of fields, defined terms, rules stated
+as instructions, paired examples and design-card keys, in several languages."""
+
+from __future__ import annotations
+
+import re
+
+# --- headings -----------------------------------------------------------------
+
+#: Heading titles that a spec uses, lower case, in several languages.
+SPEC_HEADINGS = frozenset(
+    {
+        "requirements", "requirement", "functional requirements", "non-functional requirements",
+        "inputs", "input", "outputs", "output", "interface", "interfaces", "api",
+        "acceptance criteria", "acceptance tests", "scope", "constraints", "non-goals",
+        "performance", "hardware", "user stories", "use cases", "specification",
+        "terminology", "conventions", "conformance", "normative references", "definitions",
+        "synopsis", "parameters", "arguments", "return value", "returns", "exit status",
+        "options", "error codes", "responses", "endpoints", "data model", "design",
+        "goals", "assumptions", "dependencies", "security considerations",
+        "anforderungen", "funktionale anforderungen", "eingaben", "ausgaben", "schnittstelle",
+        "schnittstellen", "akzeptanzkriterien", "randbedingungen", "leistung",
+        "exigences", "exigences fonctionnelles", "entrées", "sorties", "critères d'acceptation",
+        "contraintes", "requisitos", "requisitos funcionales", "entradas", "salidas",
+        "criterios de aceptación", "restricciones", "requisiti", "ingressi", "uscite",
+        "eisen", "invoer", "uitvoer", "требования", "входные данные", "выходные данные",
+        "request", "response", "request body", "response body", "request parameters",
+        "response parameters", "request arguments", "response arguments", "query parameters",
+        "path parameters", "status codes", "methods", "请求参数", "返回参数", "响应参数",
+        "返回值", "リクエスト", "レスポンス", "パラメータ",
+        "需求", "功能需求", "非功能需求", "输入", "输出", "接口", "性能", "硬件", "约束",
+        "验收标准", "范围", "要求", "要件", "入力", "出力", "性能要件",
+    }
+)  # fmt: skip
+#: Section titles of design documents, proposals and decision records (PEPs, RFCs,
+#: KEPs, ADRs, language-change proposals), lower case, in several languages. Each
+#: strongly suggests a document that states how a system is to behave...
+DESIGN_SECTIONS = frozenset(
+    {
+        "motivation", "rationale", "specification", "detailed design", "design details",
+        "reference-level explanation", "guide-level explanation", "drawbacks",
+        "alternatives", "alternatives considered", "rejected alternatives", "rejected ideas",
+        "rationale and alternatives", "unresolved questions", "open questions", "open issues",
+        "backwards compatibility", "backward compatibility", "compatibility",
+        "source compatibility", "abi compatibility", "effect on abi stability", "prior art",
+        "proposed solution", "proposal", "proposed change", "proposed design", "decision",
+        "decision outcome", "decision drivers", "considered options", "consequences",
+        "pros and cons of the options", "context and problem statement",
+        "security implications", "how to teach this", "reference implementation",
+        "graduation criteria", "test plan", "future possibilities", "future work",
+        "migration", "migration path", "deprecation", "non-goals", "implementation plan",
+        "risks and mitigations", "design", "architecture", "api changes", "user-facing changes",
+        "动机", "设计", "详细设计", "设计方案", "方案", "替代方案", "备选方案", "缺点", "兼容性",
+        "向后兼容", "向后兼容性", "未解决的问题", "规范", "决策", "后果", "提案", "非目标",
+        "实现方案",
+        "架构", "架构设计", "技术方案", "設計", "詳細設計", "仕様", "代替案", "互換性",
+        "後方互換性", "欠点", "未解決の問題", "決定", "動機", "begründung", "spezifikation",
+        "entwurf", "alternativen", "entscheidung", "konsequenzen", "kompatibilität",
+        "abwärtskompatibilität", "offene fragen", "spécification", "justification",
+        "conception détaillée", "décision", "conséquences", "compatibilité",
+        "questions ouvertes", "proposition", "motivación", "especificación", "justificación",
+        "diseño detallado", "alternativas", "decisión", "consecuencias", "compatibilidad",
+        "preguntas abiertas", "propuesta", "diseño",
+    }
+)  # fmt: skip
+#: ...and these, common in any long document, count only beside them.
+FRAME_SECTIONS = frozenset(
+    {
+        "abstract", "summary", "background", "introduction", "overview", "goals", "context",
+        "status", "references", "copyright", "acknowledgements", "acknowledgments",
+        "discussion", "user stories", "examples", "terminology", "definitions", "scope",
+        "glossary", "appendix", "changelog", "history", "timeline",
+        "摘要", "概述", "背景", "目标", "简介", "介绍", "参考", "概要", "背景と目的", "目的",
+        "zusammenfassung", "hintergrund", "ziele", "einleitung", "résumé", "contexte",
+        "objectifs", "resumen", "antecedentes", "objetivos", "introducción",
+    }
+)  # fmt: skip
+#: Section titles of requests for quotation, statements of work and contracts.
+CONTRACT_SECTIONS = frozenset(
+    {
+        "statement of work", "scope of work", "statement of objectives", "deliverables",
+        "period of performance", "place of performance", "evaluation factors",
+        "evaluation criteria", "basis for award", "instructions to offerors",
+        "instructions to quoters", "submission instructions", "performance standards",
+        "performance work statement", "quality assurance surveillance plan",
+        "acceptance criteria", "government furnished property", "key personnel",
+        "tasks", "task areas", "objectives", "service level agreement", "pricing",
+        "terms and conditions", "technical requirements", "business requirements",
+        "工作范围", "交付物", "交付成果", "验收标准", "项目范围", "技术要求", "项目目标",
+        "objeto del contrato", "alcance", "entregables", "requisitos técnicos",
+        "plazo de ejecución", "pliego de prescripciones técnicas", "leistungsbeschreibung",
+        "leistungsumfang", "lieferumfang", "cahier des charges", "livrables",
+        "phạm vi công việc", "yêu cầu", "sản phẩm bàn giao", "prescripciones técnicas",
+        "objeto de la contratación", "requisitos", "exigences", "anforderungen", "需求",
+        "需求说明", "要件", "要件定義", "仕様書", "规约", "規約",
+    }
+)  # fmt: skip
+#: Fields of a proposal's or decision record's header (PEP, RFC, KEP, Swift Evolution,
+#: Go proposals, MADR front matter), lower case.
+PROPOSAL_FIELDS = frozenset(
+    {
+        "status", "created", "start date",
+        "feature name", "rfc pr", "rust issue", "tracking issue", "proposal", "review manager",
+        "implementation", "post-history", "python-version", "sponsor", "pep",
+        "last updated", "last-updated", "kep-number", "owning-sig", "stage", "deciders",
+        "decision-makers", "consulted", "informed", "superseded-by", "supersedes",
+        "replaces", "requires", "discussions-to", "resolution", "discussion at", "review",
+        "upcoming feature flag", "champion", "champions", "editors", "editor",
+        "状态", "创建时间", "提案", "ステータス",
+    }
+)  # fmt: skip
+#: Words of procurement and contracts: requests for quotation, statements of work,
+#: tenders. Distinct ones are counted; several together make a contract's wording.
+#: Single words are looked up among the text's words, phrases found as substrings:
+#: a case-blind pattern of them all cost more than the rest of classification.
+CONTRACT_WORDS = frozenset(
+    {
+        "contractor", "contractors", "offeror", "offerors", "quoter", "quoters", "vendor",
+        "vendors", "solicitation", "deliverable", "deliverables", "invoice", "invoices",
+        "subcontract", "subcontractor", "subcontractors", "award", "licitador", "licitadores",
+        "adjudicatario", "adjudicataria", "pliego", "contratista", "entregable", "entregables",
+        "contrato", "contratación", "adjudicación", "licitación", "prestación", "prestaciones",
+        "auftragnehmer", "auftraggeber", "leistungsbeschreibung", "bieter", "vergabe",
+        "abnahme", "lastenheft", "pflichtenheft", "leistungsumfang",
+        "titulaire", "prestataire", "livrable", "livrables", "soumissionnaire",
+        "soumissionnaires", "prestations",
+    }
+)  # fmt: skip
+CONTRACT_PHRASES = (
+    "statement of work", "period of performance", "place of performance", "task order",
+    "contracting officer", "the government", "request for quotation", "request for proposal",
+    "acceptance criteria", "service level", "pouvoir adjudicateur", "cahier des charges",
+    "prescripciones técnicas", "objeto del contrato", "plazo de ejecución",
+    "acte d'engagement", "maître d'ouvrage", "maîtrise d'ouvrage",
+    "甲方", "乙方", "承包方", "承建方", "交付物", "验收", "中标", "投标", "招标", "合同", "工期",
+    "発注者", "受注者", "納品", "検収", "成果物", "入札", "仕様書", "委託",
+    "bên a", "bên b", "nghiệm thu", "bàn giao", "phạm vi", "ràng buộc", "hợp đồng", "nhà thầu",
+)  # fmt: skip
+#: A rule marked with its level of obligation, as coding standards and policies number
+#: them: ``1. 【强制】…``, ``- [MUST] …``, ``(Required)``. Bounded runs, one line.
+RULE_LABEL = re.compile(
+    r"[ \t]{0,8}(?:[-*+][ \t]{1,4}|\d{1,3}[.)、][ \t]{0,4})?[【\[(（][ \t]{0,2}"
+    r"(?:强制|推荐|参考|建议|必须|禁止|mandatory|required|recommended|advisory|must|should|"
+    r"may|optional|shall|muss|soll|obligatoire|recommandé|obligatorio|recomendado)"
+    r"[ \t]{0,2}[】\])）]",
+    re.IGNORECASE,
+)
+#: A grammar production: ``Name ::= …``, ``Name → …``, ``Name -> …`` (a capitalised
+#: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language
+#: references). Bounded runs, one line.
+GRAMMAR_LINE = re.compile(
+    r"[ \t>]{0,8}(?:_?[A-Za-z][\w-]{0,40}_?[ \t]{0,4}(?:::=|→)|_[A-Z][A-Za-z]{1,40}_[ \t]{0,4}:"
+    r"|[A-Z][\w]{0,40}[ \t]{1,4}->[ \t])"
+)
+
+#: A line that names an HTTP operation, as API reference pages head or show each one:
+#: ``GET /api/tags``, ``### `POST /v1/chat` ``. Bounded runs, applied to one line.
+HTTP_OPERATION = re.compile(
+    r"[ \t>#*`-]{0,8}(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\*{0,2}[ \t]{1,4}`?"
+    r"(?:https?://[^\s/`]{1,80})?/[\w/{}:.$<>*-]{0,120}"
+)
+#: A proposal header's ``Field: value`` line (PEP, RFC and ADR headers, front matter,
+#: Markdown lists of fields). Bounded runs, applied to one line.
+FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\*{0,2}([^\W\d][\w ()-]{0,30}?)\*{0,2}[ \t]{0,4}[:：]")
+
+#: A table that defines fields: its header names each row's field and its type (or
+#: whether it is required), as data dictionaries, schemas and API references do.
+FIELD_NAME_COLUMNS = frozenset(
+    {
+        "name", "field", "field name", "parameter", "parameter name", "param", "argument",
+        "attribute", "property", "key", "column", "column name", "option", "variable",
+        "字段", "字段名", "字段名称", "参数", "参数名", "名称", "属性", "列名", "变量",
+        "フィールド", "フィールド名", "項目", "項目名", "パラメータ", "パラメーター", "引数",
+        "名前",
+        "feld", "feldname", "parametername", "attribut", "eigenschaft", "spalte",
+        "champ", "paramètre", "nom", "colonne", "propriété",
+        "campo", "parámetro", "nombre", "atributo", "propiedad", "columna",
+    }
+)  # fmt: skip
+FIELD_TYPE_COLUMNS = frozenset(
+    {
+        "type", "data type", "datatype", "value type", "required", "mandatory", "optional",
+        "类型", "数据类型", "字段类型", "必填", "是否必填", "必选", "是否必须",
+        "型", "データ型", "必須",
+        "typ", "datentyp", "pflicht", "erforderlich",
+        "obligatoire", "type de données",
+        "tipo", "tipo de dato", "obligatorio", "requerido",
+    }
+)  # fmt: skip
+#: A defined term: an emphasised word or phrase, then the verb that defines it or a
+#: modal that rules on it ("The *boolean type* is…", "*静态项*类似于…"), as references,
+#: standards and glossaries introduce their terms. Bounded runs.
+DEFINED_TERM = re.compile(
+    r"(?<![*_\w])(?:\*{1,2}[^*\n]{1,50}\*{1,2}|_{1,2}[^_\n]{1,50}_{1,2})[ \t]{0,2}"
+    r"(?:\([^()\n]{0,40}\)[ \t]{0,2})?"
+    r"(?:(?:is|are|refers to|means|denotes|may|must|ist|sind|bezeichnet|darf|muss|est|sont|"
+    r"désigne|doit|es|son|significa|debe)\b|是|指|类似于|只能|必须|とは|は)"
+)
+#: Impersonal statements of how a system behaves, as references and standards make
+#: them: what is an error, undefined, allowed or guaranteed.
+NORMATIVE_PHRASES = (
+    "is an error", "it is an error", "undefined behavior", "undefined behaviour",
+    "implementation-defined", "is not allowed", "are not allowed", "is forbidden",
+    "is prohibited", "is invalid", "is ill-formed", "is guaranteed", "are guaranteed",
+    "is permitted", "are permitted", "is not permitted", "are reserved", "is reserved",
+    "may only be", "can only be", "must only be", "只能用", "只能在", "只允许",
+    "未定义行为", "是错误的", "是不允许的", "不允许", "会报错", "被禁止",
+    "未定義動作", "エラーになる", "エラーとなる", "してはならない", "許可されない", "保証される",
+    "darf nur", "kann nur", "undefiniertes verhalten", "ist nicht erlaubt", "ist unzulässig",
+    "ist ein fehler", "ne peut être", "ne peut pas être", "comportement indéfini",
+    "n'est pas autorisé", "est interdit", "est une erreur", "solo puede", "sólo puede",
+    "comportamiento indefinido", "no está permitido", "está prohibido", "es un error",
+)  # fmt: skip
+
+#: Words that open a rule stated as an instruction, as style guides, coding standards
+#: and policies state them ("Never use…", "Avoid…", "不要…"). Steps of a tutorial open
+#: with other verbs (mix, run, click), so these are the words of standing rules.
+DIRECTIVE_WORDS = (
+    "always", "never", "avoid", "prefer", "do not", "don't", "must not", "only use",
+    "immer", "niemals", "nie", "vermeide", "vermeiden sie", "verwende keine", "bevorzuge",
+    "toujours", "jamais", "évitez", "évite", "préférez", "n'utilisez", "ne pas",
+    "siempre", "nunca", "evite", "evitar", "prefiera", "no use", "no utilice",
+)  # fmt: skip
+#: Rules opened or closed by these in scripts written without spaces.
+DIRECTIVE_CJK = ("不要", "避免", "禁止", "尽量", "不得", "严禁", "必须", "推荐", "してはならない",
+                 "しないこと", "すること", "避けること")  # fmt: skip
+#: A sentence or list item that opens with a directive word. Bounded runs.
+DIRECTIVE = re.compile(
+    r"(?:^|[.!?][ \t]{1,3})(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4})?(?:"
+    + "|".join(re.escape(word) for word in DIRECTIVE_WORDS)
+    + r")\b",
+    re.MULTILINE,
+)
+
+#: Labels that mark an example as one to follow or one to avoid, as style guides and
+#: coding standards pair them ("// bad" then "// good", 反例 then 正例).
+EXAMPLE_GOOD = frozenset(
+    {"good", "do", "correct", "right", "recommended", "preferred", "正例", "推荐", "正确",
+     "良い例", "gut", "richtig", "bon", "correcto", "bien", "✅", "✓"}
+)  # fmt: skip
+EXAMPLE_BAD = frozenset(
+    {"bad", "don't", "dont", "avoid", "incorrect", "wrong", "反例", "不推荐", "错误",
+     "悪い例", "schlecht", "falsch", "mauvais", "incorrecto", "mal", "❌", "✗"}
+)  # fmt: skip
+#: What may wrap such a label on its line: comment marks, emphasis, list and table marks,
+#: HTML tags. Bounded runs.
+EXAMPLE_WRAPPING = re.compile(r"<[^<>\n]{0,40}>|//|/\*|\*/|<!--|-->|[#*_>|:：`-]")
+
+#: Keys a design card uses: ``key: value`` lines that describe a system.
+CARD_KEYS = frozenset(
+    {
+        "kind", "inputs", "input", "outputs", "output", "goal",
+        "goals", "hardware", "platform", "performance", "latency", "throughput", "users",
+        "constraints", "scope", "purpose", "interface", "api", "storage",
+        "deployment", "owner", "status", "requirements", "non-goals",
+        "输入", "输出", "性能", "硬件", "目标", "eingaben", "ausgaben", "entrées", "sorties",
+    }
+)  # fmt: skip

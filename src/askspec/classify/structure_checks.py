@@ -1,0 +1,171 @@
+"""Checks that read how a document is built: a design's sections and header, a
+contract's wording, labelled rules, grammar productions and HTTP operations, tables of
+fields, defined terms, rules stated as instructions, paired examples, design cards.
+
+Each is a pure function from a :class:`View` to the signals it finds, as in verdict.py.
+"""
+
+from __future__ import annotations
+
+from askspec.classify import document_rules
+from askspec.classify.features import HEAD_CHARS, Signal, View, is_card_sized
+from askspec.models import Kind
+
+#: How many lines at the top of a text a proposal's header may take.
+HEADER_LINES = 40
+#: Lines longer than this are not looked at for fields or operations.
+LINE_CUT = 300
+#: How many lines are looked at for labelled rules and HTTP operations: they show in a
+#: document's first screens, and reading every line cost a third of classification.
+RULE_LINES = 120
+
+
+def design_signals(view: View) -> list[Signal]:
+    """Design documents, proposals and decision records: their sections and header."""
+    found: list[Signal] = []
+    design = sorted(h for h in view.headings if h in document_rules.DESIGN_SECTIONS)
+    frame = [h for h in view.headings if h in document_rules.FRAME_SECTIONS]
+    if len(design) >= 2 or (design and len(frame) >= 2):
+        shown = "/".join(h.title() if h.isascii() else h for h in design[:4])
+        weight = min(7.0, 1.5 + 1.2 * len(design) + 0.4 * len(frame))
+        found.append(Signal(Kind.SPEC, weight, f"sections {shown}"))
+    fields = {
+        match.group(1).strip().lower()
+        for line in view.head.splitlines()[:HEADER_LINES]
+        if (match := document_rules.FIELD_LINE.match(line[:LINE_CUT]))
+    } & document_rules.PROPOSAL_FIELDS
+    if len(fields) >= 2:
+        shown = "/".join(sorted(f.title() for f in fields)[:4])
+        found.append(Signal(Kind.SPEC, min(4.5, 1.5 + 0.8 * len(fields)), f"header {shown}"))
+    return found
+
+
+def contract_signals(view: View) -> list[Signal]:
+    """Requests for quotation, statements of work and tenders: their wording."""
+    low = view.prose_text.lower()
+    words = {word.strip(".,;:()[]\"'") for word in low.split()}
+    terms = (words & document_rules.CONTRACT_WORDS) | {
+        p for p in document_rules.CONTRACT_PHRASES if p in low
+    }
+    if len(terms) < 4:
+        return []
+    shown = ", ".join(sorted(terms)[:3])
+    return [Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * len(terms)), f"contract wording ({shown}...)")]
+
+
+def line_signals(view: View) -> list[Signal]:
+    """Rules labelled with their obligation, grammar productions and HTTP operations,
+    in the first lines."""
+    found: list[Signal] = []
+    head = [line[:LINE_CUT] for line in view.head.splitlines()]
+    lines = head[:RULE_LINES]
+    rules = sum(1 for line in lines if document_rules.RULE_LABEL.match(line))
+    if rules >= 3:
+        why = f"{rules} rules marked with their obligation"
+        found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules), why))
+    # Productions follow a reference's opening prose: the whole head is looked at.
+    grammar = sum(1 for line in head if document_rules.GRAMMAR_LINE.match(line))
+    if grammar >= 2:
+        found.append(Signal(Kind.SPEC, min(5.0, 1.5 + grammar), f"{grammar} grammar productions"))
+    operations = {
+        match.group(0).strip(" \t>#*`-")
+        for line in lines
+        if (match := document_rules.HTTP_OPERATION.match(line))
+    }
+    if len(operations) >= 2:
+        why = f"{len(operations)} HTTP operations"
+        found.append(Signal(Kind.SPEC, min(6.0, 2.0 * len(operations)), why))
+    return found
+
+
+def field_tables(head: str) -> int:
+    """Tables whose header names each row's field and its type or whether it is needed."""
+    count = 0
+    in_table = False
+    for line in head.splitlines():
+        cells = line[:LINE_CUT].strip().strip("|").split("|")
+        if len(cells) < 2:
+            in_table = False
+            continue
+        if in_table:
+            continue
+        in_table = True  # the first row of a run of rows is its header
+        names = {cell.strip(" \t*`_").lower() for cell in cells}
+        if names & document_rules.FIELD_NAME_COLUMNS and names & document_rules.FIELD_TYPE_COLUMNS:
+            count += 1
+    return count
+
+
+def reference_signals(view: View) -> list[Signal]:
+    """References and standards: tables of fields, defined terms and statements of what
+    is an error, undefined or allowed."""
+    found: list[Signal] = []
+    tables = field_tables(view.head)
+    if tables:
+        why = f"{tables} table{'s' if tables > 1 else ''} of fields and their types"
+        found.append(Signal(Kind.SPEC, min(5.0, 2.5 + 1.0 * tables), why))
+    terms = len(document_rules.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
+    low = view.prose_text.lower()
+    rules = sum(low.count(phrase) for phrase in document_rules.NORMATIVE_PHRASES)
+    if terms + rules >= 2:
+        why = f"{terms} defined terms, {rules} statements of what is allowed"
+        found.append(Signal(Kind.SPEC, min(4.0, 1.0 + 0.8 * (terms + rules)), why))
+    return found
+
+
+def directive_signals(view: View) -> list[Signal]:
+    """Standing rules stated as instructions: a style guide's or a policy's register."""
+    low = view.prose_text.lower()
+    rules = len(document_rules.DIRECTIVE.findall(low))
+    if not low.isascii():
+        rules += sum(low.count(word) for word in document_rules.DIRECTIVE_CJK)
+    share = rules / max(1, view.sentences)
+    if rules < 4 or share < 0.15:
+        return []
+    why = f"{rules} rules stated as instructions in {view.sentences} sentences"
+    return [Signal(Kind.SPEC, min(4.5, 1.0 + 8.0 * share), why)]
+
+
+#: Lines longer than this are not example labels.
+LABEL_CHARS = 80
+
+
+def example_signals(view: View) -> list[Signal]:
+    """Examples marked as ones to follow and ones to avoid: a style guide's pairs."""
+    labels = (
+        document_rules.EXAMPLE_GOOD | document_rules.EXAMPLE_BAD | {"example", "examples", "code"}
+    )
+    good = bad = 0
+    for line in view.head.splitlines():
+        if len(line) > LABEL_CHARS:
+            continue
+        words = set(document_rules.EXAMPLE_WRAPPING.sub(" ", line.lower()).split())
+        if words and words <= labels:  # a line that is only a label ("// bad", "Bad | Good")
+            good += not words.isdisjoint(document_rules.EXAMPLE_GOOD)
+            bad += not words.isdisjoint(document_rules.EXAMPLE_BAD)
+    pairs = min(good, bad)
+    if pairs < 2:
+        return []
+    why = f"{pairs} pairs of good and bad examples"
+    return [Signal(Kind.SPEC, min(5.0, 2.0 + 0.75 * pairs), why)]
+
+
+def card_signals(view: View) -> list[Signal]:
+    """A design card: most lines are ``key: value``, with keys a card would use, or one
+    such key and a value that describes the system in a sentence."""
+    if not is_card_sized(len(view.card_keys), view.lines):
+        return []
+    known = sum(1 for key in view.card_keys if key in document_rules.CARD_KEYS)
+    if known < 2 and not (known and describes(view)):
+        return []
+    pairs = len(view.card_keys)
+    return [Signal(Kind.SPEC, 3.0 + 0.4 * known, f"design card: {pairs} key: value lines")]
+
+
+def describes(view: View) -> bool:
+    """Whether a ``key: value`` line's value is a sentence of eight words or more."""
+    for line in view.head.splitlines()[:HEADER_LINES]:
+        _, colon, value = line[:LINE_CUT].partition(":")
+        if colon and len(value.split()) >= 8:
+            return True
+    return False

@@ -1,0 +1,194 @@
+"""The words the classifier scores with: interface definitions, standards and
+requirement language, in several languages. Adding a sign is adding a row here;
+verdict.py holds only the scoring."""
+
+from __future__ import annotations
+
+import re
+
+from askspec.classify.pattern_building import by_first_letter, first_letter_groups, prefix_tree
+
+# --- interface definitions and standards ----------------------------------------
+
+#: Signs of interface definitions, matched against the head of a file.
+API_SIGNS: tuple[tuple[str, str], ...] = (
+    (r"^\s*[\"']?openapi[\"']?\s*:\s*[\"']?3", "OpenAPI definition"),
+    (r"^\s*[\"']?swagger[\"']?\s*:\s*[\"']?2", "Swagger definition"),
+    (r"^\s*[\"']?asyncapi[\"']?\s*:", "AsyncAPI definition"),
+    (r"[\"']?\$schema[\"']?\s*:\s*[\"']?[^\s\"']*json-schema", "JSON Schema"),
+    (r"^\s*syntax\s*=\s*[\"']proto[23][\"']", "protobuf definition"),
+    (
+        r"^\s*message\s+\w+\s*\{[ \t]*\n(?:[ \t]*(?://[^\n]*)?\n)*[ \t]*"
+        r"(?:(?:repeated|optional|required)\s+)?[\w.]+\s+\w+\s*=\s*\d+\s*[;\[]",
+        "protobuf definition",
+    ),
+    (
+        r"^\s*(?:type\s+(?:Query|Mutation|Subscription)|schema|extend\s+type\s+\w+)\s*\{",
+        "GraphQL schema",
+    ),
+    (
+        r"^\s*(?:type|input|interface)\s+\w+(?:\s+implements\s+[\w &]+)?\s*\{\s*\n\s+\w+(?:\(.*\))?"
+        r"\s*:\s*\[?\w+!?",
+        "GraphQL schema",
+    ),
+    (r"<(?:wsdl:)?definitions\b", "WSDL definition"),
+    (r"<(?:xs|xsd):schema\b", "XML Schema"),
+    (r"^#%RAML", "RAML definition"),
+    (r"^FORMAT:\s*1A", "API Blueprint"),
+    (r"[\"']discoveryVersion[\"']\s*:", "API discovery document"),
+    (
+        r"^\s*namespace\s+\w+\s+[\w.]+\s*\n(?:.|\n){0,400}?^\s*(?:struct|service)\s+\w+\s*\{",
+        "Thrift definition",
+    ),
+)
+#: Compiled to start at the newline before a line instead of ^, which the regex engine
+#: would try at every character; they are searched in a head with a newline in front.
+API_PATTERNS = tuple(
+    (re.compile("\n" + p[1:] if p.startswith("^") else p, re.MULTILINE), what)
+    for p, what in API_SIGNS
+)
+#: What a sign's pattern needs before it is worth running (most heads have no sign).
+#: A sign that starts a line needs a line that starts with one of its words: one pass
+#: over the line starts finds them all, where a search per literal would read the whole
+#: head each time. Any other sign needs one of its literals somewhere in the head.
+API_NEEDS = (("openapi",), ("swagger",), ("asyncapi",), ("$schema",), ("syntax",), ("message",),
+             ("type", "schema", "extend"), ("type", "input", "interface"), ("<",), ("<",),
+             ("#%RAML",), ("FORMAT",), ("discoveryVersion",), ("namespace",))  # fmt: skip
+#: Each sign, what it needs, and whether it starts a line (else it is found anywhere).
+API_GATED = tuple(
+    (pattern, what, needs, pattern.pattern.startswith("\n"))
+    for (pattern, what), needs in zip(API_PATTERNS, API_NEEDS, strict=True)
+)
+#: The words that start the line signs (longest first, so none stops at a prefix).
+API_LINE_WORDS = sorted(
+    {word for _, _, needs, starts_line in API_GATED if starts_line for word in needs},
+    key=lambda word: (-len(word), word),
+)
+#: Which of those words start lines in a head (after blanks and an optional quote, as
+#: the signs allow; a longer word that starts alike only costs a search). The words
+#: are grouped by first letter (see by_first_letter); none holds a character that means
+#: something in a pattern, so they go in as they are.
+LINE_LEAD = re.compile(r"\n[ \t]*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
+RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
+#: Literals each user-story pattern needs (" ich", not "ich", which "which" holds). Each
+#: literal is one more pass over the text, so one that two patterns share stands for
+#: both ("como " for the Spanish ones, "ormativ" for the normative references), and a
+#: longer one is found sooner ("en tant que" rather than " je ": the search skips
+#: ahead by the length of the literal).
+STORY_HINTS = (" i want", " i need", " i would like", " ich", "en tant que", "como ", "voglio",
+               "vorrei", "我")  # fmt: skip
+STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormativ", "onform",
+                  "ISO/IEC", "his document", "his specification", "his standard", "Key words",
+                  "规范性")  # fmt: skip
+
+#: Phrases that standards and formal specifications use and other texts do not. Every
+#: branch starts with a plain letter, so the regex engine skips ahead to those letters
+#: instead of trying each branch at every position (hence the lookbehind for the \b).
+STANDARD = re.compile(
+    r"Request for Comments:|Internet-Draft|Status of This Memo|Normative References|"
+    r"conformance requirements?|conforming(?<=\bconforming) implementations?\b|ISO/IEC \d|"
+    r"This (?:document|specification|standard) (?:defines|specifies|describes the format)|"
+    r"this (?:document|specification|standard) (?:defines|specifies|describes the format)|"
+    r"Key words for use in RFCs|"
+    r"Normative Verweise|Références normatives|Referencias normativas|规范性引用文件"
+)
+
+# --- requirement language ------------------------------------------------------
+
+#: RFC 2119 / RFC 8174 keywords; only their upper-case form is normative. Every branch
+#: starts with a capital and checks the word boundary just behind it, so the regex engine
+#: skips to those capitals instead of trying a boundary at every position.
+RFC2119_WORDS = ("MUST(?: NOT)?", "SHALL(?: NOT)?", "SHOULD(?: NOT)?", "REQUIRED", "RECOMMENDED",
+                 "NOT RECOMMENDED")  # fmt: skip
+RFC2119 = re.compile(
+    "(" + "|".join(f"{word[0]}(?<=\\b{word[0]}){word[1:]}" for word in RFC2119_WORDS) + r")\b"
+)
+#: Modal verbs by language, matched in lower-cased text; several are common in prose,
+#: so they count by density and by who the subject is.
+MODAL_WORDS = (
+    "must", "shall", "should", "will", "has to", "needs to", "is required to",  # English
+    "muss", "müssen", "soll", "sollen", "darf",  # German
+    "doit", "doivent", "devra", "devront",  # French
+    "debe", "deben", "deberá", "deberán",  # Spanish
+    "deve", "devono", "dovrà", "dovranno", "devem", "deverá",  # Italian, Portuguese
+    "moet", "moeten", "zal", "dient te", "musi", "muszą",  # Dutch, Polish
+    "должен", "должна", "должно", "должны",  # Russian
+)  # fmt: skip
+#: Modals in languages written without spaces between words.
+MODAL_CJK = ("必须", "应当", "应该", "不得", "须", "需要", "应", "しなければならない", "ものとする",
+             "必要がある")  # fmt: skip
+
+
+#: The modal words, one pattern per ASCII first letter and one for the rest. A pattern
+#: that starts with one letter is found much faster than a set of letters, and no
+#: modal holds the start of a modal from another pattern ("必须" holds "须", which
+#: shares the last one), so together the passes find the same modals as one pattern.
+#: An ASCII text skips the last pass. Each pass is a tree of its words' prefixes.
+MODAL_LETTERS = tuple(
+    re.compile(prefix_tree([first + rest for rest in rests], r"\b"))
+    for first, rests in first_letter_groups(list(MODAL_WORDS)).items()
+    if first.isascii()
+)
+MODAL_OTHER = re.compile(
+    by_first_letter(
+        [rf"{word}\b" for word in MODAL_WORDS if not word[0].isascii()] + list(MODAL_CJK)
+    )
+)
+#: The characters those modals start with. Text of Latin letters holds none, and a
+#: test for a character wider than any of a text's is answered without reading it.
+MODAL_OTHER_LEADS = tuple(
+    sorted({word[0] for word in (*MODAL_WORDS, *MODAL_CJK) if not word[0].isascii()})
+)
+#: Modals too common in narrative to count as requirement words on their own.
+WEAK_MODALS = frozenset({"should", "will", "darf", "zal", "需要", "应"})
+#: A system as the subject just before a modal: the shape of a requirement in any register.
+SYSTEM_NOUNS = ("system", "service", "application", "app", "api", "server", "client", "tool",
+    "software", "product", "platform", "component", "module", "device", "program", "library",
+    "implementation", "endpoint", "backend", "frontend", "user interface", "ui", "cli",
+    "pipeline", "sensor", "controller", "package", "file", "field", "value", "script",
+    "message", "request", "response", "header", "entry", "parameter", "attribute", "element",
+    "record", "version", "directory", "maintainer", "format", "body", "payload")  # fmt: skip
+SYSTEM_PHRASES = ("das system", "die anwendung", "der dienst", "die software", "das gerät",
+    "le système", "l'application", "le service", "le logiciel",
+    "el sistema", "la aplicación", "el servicio", "el software",
+    "il sistema", "l'applicazione", "il servizio", "o sistema", "a aplicação",
+    "het systeem")  # fmt: skip
+SYSTEM_WORDS = ("система", "系统", "软件", "平台", "服务", "接口", "程序", "设备")
+SYSTEM_SUBJECT = re.compile(
+    r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:" + "|".join(SYSTEM_NOUNS) + r")s?"
+    r"|\b(?:" + "|".join(SYSTEM_PHRASES) + ")|" + "|".join(SYSTEM_WORDS) + r")\s*$"
+)
+#: How a text before a modal must end for SYSTEM_SUBJECT to match (a cheap first test).
+SYSTEM_ENDINGS = (*SYSTEM_NOUNS, *(f"{noun}s" for noun in SYSTEM_NOUNS), *SYSTEM_PHRASES,
+                  *SYSTEM_WORDS)  # fmt: skip
+#: A person as the subject just before a modal: advice and narrative, not requirements.
+PERSONS = ("you", "we", "i", "they", "he", "she", "one", "du", "ihr", "wir", "ich", "sie", "tu",
+           "vous", "nous", "je", "tú", "usted", "il", "elle", "on")  # fmt: skip
+PERSON_SUBJECT = re.compile(r"\b(?:" + "|".join(PERSONS) + r")\s+(?:really\s+|also\s+|just\s+)?$")
+PERSON_ENDINGS = (*PERSONS, "really", "also", "just")
+#: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
+REQUIREMENT_ID = re.compile(
+    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
+    r"\]?[\s:.)]"
+)
+#: User stories in several languages. Every branch starts with a plain letter and checks
+#: the word boundary just behind it (a(?<=\ba) matches what \ba does), so the regex
+#: engine skips to those letters instead of trying a boundary at every position.
+USER_STORY = re.compile(
+    r"a(?<=\ba)s an? .{1,60}?,? i (?:want|need|would like)\b|"
+    r"a(?<=\ba)ls .{1,60}?(?:möchte|will) ich\b|"
+    r"e(?<=\be)n tant que .{1,60}?je (?:veux|souhaite)\b|"
+    r"c(?<=\bc)omo .{1,60}?(?:quiero|necesito)\b|c(?<=\bc)ome .{1,60}?(?:voglio|vorrei)\b|"
+    r"作为.{1,30}?我(?:想要|希望|想|需要)",
+)
+#: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
+EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b")
+#: Gherkin keywords in English, German, French, Spanish and Chinese.
+GHERKIN_HEADS = ("Feature", "Scenario(?: Outline)?", "Background", "Examples", "Funktionalität",
+                 "Szenario", "Fonctionnalité", "Scénario", "Característica", "Escenario", "功能",
+                 "场景", "剧本")  # fmt: skip
+GHERKIN_HEAD = re.compile(r"^\s*(?:" + "|".join(GHERKIN_HEADS) + r")\s*:")
+GHERKIN_STEP = re.compile(
+    r"^\s*(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
+    r"Et|Dado|Cuando|Entonces|Y|假如|当|那么|而且)\s"
+)
