@@ -8,8 +8,8 @@ from askspec.answers.markdown import read_markdown
 from askspec.errors import MailError
 from askspec.mail.message import parse_address
 from askspec.read import encodings as read
+from askspec.read.folder import _kind_of
 from askspec.read.markup import notebook_text, rst_text
-from askspec.scan import _kind_of
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ from askspec.mail.message import (
     verify_headers,
 )
 from askspec.output import TEMP_PREFIX, write_outputs
-from askspec.scan import Entry, scan, scan_chunk
+from askspec.read.folder import Entry
+from askspec.scan import scan, scan_chunk
 
 
 def test_interrupt_while_writing_leaves_no_file(

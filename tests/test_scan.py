@@ -23,7 +23,9 @@ from askspec.cli import app
 from askspec.errors import SeedsError
 from askspec.models import Kind
 from askspec.progress import ScanProgress
-from askspec.scan import Entry, display_name, iter_scan, scan, walk
+from askspec.read import folder as folder_module
+from askspec.read.folder import Entry, display_name, walk
+from askspec.scan import iter_scan, scan
 from conftest import EXAMPLE_SEEDS, Tree
 from hostile_cases import pdf_with_text
 
@@ -426,7 +428,7 @@ def test_folder_swapped_while_it_is_listed_is_not_entered(
     # The swap comes after the parent listed "sub" and before "sub" itself is opened.
     root = make_tree({"sub": {"notes.md": NOTES}})
     secret = outside_secret(tmp_path)
-    real_inspect = scan_module._inspect
+    real_inspect = folder_module._inspect
 
     def inspect_then_swap(path: str, *args: Any) -> Any:
         found = real_inspect(path, *args)
@@ -435,7 +437,7 @@ def test_folder_swapped_while_it_is_listed_is_not_entered(
             (root / "sub").symlink_to(secret.parent, target_is_directory=True)
         return found
 
-    monkeypatch.setattr(scan_module, "_inspect", inspect_then_swap)
+    monkeypatch.setattr(folder_module, "_inspect", inspect_then_swap)
     rows = {f.path: f for f in scan(root).files}
     assert list(rows) == ["sub"]
     assert rows["sub"].kind is Kind.UNREADABLE

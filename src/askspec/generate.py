@@ -16,12 +16,13 @@ from askspec.i18n import AUTO, _, speaking
 from askspec.mail.message import Envelope, build_message
 from askspec.models import Fact, Kind, Request, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
+from askspec.read.folder import display_name
 from askspec.request.language import Prevailing, choose, prevailing
 from askspec.request.planning import judged_plan
 from askspec.request.questions import area_findings
 from askspec.request.render import make_env, render_documents
 from askspec.request.summary import describe
-from askspec.scan import ProgressHook, display_name, map_scan
+from askspec.scan import ProgressHook, map_scan
 
 if TYPE_CHECKING:
     from askspec.answers.check import CheckResult
