@@ -29,7 +29,7 @@ from askspec.answers.markdown_outline import spans
 from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
 from askspec.generate import Options, build_request, render_outputs
-from askspec.models import Area, Fact, Request, Status
+from askspec.models import Area, Fact, Status
 from askspec.request.answer_format import (
     PLACEHOLDER,
     find_marker,
@@ -39,6 +39,7 @@ from askspec.request.answer_format import (
     without_placeholders,
 )
 from askspec.request.issue_form import issue_form_data
+from askspec.request.model import Request
 from askspec.request.render import make_env, render_template
 from askspec.request.template_context import context
 from askspec.scan import scan

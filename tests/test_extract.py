@@ -14,8 +14,9 @@ from askspec.extract import extract
 from askspec.extract.source import quote
 from askspec.generate import Options, build_request, render_outputs
 from askspec.measure import hardware_specific, measurable, parse_targets
-from askspec.models import Area, Fact, Kind, Request, SeedFile, Status, Verdict
+from askspec.models import Area, Fact, Kind, SeedFile, Status, Verdict
 from askspec.read.text import markup, suffix_of
+from askspec.request.model import Request
 from askspec.request.questions import area_findings
 from askspec.scan import scan
 from conftest import GOLDEN

@@ -10,7 +10,8 @@ import pytest
 
 import judge_seeds as seeds
 from askspec.generate import Options, build_request
-from askspec.models import Request, Status
+from askspec.models import Status
+from askspec.request.model import Request
 from askspec.scan import scan
 
 Build = Callable[..., Path]

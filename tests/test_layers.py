@@ -25,6 +25,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("generate",),
     ("cli", "__main__"),
 )  # fmt: skip
+#: No module is longer than this many lines: each can be read in one sitting.
+MODULE_LINES = 300
 
 
 def part_of(module: str) -> str:
@@ -76,6 +78,12 @@ def test_imports_go_down_the_flow(name: str, path: Path) -> None:
         return
     upward = sorted(m for m in imported(path) if layer(m) > layer(name))
     assert not upward, f"{name} imports from above it: {upward}"
+
+
+@pytest.mark.parametrize(("name", "path"), MODULES, ids=[name for name, _ in MODULES])
+def test_no_module_is_over_the_line_limit(name: str, path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MODULE_LINES, f"{name} has {lines} lines"
 
 
 def test_an_upward_import_is_caught(tmp_path: Path) -> None:

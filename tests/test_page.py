@@ -100,7 +100,8 @@ def test_a_template_that_hides_answers_gives_a_read_only_page(make_tree, tmp_pat
 
 
 def test_filled_quotes_answers_and_keeps_placeholders() -> None:
-    from askspec.models import Area, Question
+    from askspec.models import Area
+    from askspec.request.model import Question
 
     qs = [Question(i, Area.INPUTS, "t", "g", "e", True) for i in ("IN-1", "IN-2")]
     text = filled(["a\n", "\nb\n", "\nc"], qs, {"IN-1": "  x \r\n\r\n# y\n\n"})

@@ -14,10 +14,11 @@ from askspec import __version__
 from askspec.extract import extract
 from askspec.i18n import AUTO, _, speaking
 from askspec.mail.message import Envelope, build_message
-from askspec.models import Fact, Kind, Request, ScanResult, SeedFile, Skipped
+from askspec.models import Fact, Kind, ScanResult, SeedFile, Skipped
 from askspec.output import write_outputs
 from askspec.read.folder import display_name
 from askspec.request.language import Prevailing, choose, prevailing
+from askspec.request.model import Request
 from askspec.request.planning import judged_plan
 from askspec.request.questions import area_findings
 from askspec.request.render import make_env, render_documents

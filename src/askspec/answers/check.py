@@ -26,9 +26,10 @@ from askspec.answers.mail import looks_like_mail, read_mail
 from askspec.answers.markdown import read_markdown
 from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
-from askspec.models import Area, Question, Request
+from askspec.models import Area
 from askspec.request.answer_format import Marker, is_open, is_question_id
 from askspec.request.catalogue import ENTRIES
+from askspec.request.model import Question, Request
 
 __all__ = [
     "Answer",

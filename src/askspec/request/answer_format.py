@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from askspec.i18n import N_, _, in_every_language
-from askspec.models import request_id
+from askspec.request.model import request_id
 
 MARKER_TAG = "askspec:request"
 #: The label of the issue form's marker field; GitHub puts it in the body as a ### heading.

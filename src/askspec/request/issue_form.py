@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from askspec.i18n import _
-from askspec.models import Request
 from askspec.request.answer_format import MARKER_LABEL
 from askspec.request.filters import md_inline
+from askspec.request.model import Request
 from askspec.request.template_context import request_marker
 
 

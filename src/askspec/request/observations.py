@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from askspec.i18n import AUTO, DEFAULT, _, language_name, languages, ngettext
-from askspec.models import Kind, Observation, SeedFile
+from askspec.models import Kind, SeedFile
 from askspec.request import signals
 from askspec.request.kinds import tally
 from askspec.request.language import Choice, choose, prevailing
+from askspec.request.model import Observation
 from askspec.request.subjects import Subject, subjects, terms
 from askspec.request.titles import base_name, clip, join, quoted
 from askspec.request.versions import Versions, same_document_groups

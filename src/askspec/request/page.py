@@ -18,7 +18,6 @@ import jinja2
 from markupsafe import Markup
 
 from askspec.i18n import _, in_every_language, ngettext
-from askspec.models import Question, Request
 from askspec.request.answer_format import (
     ANSWER_LABEL,
     PLACEHOLDER_TEXT,
@@ -28,6 +27,7 @@ from askspec.request.answer_format import (
     quote_answer,
 )
 from askspec.request.filters import md_inline
+from askspec.request.model import Question, Request
 from askspec.request.render import markdown_html, render_template, without_marker
 from askspec.request.template_context import context
 

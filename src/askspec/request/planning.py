@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from askspec.i18n import N_, _
-from askspec.models import Area, Fact, Kind, Observation, Question, SeedFile
+from askspec.models import Area, Fact, Kind, SeedFile
 from askspec.request.kinds import system_kind
 from askspec.request.language import Choice
+from askspec.request.model import Observation, Question
 from askspec.request.observations import Seeds, judge
 from askspec.request.questions import plan
 from askspec.request.titles import title_of

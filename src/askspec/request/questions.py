@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from askspec.i18n import _
-from askspec.models import REQUIRED_AREAS, AreaFinding, Fact, Kind, Question, Status
+from askspec.models import REQUIRED_AREAS, Fact, Kind, Status
 from askspec.request.catalogue import CATALOGUE, HINTS, Entry
+from askspec.request.model import AreaFinding, Question
 
 #: Facts quoted per question or area: enough to show the seeds were read.
 EVIDENCE_LIMIT = 5

@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from askspec.errors import TemplateError
 from askspec.i18n import _, ngettext
-from askspec.models import Request
 from askspec.request.answer_format import quote_answer
 from askspec.request.filters import (
     evidence_text,
@@ -32,6 +31,7 @@ from askspec.request.filters import (
     to_yaml,
 )
 from askspec.request.issue_form import issue_form_data
+from askspec.request.model import Request
 from askspec.request.template_context import context
 
 #: The shipped templates, by name; a user's --templates folder may replace any of them.

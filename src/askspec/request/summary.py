@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from askspec.extract import rules as r
 from askspec.extract.code import OPENAPI
 from askspec.i18n import N_, _, ngettext
-from askspec.models import AreaFinding, Kind, Observation, SeedFile, Status
+from askspec.models import Kind, SeedFile, Status
+from askspec.request.model import AreaFinding, Observation
 from askspec.request.titles import base_name, clip, join, named, quoted
 
 #: Build and dependency files, by name, and the language they belong to.

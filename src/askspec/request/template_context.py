@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from askspec.i18n import _
-from askspec.models import Area, Question, Request
+from askspec.models import Area
 from askspec.request.answer_format import (
     ANSWER_LABEL,
     PLACEHOLDER_TEXT,
@@ -16,6 +16,7 @@ from askspec.request.answer_format import (
     placeholder,
 )
 from askspec.request.catalogue import AREA_TITLES
+from askspec.request.model import Question, Request
 from askspec.seed_groups import seed_groups
 
 
