@@ -63,7 +63,9 @@ CODE_SHAPES = (
     *CODE_OTHER_SHAPES,
 )
 #: Comment lines: neither code nor prose.
-COMMENT_LINE = re.compile(r"^\s*(?://|/\*|\*/|--\s|;;|#|(?i:rem)\s|::\s|\"\s|dnl\s|%\s)")
+#: What opens a comment line, after its indentation.
+COMMENT_OPENERS = r"(?://|/\*|\*/|--\s|;;|#|(?i:rem)\s|::\s|\"\s|dnl\s|%\s)"
+COMMENT_LINE = re.compile(r"^\s*" + COMMENT_OPENERS)
 SHEBANG = re.compile(r"^#!\s*(?:/\S*/)?(?:env\s+(?:-\S+\s+)*)?([\w.+-]+)")
 #: Characters that are frequent in code and rare in prose.
 CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")

@@ -66,14 +66,12 @@ BLOCK_OPEN = re.compile(
 )
 #: Whole comment lines; removing the newline before each keeps the one after it.
 #: COMMENT_LINE includes "#", so hash comments go in the same pass.
-COMMENT = re.compile(code_rules.COMMENT_LINE.pattern.replace(r"^\s*", NL) + r".*", M)
+COMMENT = re.compile(NL + code_rules.COMMENT_OPENERS + r".*", M)
 #: In code, also lines that start with a comment character only code uses this way
 #: (elsewhere they open headings or quotes). This one pass removes what COMMENT and
 #: then a pass for those characters would: each match starts a line, and the comment
 #: branches are tried first.
-CODE_COMMENT = re.compile(
-    NL + "(?:" + code_rules.COMMENT_LINE.pattern.removeprefix(r"^\s*") + r"|[\"!;%]).*", M
-)
+CODE_COMMENT = re.compile(NL + "(?:" + code_rules.COMMENT_OPENERS + r"|[\"!;%]).*", M)
 #: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
 #: The same shapes as CODE_SHAPES, with the keyword shapes' branches grouped by first
@@ -101,25 +99,15 @@ SYMBOL_BYTES = "".join(sorted(code_rules.CODE_SYMBOLS)).encode()
 #: blanks after it, which the stripped key does not show, and the engine no longer
 #: tries the colon after every character of the key.
 CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
-#: The character after an identifier is looked at, not taken: it may be the newline
-#: that the next line's match starts with. The optional bullet and bracket, and the run
-#: of capitals, are spelled as alternatives led by a set or a literal, which the regex
-#: engine rules a line out by at a glance, where it entered the optional group and run.
-REQUIREMENT_ID = re.compile(
-    wording.REQUIREMENT_ID.pattern.replace(r"^\s*", NL)
-    .replace(r"(?:[-*]\s*)?\[?", r"(?:[-*]\s*|)(?:\[|)")
-    .replace("[A-Z]{1,5}", "[A-Z][A-Z]{0,4}")
-    .removesuffix(r"[\s:.)]")
-    + r"(?=[\s:.)])"
-)
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
-EARS = re.compile(wording.EARS.pattern.replace(r"^\s*", NL))
+REQUIREMENT_ID = re.compile(NL + wording.REQUIREMENT_ID_BODY)
+EARS = re.compile(NL + wording.EARS_BODY)
 #: The same heads grouped by first letter; each ends in an ASCII colon, so a text
 #: without one is not searched.
 GHERKIN_HEAD = re.compile(
     NL + "(?:" + pattern_building.by_first_letter(list(wording.GHERKIN_HEADS)) + r")\s*:"
 )
-GHERKIN_STEP = re.compile(wording.GHERKIN_STEP.pattern.replace(r"^\s*", r"^[ \t]*"), M)
+GHERKIN_STEP = re.compile(r"^[ \t]*" + wording.GHERKIN_STEP_BODY, M)
 
 
 @dataclass(frozen=True)

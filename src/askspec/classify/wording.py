@@ -167,9 +167,11 @@ PERSONS = ("you", "we", "i", "they", "he", "she", "one", "du", "ihr", "wir", "ic
 PERSON_SUBJECT = re.compile(r"\b(?:" + "|".join(PERSONS) + r")\s+(?:really\s+|also\s+|just\s+)?$")
 PERSON_ENDINGS = (*PERSONS, "really", "also", "just")
 #: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
-REQUIREMENT_ID = re.compile(
-    r"^\s*(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
-    r"\]?[\s:.)]"
+#: A numbered requirement's identifier, after a line's indentation: ``REQ-12``,
+#: ``- [FR-3]``, ``NFR7:``; the character after it is looked at, not taken.
+REQUIREMENT_ID_BODY = (
+    r"(?:[-*]\s*)?\[?(?:[A-Z]{1,5}[-_]\d{1,4}(?:\.\d+)*|(?:REQ|FR|NFR|SR|UR|US|UC|R)\d{1,4})"
+    r"\]?(?=[\s:.)])"
 )
 #: User stories in several languages. Every branch starts with a plain letter and checks
 #: the word boundary just behind it (a(?<=\ba) matches what \ba does), so the regex
@@ -182,13 +184,15 @@ USER_STORY = re.compile(
     r"作为.{1,30}?我(?:想要|希望|想|需要)",
 )
 #: EARS requirements: WHEN/WHILE/IF/WHERE <condition> the <system> SHALL <response>.
-EARS = re.compile(r"^\s*(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b")
+#: An EARS requirement, after a line's indentation: "When ..., the <system> shall ...".
+EARS_BODY = r"(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b"
 #: Gherkin keywords in English, German, French, Spanish and Chinese.
 GHERKIN_HEADS = ("Feature", "Scenario(?: Outline)?", "Background", "Examples", "Funktionalität",
                  "Szenario", "Fonctionnalité", "Scénario", "Característica", "Escenario", "功能",
                  "场景", "剧本")  # fmt: skip
 GHERKIN_HEAD = re.compile(r"^\s*(?:" + "|".join(GHERKIN_HEADS) + r")\s*:")
-GHERKIN_STEP = re.compile(
-    r"^\s*(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
+#: A Gherkin step, after a line's indentation.
+GHERKIN_STEP_BODY = (
+    r"(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
     r"Et|Dado|Cuando|Entonces|Y|假如|当|那么|而且)\s"
 )
