@@ -462,3 +462,29 @@ definitions:
         "GET /seeds/{id}/label -> 200 (page)",
         "schema Germination (number)",
     ]
+
+
+def test_proto_lines_that_are_not_rpcs_or_fields_are_passed_over() -> None:
+    """Options, reserved numbers, a stray ``=`` and rpcs written wrong give no blocks of
+    their own; streams are named as such."""
+    text = """\
+syntax = "proto3";
+option java_package = "org.example.tides";
+
+service Tides {
+  rpc Forecast(stream Reading) returns (stream Tide);
+  rpc Broken(Reading) (Tide);
+  rpc Short();
+}
+
+message Reading {
+  reserved 2;
+  = 5;
+  double level = 1;
+}
+"""
+    assert rows(proto_document(text)) == [
+        ("heading", "service Tides", 4, 4),
+        ("api", "rpc Forecast(stream Reading: level) -> stream Tide", 5, 5),
+        ("api", "message Reading: level", 10, 14),
+    ]

@@ -432,6 +432,11 @@ MALFORMED = [
     ),
     ("answers.json", b'{"request": {}}', "it has no 'answered' object"),
     (
+        "reply.eml",
+        b"From: a@example.org\nContent-Type: text/html\n\n<h3>IN-1 - x</h3>\n",
+        "no text/plain part",
+    ),
+    (
         "answers.json",
         b'{"answered": {}, "request": {"questions": ["IN-1"], "id": 7}}',
         "the request's fields are not text",
@@ -508,3 +513,28 @@ def test_answers_saved_in_a_legacy_encoding_are_read(runner: CliRunner, tmp_path
     r = runner.invoke(app, ["check", str(path), "--json"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["answered"]["IN-1"] == answer
+
+
+def test_a_reply_saved_as_text_with_its_headers_is_read_as_mail(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_bytes(
+        b"From: Ana Silva <ana@clinic.example>\nSubject: Re: Request for details:\n"
+        b" booking page\nContent-Type: text/plain; charset=utf-8\n"
+        b"Content-Transfer-Encoding: quoted-printable\n\n"
+        b"### IN-1 =E2=80=94 Inputs\n\nBookings typed in at the front desk.\n"
+    )
+    r = runner.invoke(app, ["check", str(reply), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["answered"] == {"IN-1": "Bookings typed in at the front desk."}
+
+
+def test_notes_that_merely_start_with_a_colon_line_are_not_mail(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("Note: answers below\n\n### IN-1 — Inputs\n\nScanned invoices.\n", "utf-8")
+    r = runner.invoke(app, ["check", str(notes), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["answered"] == {"IN-1": "Scanned invoices."}
