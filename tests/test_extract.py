@@ -129,6 +129,7 @@ def test_code_comment_facts_carry_targets_and_topics() -> None:
     facts = {fact.area: fact for fact in extract([seed("batch.py", text, Kind.CODE)])}
     performance, hardware = facts[Area.PERFORMANCE], facts[Area.HARDWARE]
     assert performance.line == 3
+    assert performance.quote == "Each nightly batch must finish in under 20 minutes."
     assert [(t.value, t.unit) for t in performance.targets] == [(20.0, "minutes")]
     assert performance.topics == tuple(t.metric for t in performance.targets)
     assert hardware.line == 4
