@@ -417,3 +417,74 @@ def test_real_dev_definitions_read_as_operations(ident: str, path: Path) -> None
     assert all(1 <= b.first <= b.last <= lines for b in document)
     if ident in EXPECTED_IN_CORPUS:
         assert EXPECTED_IN_CORPUS[ident] in [b.text for b in operations]
+
+
+def test_openapi_odd_but_valid_corners_of_a_seed_bank_api() -> None:
+    """A Swagger body without properties, an external reference, a vendor extension among
+    the responses, a media type that is not JSON, a path that is not an object, and a
+    schema that names only its type."""
+    text = """\
+swagger: "2.0"
+info:
+  title: Seed bank
+  version: "1"
+paths:
+  /broken: 3
+  /seeds:
+    post:
+      parameters:
+        - in: body
+          name: packet
+          schema:
+            type: string
+        - $ref: "shared.yaml#/parameters/Lot"
+      responses:
+        "201":
+          description: stored
+        x-rate-limited:
+          description: vendor note
+  /seeds/{id}/label:
+    get:
+      responses:
+        "200":
+          content:
+            application/pdf:
+              schema:
+                type: object
+                properties:
+                  page: {type: integer}
+definitions:
+  Germination:
+    type: number
+"""
+    assert api_texts(openapi_document(text, "yaml")) == [
+        "POST /seeds: packet -> 201",
+        "GET /seeds/{id}/label -> 200 (page)",
+        "schema Germination (number)",
+    ]
+
+
+def test_proto_lines_that_are_not_rpcs_or_fields_are_passed_over() -> None:
+    """Options, reserved numbers, a stray ``=`` and rpcs written wrong give no blocks of
+    their own; streams are named as such."""
+    text = """\
+syntax = "proto3";
+option java_package = "org.example.tides";
+
+service Tides {
+  rpc Forecast(stream Reading) returns (stream Tide);
+  rpc Broken(Reading) (Tide);
+  rpc Short();
+}
+
+message Reading {
+  reserved 2;
+  = 5;
+  double level = 1;
+}
+"""
+    assert rows(proto_document(text)) == [
+        ("heading", "service Tides", 4, 4),
+        ("api", "rpc Forecast(stream Reading: level) -> stream Tide", 5, 5),
+        ("api", "message Reading: level", 10, 14),
+    ]

@@ -173,3 +173,22 @@ def test_field_block_keeps_key_and_value() -> None:
     assert (field.kind, field.cells) == (F, ("status", "accepted"))
     assert [b.kind for b in markdown_document("```\nx\n```\n")] == [C]
     assert [b.kind for b in markdown_document("> one\n>\n> two\n")] == [Q, Q]
+
+
+def test_markdown_images_comments_html_and_empty_front_matter_fields() -> None:
+    text = (
+        "---\ntitle: Orchard sensors\nowner:\n---\n\n"
+        "# Orchard sensors\n\n"
+        "<!-- draft: do not send yet -->\n\n"
+        "![frost map](frost.png) shows where the sensors go.\n\n"
+        "[Wiring](wiring.md) ![diagram](wiring.png)\n\n"
+        '<div class="note">Sensors report <b>every 10 minutes</b></div>\n'
+    )
+    blocks = [(b.kind, b.text, b.first) for b in markdown_document(text)]
+    assert blocks == [
+        (BlockKind.FIELD, "title: Orchard sensors", 2),
+        (BlockKind.HEADING, "Orchard sensors", 6),
+        (BlockKind.PARAGRAPH, "frost map shows where the sensors go.", 10),
+        (BlockKind.PARAGRAPH, "Wiring diagram", 12),
+        (BlockKind.PARAGRAPH, "Sensors report every 10 minutes", 14),
+    ]

@@ -60,6 +60,34 @@ HTML_CASES = [
         "<script>var a = '<p>x</p>';</script><!-- <p>draft</p> --><template><p>t</p></template>",
         [(H, "Lots", 1, 1), (LI, "Road repair", 2, 2), (LI, "Lighting", 3, 3)],
     ),
+    (  # a ferry's fares pasted without their <table>: a stray cell, an empty row, and
+        # closing tags for tables never opened
+        "<h1>Ferry fares</h1>\n<td>stray cell</td>\n<tr><td>Adult</td><td>4 EUR</td></tr>\n"
+        "<tr><td></td><td> </td></tr>\n<tr><td>Child</td><td>2 EUR</td></tr>\n"
+        "</table></table>\n<p>Fares change in May.</p>\n",
+        [
+            (H, "Ferry fares", 1, 1),
+            (P, "stray cell", 2, 2),
+            (R, "Child | 2 EUR", 5, 5),
+            (P, "Fares change in May.", 7, 7),
+        ],
+    ),  # fmt: skip
+    (  # a bike-share page cut off mid-list, its head never closed, terms without
+        # descriptions, a stray closing tag and a preformatted block with blank edges
+        "<html><head><title>Bike share</title><body>\n<h1>Bike share docks</h1>\n"
+        "<p>Docks report <em>every</em> <span> </span> minute.</p>\n</div>\n"
+        "<dl><dt>Dock capacity</dt><dt>Battery</dt><dd>12 V</dd><dt>Spare</dt></dl>\n"
+        "<pre>\n\nstation_id,bikes\n  \n\n</pre>\n<ul><li>Unclosed item\n",
+        [
+            (H, "Bike share docks", 2, 2),
+            (P, "Docks report every minute.", 3, 3),
+            (P, "Dock capacity", 5, 5),
+            (F, "Battery: 12 V", 5, 5),
+            (P, "Spare", 5, 5),
+            (C, "station_id,bikes", 8, 8),
+            (LI, "Unclosed item", 12, 12),
+        ],
+    ),  # fmt: skip
     (  # a game server's requirements, in an article with its own header
         "<article><header><h2>Server</h2></header><p>RAM: 16 GB</p>"
         "<noscript>Enable JS</noscript><svg><text>icon</text></svg></article>",
@@ -168,6 +196,12 @@ RST_CASES = [
         "Call it::\n\n    GET /stock\n\n.. code-block:: json\n   :caption: x\n\n   {\"sku\": 1}\n",
         [(P, "Call it:", 1, 1), (C, "GET /stock", 3, 3), (C, '{"sku": 1}', 8, 8)],
     ),
+    (  # a beekeeper's notes: a transition, a field running on, a note directive's body
+        "=========\nBeehives\n=========\n\nEach hive has a scale.\n\n----------\n\n"
+        ":Sensor: HX711 load cell,\n   read every hour\n\n.. note::\n\n   Weigh at dawn.\n",
+        [(H, "Beehives", 1, 3), (P, "Each hive has a scale.", 5, 5),
+         (F, "Sensor: HX711 load cell, read every hour", 9, 10), (Q, "Weigh at dawn.", 14, 14)],
+    ),
     (  # a clinic's notes: comments skipped, a quote kept
         ".. a comment\n   more\n\n#. Book online\n\n    Said the nurse.\n",
         [(LI, "Book online", 4, 4), (Q, "Said the nurse.", 6, 6)],
@@ -240,6 +274,27 @@ def test_notebook_on_one_line_puts_every_block_on_it() -> None:
     assert {(b.first, b.last) for b in doc} == {(1, 1)} and doc.title == "Demand forecast"
 
 
+def test_notebook_written_by_hand_with_string_sources_and_a_kernel_language() -> None:
+    """Cells whose source is one string, a stray non-cell, and the language only in kernelspec."""
+    cells = [
+        {"cell_type": "markdown", "source": "# Tide tables\n\nHigh water by harbour."},
+        "not a cell",
+        {"cell_type": "code", "source": "tides <- read.csv('tides.csv')"},
+    ]
+    meta = {"kernelspec": {"language": "R"}}
+    doc = notebook_document(json.dumps({"cells": cells, "metadata": meta}, indent=1))
+    assert [(b.kind, b.text) for b in doc] == [
+        (H, "Tide tables"), (P, "High water by harbour."), (C, "tides <- read.csv('tides.csv')"),
+    ]  # fmt: skip
+    assert doc.title == "Tide tables" and find(doc, "tides <- read.csv('tides.csv')").lang == "R"
+
+
+def test_notebook_without_language_metadata_has_code_in_no_language() -> None:
+    cells = [{"cell_type": "code", "source": ["x = 1\n"]}]
+    doc = notebook_document(json.dumps({"cells": cells, "metadata": {"kernelspec": "?"}}))
+    assert [(b.kind, b.lang) for b in doc] == [(C, "")]
+
+
 @pytest.mark.parametrize("source", ["{", "[]", '{"cells": 3}'])
 def test_a_file_that_is_no_notebook_is_a_problem(source: str) -> None:
     assert notebook_document(source).problems == ("not a valid notebook",)
@@ -281,3 +336,25 @@ def test_mail_nested_too_deep_is_refused_with_a_problem() -> None:
     data = f"Subject: deep\nContent-Type: multipart/mixed; boundary=b0\n\n{parts}".encode()
     doc = mail_document(data)
     assert "deeper than 50" in doc.problems[0] and shape(doc) == [(F, "Subject: deep", 1, 1)]
+
+
+def test_mail_in_quoted_printable_spans_its_encoded_lines() -> None:
+    data = (
+        b"From: warden@hostel.example\nSubject: Room sensors\nMIME-Version: 1.0\n"
+        b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        b"Each room reports its temperature every five minutes, and the caf=C3=A9 te=\n"
+        b"lls us when the heating fails."
+    )
+    assert shape(mail_document(data))[2:] == [
+        (P, "Each room reports its temperature every five minutes, and the café tells us "
+         "when the heating fails.", 7, 8),
+    ]  # fmt: skip
+
+
+def test_mail_with_only_an_attachment_has_no_body_blocks() -> None:
+    data = (
+        b'Subject: Floor plan\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="x"\n\n'
+        b"--x\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=plan.pdf\n"
+        b"Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--x--\n"
+    )
+    assert shape(mail_document(data)) == [(F, "Subject: Floor plan", 1, 1)]

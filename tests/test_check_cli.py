@@ -430,6 +430,18 @@ MALFORMED = [
         b'{"answered": {"IN-1": "x"}, "sources": {"IN-1": ":99999999999"}, "retired": null}',
         "pass --request",
     ),
+    ("answers.json", b'{"request": {}}', "it has no 'answered' object"),
+    (
+        "reply.eml",
+        b"From: a@example.org\nContent-Type: text/html\n\n<h3>IN-1 - x</h3>\n",
+        "no text/plain part",
+    ),
+    (
+        "answers.json",
+        b'{"answered": {}, "request": {"questions": ["IN-1"], "id": 7}}',
+        "the request's fields are not text",
+    ),
+    ("answers.json", b'{"answered": {"IN-1": "x"}, "request": {}}', "pass --request"),
     ("answers.json", b"{" + b'"a": [' * 100_000, "not an askspec answers file"),
     ("answers.json", b'{"answered": {"IN-1": "x"', "not an askspec answers file"),
     ("answers.json", b"\xff\xfe\x00", "not a text file"),
@@ -451,3 +463,78 @@ def test_malformed_input_is_one_error_line(
     path.write_bytes(data)
     r = runner.invoke(app, ["check", str(path)])
     one_error_line(r, path, reason)
+
+
+def test_answer_to_a_question_its_request_does_not_ask_is_refused(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    request = json.loads((out / "request.json").read_text("utf-8"))
+    answers = {
+        "request": {
+            "id": request["id"],
+            "version": request["askspec"],
+            "seeds": request["seeds_digest"],
+            "questions": [q["id"] for q in request["questions"]],
+        },
+        "answered": {"IN-1": "CSV files", "IN-99": "an answer to nothing"},
+    }
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), "utf-8")
+    r = runner.invoke(app, ["check", str(path)])
+    one_error_line(r, path, "answers IN-99, which its request does not ask")
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"questions": None}, "it has no 'questions' list"),
+        ({"questions": [{"id": "IN-1"}]}, "a question has no 'required' flag"),
+        ({"id": 42}, "its id is not text"),
+    ],
+)
+def test_malformed_request_json_is_one_error_line(
+    runner: CliRunner, out: Path, change: dict[str, object], reason: str
+) -> None:
+    request = out / "request.json"
+    raw = json.loads(request.read_text("utf-8"))
+    request.write_text(json.dumps({**raw, **change}), "utf-8")
+    r = runner.invoke(app, ["check", str(out / "request.md"), "--request", str(request)])
+    one_error_line(r, request, reason)
+
+
+def test_answers_saved_in_a_legacy_encoding_are_read(runner: CliRunner, tmp_path: Path) -> None:
+    answer = (
+        "Les relevés de température et d'humidité des caves à fromage, exportés chaque nuit "
+        "en CSV. Chaque fichier contient une ligne par sonde et par minute, avec la date, "
+        "l'heure et la cave."
+    )
+    path = tmp_path / "reply.md"
+    path.write_bytes(f"### IN-1 — Entrées\n\n{answer}\n".encode("cp1252"))  # a Windows editor
+    r = runner.invoke(app, ["check", str(path), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["answered"]["IN-1"] == answer
+
+
+def test_a_reply_saved_as_text_with_its_headers_is_read_as_mail(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_bytes(
+        b"From: Ana Silva <ana@clinic.example>\nSubject: Re: Request for details:\n"
+        b" booking page\nContent-Type: text/plain; charset=utf-8\n"
+        b"Content-Transfer-Encoding: quoted-printable\n\n"
+        b"### IN-1 =E2=80=94 Inputs\n\nBookings typed in at the front desk.\n"
+    )
+    r = runner.invoke(app, ["check", str(reply), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["answered"] == {"IN-1": "Bookings typed in at the front desk."}
+
+
+def test_notes_that_merely_start_with_a_colon_line_are_not_mail(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("Note: answers below\n\n### IN-1 — Inputs\n\nScanned invoices.\n", "utf-8")
+    r = runner.invoke(app, ["check", str(notes), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["answered"] == {"IN-1": "Scanned invoices."}

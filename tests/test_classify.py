@@ -85,6 +85,8 @@ def test_case_table(case: dict[str, Any]) -> None:
     verdict = classify(case["name"], case["text"], case.get("fmt", "text"))
     assert verdict.kind == Kind(case["kind"]), verdict
     assert any(case["evidence"].lower() in why.lower() for why in verdict.evidence), verdict
+    # The scan shows the confidence as a share: never above certain, never nothing.
+    assert 0 < verdict.confidence <= 1, verdict
 
 
 @pytest.mark.parametrize(

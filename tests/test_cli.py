@@ -199,3 +199,31 @@ def test_usage_error_exits_2_through_main() -> None:
     )
     assert r.returncode == 2
     assert "Missing argument" in r.stderr
+
+
+def fail_with(exc: BaseException) -> object:
+    def run(*args: object, **kwargs: object) -> None:
+        raise exc
+
+    return run
+
+
+def test_a_bug_is_one_error_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ASKSPEC_DEBUG", raising=False)
+    monkeypatch.setattr("askspec.generate.generate", fail_with(RuntimeError("index out of step")))
+    r = runner.invoke(app, ["generate", str(EXAMPLE_SEEDS), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 1, r.output
+    assert r.stderr == "error: internal error: RuntimeError: index out of step\n"
+    # ASKSPEC_DEBUG=1 lets the exception through, so its traceback can be seen.
+    monkeypatch.setenv("ASKSPEC_DEBUG", "1")
+    r = runner.invoke(app, ["generate", str(EXAMPLE_SEEDS), "-o", str(tmp_path / "out")])
+    assert isinstance(r.exception, RuntimeError)
+
+
+def test_ctrl_c_exits_130_with_one_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("askspec.generate.generate", fail_with(KeyboardInterrupt()))
+    r = runner.invoke(app, ["generate", str(EXAMPLE_SEEDS), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 130, r.output
+    assert r.stderr == "interrupted\n"

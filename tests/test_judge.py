@@ -179,3 +179,52 @@ def test_many_groups_of_copies_ask_only_a_few_questions(make_tree: Build) -> Non
     asked = [q for q in request.questions if q.id.startswith("OBS-")]
     assert 1 <= len(asked) <= 4
     assert len([o for o in request.observations if o.kind == "versions"]) == 3
+
+
+def test_the_summary_says_what_each_build_file_and_definition_is(make_tree: Build) -> None:
+    tree = {
+        "go.mod": "module example.com/ferry\n\ngo 1.22\n\nrequire github.com/lib/pq v1.10.9\n",
+        "Makefile": "all:\n\tcc -o tally tally.c\n",
+        "ferry.yaml": (
+            "openapi: 3.0.3\ninfo:\n  title: Ferry\n  version: '1'\npaths:\n  /crossings:\n"
+            "    get:\n      responses:\n        '200':\n          description: ok\n"
+        ),
+        "fly.toml": 'app = "ferry-board"\nprimary_region = "arn"\n\n[http_service]\n'
+        "internal_port = 8080\n",
+    }
+    summary = judged(make_tree, tree).summary
+    assert "go.mod is the build file of a Go project." in summary
+    assert "Makefile is a build file." in summary
+    assert "ferry.yaml is an API definition." in summary
+    assert "fly.toml is the process file of an app for a hosting platform." in summary
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Система повинна читати файли з датчиків і надсилати звіт щодня. Її користувачі — "
+         "це інженери, які працюють на станції.", "uk"),
+        ("Система должна читать файлы с датчиков и отправлять отчёт каждый день. Её "
+         "пользователи — это инженеры, которые работают на станции.", "ru"),
+        ("42", ""),
+    ],
+)  # fmt: skip
+def test_ukrainian_is_told_from_russian(text: str, code: str) -> None:
+    from askspec.request.language import text_language
+
+    assert text_language(text) == code
+
+
+def test_a_password_protected_pdf_is_said_to_be_protected(make_tree: Build) -> None:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("harbour")
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    tree = {"minutes.pdf": pdf.getvalue(), **seeds.DEVICE}
+    (unread,) = [o for o in judged(make_tree, tree).observations if o.kind == "unreadable"]
+    assert "(minutes.pdf: it is protected by a password)" in unread.detail

@@ -158,3 +158,56 @@ def test_a_folder_of_office_files_gets_true_kinds(tmp_path: Path) -> None:
     }
     problems = [p for f in scan(tmp_path).files for p in f.problems]
     assert not any("pip install" in p for p in problems)
+
+
+def test_docx_title_style_tabs_breaks_and_plain_styles(tmp_path: Path) -> None:
+    body = (
+        wp("Library loans", "Title")
+        + wp("Overview", "berschrift1")
+        + wp("Quoted text", "Quote")
+        + "<w:p><w:r><w:t>Due</w:t><w:tab/><w:t>14 days</w:t>"
+        + "<w:br/><w:t>renewable</w:t></w:r></w:p>"
+    )
+    path = write(tmp_path, "loans.docx", docx(body))
+    assert office_text("docx", path).splitlines() == [
+        "# Library loans", "# Overview", "Quoted text", "Due 14 days renewable",
+    ]  # fmt: skip
+
+
+def test_odt_table_rows_as_lines(tmp_path: Path) -> None:
+    cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>"
+    rows = "".join(
+        "<table:table-row>" + cell.format(a) + cell.format(b) + "</table:table-row>"
+        for a, b in (("Route", "Stops"), ("Harbour loop", "12"))
+    )
+    path = write(tmp_path, "buses.odt", odf(f"<table:table>{rows}</table:table>"))
+    assert office_text("odt", path).splitlines() == ["Route | Stops", "Harbour loop | 12"]
+
+
+def test_xlsx_inline_strings_numbers_and_unnamed_sheets(tmp_path: Path) -> None:
+    row = '<row><c t="inlineStr"><is><t>Seedlings</t></is></c><c><v> 240 </v></c></row>'
+    data = zipped(
+        {"xl/worksheets/sheet1.xml": f"<worksheet {S}><sheetData>{row}</sheetData></worksheet>"}
+    )
+    path = write(tmp_path, "nursery.xlsx", data)
+    assert office_text("xlsx", path).splitlines() == ["# Sheet 1", "Seedlings | 240"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("odt", "without content.xml"),
+        ("ods", "without content.xml"),
+        ("pptx", "without slides"),
+    ],
+)
+def test_an_archive_of_the_wrong_kind_is_named(tmp_path: Path, kind: str, reason: str) -> None:
+    path = write(tmp_path, f"renamed.{kind}", zipped({"readme.txt": "just a zip"}))
+    with pytest.raises(OfficeError, match=reason):
+        office_text(kind, path)
+
+
+def test_broken_xml_inside_an_archive_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "cut.docx", zipped({"word/document.xml": f"<w:document {W}><w:body>"}))
+    with pytest.raises(OfficeError, match="not well-formed XML"):
+        office_text("docx", path)

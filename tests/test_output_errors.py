@@ -81,3 +81,26 @@ def test_an_error_without_words_still_hides_the_temporary_name(
     code, err = generate_into("out")
     assert code == 1 and TEMP_PREFIX not in err
     assert err.startswith("error: cannot write to out/request.md: ")
+
+
+def test_a_file_where_an_output_folder_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("out").mkdir()
+    Path("out/.github").write_text("not a folder", encoding="utf-8")
+    for extra in ([], ["--force"]):
+        r = runner.invoke(app, ["generate", str(EXAMPLE_SEEDS), "-o", "out", *extra])
+        assert (r.exit_code, r.stderr) == (1, "error: out/.github is a file, not a folder\n")
+    assert Path("out/.github").read_text(encoding="utf-8") == "not a folder"
+    assert not Path("out/request.md").exists()
+
+
+def test_an_empty_output_folder_made_beforehand_is_filled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("out").mkdir()
+    code, err = generate_into("out")
+    assert code == 0, err
+    assert Path("out/.github/ISSUE_TEMPLATE/spec-request.yml").is_file()

@@ -197,3 +197,67 @@ def test_clear_text_login_is_refused_unless_allowed(smtp_server: StartServer) ->
     assert (server.greetings, server.logins) == ([], [])
     send(settings_for(server, "none", plaintext_auth=True), PASSWORD, SENDER, ["b@x.org"], DATA)
     assert server.logins == [(USER.encode(), PASSWORD.encode())]
+
+
+class Scripted:
+    """A one-connection server that greets, then answers each command with the next reply,
+    and hangs up when the replies run out: the refusals real servers give, on cue."""
+
+    def __init__(self, greeting: bytes, replies: list[bytes]) -> None:
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind((HOST, 0))
+        self.sock.listen(1)
+        self.port: int = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self.serve, args=(greeting, replies), daemon=True)
+        self.thread.start()
+
+    def serve(self, greeting: bytes, replies: list[bytes]) -> None:
+        conn, _ = self.sock.accept()
+        with conn, conn.makefile("rb") as lines:
+            conn.sendall(greeting)
+            for reply in replies:
+                if not lines.readline():
+                    return
+                conn.sendall(reply)
+
+    def close(self) -> None:
+        self.thread.join(timeout=5)
+        self.sock.close()
+
+
+EHLO = b"250-smtp.example.test\r\n250 8BITMIME\r\n"
+
+
+@pytest.mark.parametrize(
+    ("greeting", "replies", "security", "cause"),
+    [
+        (
+            b"220 smtp.example.test\r\n",
+            [EHLO, b"553-5.7.1 sender refused\r\n553 5.7.1 by policy\r\n"],
+            "none",
+            "sender a@example.com refused: 553 5.7.1 sender refused 5.7.1 by policy",
+        ),
+        (
+            b"554 5.3.2 no service today\r\n",
+            [],
+            "none",
+            "server refused: 554 5.3.2 no service today",
+        ),
+        (b"220 smtp.example.test\r\n", [], "none", "server closed the connection"),
+        (b"220 smtp.example.test\r\n", [], "ssl", "TLS failed ("),
+    ],
+)
+def test_a_server_refusing_or_hanging_up_is_one_clear_line(
+    greeting: bytes, replies: list[bytes], security: str, cause: str
+) -> None:
+    server = Scripted(greeting, replies)
+    try:
+        settings = SmtpSettings(host=HOST, port=server.port, security=security, timeout=5.0)
+        with pytest.raises(MailError) as caught:
+            send(settings, "", SENDER, ["b@example.com"], DATA)
+    finally:
+        server.close()
+    assert str(caught.value).startswith(f"SMTP {HOST}:{server.port}: {cause}"), caught.value
+    assert "\n" not in str(caught.value)
