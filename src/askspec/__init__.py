@@ -14,10 +14,10 @@ _EXPORTS = {
     "Verdict": "askspec.models",
     "Options": "askspec.generate",
     "check_answers": "askspec.answers.check",
-    "classify": "askspec.classify",
-    "generate": "askspec.generate",
-    "scan": "askspec.scan",
 }
+# scan, classify and generate are imported from their modules (askspec.scan.scan...):
+# the package cannot also export them under its own name, since importing a submodule
+# binds the submodule to that name on the package.
 
 __all__ = ["__version__", *_EXPORTS]
 

@@ -10,6 +10,7 @@ between, imports and bare ``print(`` lines are not facts.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from askspec.models import Area
@@ -17,6 +18,8 @@ from askspec.models import Area
 Hit = tuple[Area, int]
 #: Sources larger than this are not parsed (the line-based reading still applies).
 MAX_SOURCE = 1 << 20
+#: A file mode: "r", "w", "rb", "a+", "xt"...
+OPEN_MODE = re.compile(r"[rwxabt+U]{1,4}")
 ROUTE_METHODS = frozenset(
     {"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"}
 )
@@ -34,16 +37,24 @@ def dotted(node: ast.AST) -> str:
     if isinstance(node, ast.Attribute):
         base = dotted(node.value)
         return f"{base}.{node.attr}" if base else node.attr
+    if isinstance(node, ast.Call):  # Path("x").open(...): the receiver is a call's result
+        return dotted(node.func)
     return ""
 
 
 def open_area(call: ast.Call) -> Area:
-    """Inputs for a file opened to read, outputs for one opened to write or append."""
-    mode = call.args[1] if len(call.args) > 1 else None
-    for keyword in call.keywords:
-        if keyword.arg == "mode":
-            mode = keyword.value
-    written = isinstance(mode, ast.Constant) and any(c in str(mode.value) for c in "wax")
+    """Inputs for a file opened to read, outputs for one opened to write or append.
+
+    The mode is the ``mode=`` keyword, or the first of the first two arguments that reads
+    as a mode: open()'s second, a path's open() method's first ("w", "rb", "a+").
+    """
+    given = [k.value for k in call.keywords if k.arg == "mode"] or call.args[:2]
+    modes = [
+        str(a.value)
+        for a in given
+        if isinstance(a, ast.Constant) and OPEN_MODE.fullmatch(str(a.value))
+    ]
+    written = bool(modes) and any(c in modes[0] for c in "wax")
     return Area.OUTPUTS if written else Area.INPUTS
 
 
@@ -53,7 +64,7 @@ def call_hits(call: ast.Call) -> Iterator[Hit]:
     last = name.rpartition(".")[2]
     if last == "add_argument" or name in ("typer.Option", "typer.Argument"):
         yield Area.INPUTS, call.lineno
-    elif name in ("open", "io.open") or last == "open" and name.endswith(("Path.open", ".open")):
+    elif name in ("open", "io.open") or last == "open" and "." in name:
         yield open_area(call), call.lineno
     elif name in ("os.getenv", "os.environ.get") or last in READERS and "." in name:
         yield Area.INPUTS, call.lineno

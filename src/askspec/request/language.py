@@ -79,17 +79,6 @@ def scores(text: str) -> Counter[str]:
     return found
 
 
-def main_language(texts: Iterable[str]) -> str:
-    """The code of the language most of the text is in (``en``, ``de``, ``zh``...), or ""."""
-    total: Counter[str] = Counter()
-    for text in texts:
-        total.update(scores(text))
-    if not total:
-        return ""
-    lang, score = total.most_common(1)[0]
-    return lang if score >= 20 else ""
-
-
 def language_name(code: str) -> str:
     """The English name of a language code."""
     return NAMES.get(code, code)
