@@ -192,3 +192,20 @@ def test_markdown_images_comments_html_and_empty_front_matter_fields() -> None:
         (BlockKind.PARAGRAPH, "Wiring diagram", 12),
         (BlockKind.PARAGRAPH, "Sensors report every 10 minutes", 14),
     ]
+
+
+def test_inline_html_tags_leave_no_gaps_but_line_breaks_part_words() -> None:
+    from askspec.read.markdown_blocks import markdown_document
+
+    (block,) = markdown_document("The <b>kiosk</b>. It prints <i>receipts</i><br>nightly.\n")
+    assert block.text == "The kiosk. It prints receipts nightly."
+
+
+def test_a_field_with_no_value_is_never_quoted() -> None:
+    from askspec.extract.relevance import relevance, skipped
+    from askspec.read.rst_blocks import rst_document
+
+    blocks = {b.text: b for b in rst_document(":Hardware:\n:Memory: 4 GB of RAM\n")}
+    assert set(blocks) == {"Hardware:", "Memory: 4 GB of RAM"}
+    assert skipped(blocks["Hardware:"])
+    assert [r.area.value for r in relevance(blocks["Memory: 4 GB of RAM"])] == ["hardware"]

@@ -61,6 +61,8 @@ def skipped(block: Block) -> bool:
     key = block.cells[0].strip().lower() if block.kind is BlockKind.FIELD and block.cells else ""
     if key in v.META_FIELDS:
         return True
+    if block.kind is BlockKind.FIELD and not "".join(block.cells[1:]).strip():
+        return True  # a field with no value states nothing
     text = block.text[: v.TEXT_CUT]
     if text.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
         return True

@@ -39,8 +39,8 @@ def inline_text(token: Token) -> str:
             pieces.append(" ")
         elif child.type == "image":
             pieces.append(child.content)
-        elif child.type == "html_inline":
-            pieces.append(" ")
+        elif child.type == "html_inline":  # a tag is no text; a line break parts words
+            pieces.append(" " if child.content[:3].lower() == "<br" else "")
     return " ".join("".join(pieces).split())
 
 

@@ -64,7 +64,8 @@ class RstReader:
                 value += " " + self.lines[self.at].strip()
                 self.at += 1
             key = found.group(1)
-            yield Block(BlockKind.FIELD, f"{key}: {value}", first, self.at, cells=(key, value))
+            text = f"{key}: {value}".rstrip()
+            yield Block(BlockKind.FIELD, text, first, self.at, cells=(key, value))
 
     def title(self) -> Block | None:
         """A section title at the current line, under- or overlined; None if there is none."""
@@ -126,7 +127,8 @@ class RstReader:
             self.at += 1
         key = key.strip()
         path = self.outline.path
-        return Block(BlockKind.FIELD, f"{key}: {value}", first, self.at, path, (key, value))
+        text = f"{key}: {value}".rstrip()
+        return Block(BlockKind.FIELD, text, first, self.at, path, (key, value))
 
     def paragraph(self, line: str) -> Iterator[Block]:
         """A paragraph, list item or block quote, and the literal block it may open."""
