@@ -125,7 +125,13 @@ def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
         found.append("header")
     if block.kind is BlockKind.FIELD and block.cells[:1] and titled_area(block.cells[0], area):
         found.append("field")
-    text = block.text[: v.TEXT_CUT]
+    found.extend(text_signals(area, block.text[: v.TEXT_CUT]))
+    return found
+
+
+def text_signals(area: Area, text: str) -> list[str]:
+    """The signals a text gives by itself: its words, and the units of its numbers."""
+    found = []
     if speaks_about(area, text) or other_words(area, text):
         found.append("words")
     elif area in v.IO_WORDS and v.IO_WORDS[area].search(text):
@@ -203,7 +209,7 @@ def quote_of(block: Block, area: Area) -> str:
     sentences = [s.strip() for s in SENTENCE_BREAK.split(flat[: v.TEXT_CUT]) if s.strip()]
     if len(sentences) <= 1 and len(flat) <= QUOTE_LIMIT:
         return flat
-    telling = [i for i, s in enumerate(sentences) if telling_sentence(area, s)]
+    telling = [i for i, s in enumerate(sentences) if text_signals(area, s)]
     if not telling:
         chosen = " ".join(sentences[:2]) if len(flat) > QUOTE_LIMIT else flat
     else:
@@ -212,15 +218,6 @@ def quote_of(block: Block, area: Area) -> str:
         run = [first, first + 1] if first + 1 in telling else [first]
         chosen = " ".join(sentences[i] for i in run)
     return chosen if len(chosen) <= QUOTE_LIMIT else chosen[: QUOTE_LIMIT - 1] + "…"
-
-
-def telling_sentence(area: Area, sentence: str) -> bool:
-    """Whether one sentence speaks about the area by itself."""
-    if speaks_about(area, sentence) or unit_signal(area, sentence):
-        return True
-    return other_words(area, sentence) or bool(
-        area in v.IO_WORDS and v.IO_WORDS[area].search(sentence)
-    )
 
 
 def measurable(area: Area, text: str) -> bool:
