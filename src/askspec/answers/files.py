@@ -15,6 +15,7 @@ from typing import Any
 
 from askspec.answers.reading import Answer, Reading
 from askspec.errors import AnswersError
+from askspec.read import encodings
 from askspec.request.answer_format import Marker, is_question_id, normalize
 
 STDIN = "-"
@@ -49,21 +50,11 @@ def read_capped(name: str, stdin: bytes | None = None) -> bytes:
 
 
 def decode(path: str, data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess."""
+    """Text from bytes, decoded as seeds are, but a broken byte-order-marked file is refused."""
     try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if b"\0" in data:
-        raise AnswersError("not a text file", path)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise AnswersError("not a text file", path)
-    return str(best)
+        return encodings.decode(data, strict=True)[0]
+    except encodings.Binary as exc:
+        raise AnswersError("not a text file", path) from exc
 
 
 def question_id(value: object, path: str) -> str:

@@ -55,11 +55,18 @@ def looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, sampled: bool = False) -> tuple[str, str]:
-    """Decode bytes to text: BOM, then strict UTF-8, then detection; raise Binary if none fits."""
+def decode(data: bytes, sampled: bool = False, strict: bool = False) -> tuple[str, str]:
+    """Decode bytes to text: BOM, then strict UTF-8, then detection; raise Binary if none fits.
+
+    Seeds are read leniently: a broken character in a byte-order-marked file becomes
+    U+FFFD. With ``strict``, as for a file the user filled in, it makes the file Binary.
+    """
     for bom, name in BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
+            try:
+                return data.decode(name, errors="strict" if strict else "replace"), name
+            except UnicodeDecodeError as exc:
+                raise Binary(f"not valid {name} text") from exc
     utf16 = looks_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
