@@ -51,6 +51,8 @@ DESIGN_SECTIONS = frozenset(
         "graduation criteria", "test plan", "future possibilities", "future work",
         "migration", "migration path", "deprecation", "non-goals", "implementation plan",
         "risks and mitigations", "design", "architecture", "api changes", "user-facing changes",
+        "pros and cons", "detailed explanation", "proposed enhancement", "proposed changes",
+        "proposed implementation", "technical design", "technical overview",
         "动机", "设计", "详细设计", "设计方案", "方案", "替代方案", "备选方案", "缺点", "兼容性",
         "向后兼容", "向后兼容性", "未解决的问题", "规范", "决策", "后果", "提案", "非目标",
         "实现方案",
@@ -70,7 +72,8 @@ FRAME_SECTIONS = frozenset(
         "abstract", "summary", "background", "introduction", "overview", "goals", "context",
         "status", "references", "copyright", "acknowledgements", "acknowledgments",
         "discussion", "user stories", "examples", "terminology", "definitions", "scope",
-        "glossary", "appendix", "changelog", "history", "timeline",
+        "glossary", "appendix", "changelog", "history", "timeline", "problem",
+        "problem statement", "implementation",
         "摘要", "概述", "背景", "目标", "简介", "介绍", "参考", "概要", "背景と目的", "目的",
         "zusammenfassung", "hintergrund", "ziele", "einleitung", "résumé", "contexte",
         "objectifs", "resumen", "antecedentes", "objetivos", "introducción",
@@ -146,6 +149,21 @@ RULE_LABEL = re.compile(
     r"[ \t]{0,2}[】\])）]",
     re.IGNORECASE,
 )
+#: A heading that carries its rule's identifier, as guidelines and standards title
+#: their rules: ``## Getters follow convention (C-GETTER)``, ``### [SEC-01] Secrets``,
+#: ``#### REQ-12: Login``; a hyphen sets them apart from section numbers (``A.1.``).
+#: Bounded runs, one line.
+RULE_ID = r"([A-Z][A-Z0-9]{0,9}-[A-Z0-9]{1,12}(?:[-.][A-Z0-9]{1,12}){0,3})"
+RULE_ID_HEADING = re.compile(
+    rf"#{{1,6}}[ \t][^\n]{{0,160}}?[(\[]{RULE_ID}[)\]]"
+    rf"|#{{1,6}}[ \t]{{1,3}}{RULE_ID}[ \t]{{0,2}}[:.]"
+)
+#: A line that is only a paragraph's stable dotted name, as language references and
+#: standards label each rule so that it can be cited: ``[basic.life]``,
+#: ``r[items.static.intro]``. One line, no nested runs.
+PARAGRAPH_LABEL = re.compile(
+    r"^[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\][ \t]*$", re.MULTILINE
+)
 #: A grammar production: ``Name ::= …``, ``Name → …``, ``Name -> …`` (a capitalised
 #: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language
 #: references). Bounded runs, one line.
@@ -162,7 +180,7 @@ HTTP_OPERATION = re.compile(
 )
 #: A proposal header's ``Field: value`` line (PEP, RFC and ADR headers, front matter,
 #: Markdown lists of fields). Bounded runs, applied to one line.
-FIELD_LINE = re.compile(r"[ \t>*+-]{0,6}\*{0,2}([^\W\d][\w ()-]{0,30}?)\*{0,2}[ \t]{0,4}[:：]")
+FIELD_LINE = re.compile(r"[ \t>*+:-]{0,6}\*{0,2}([^\W\d][\w ()-]{0,30}?)\*{0,2}[ \t]{0,4}[:：]")
 
 #: A table that defines fields: its header names each row's field and its type (or
 #: whether it is required), as data dictionaries, schemas and API references do.
@@ -225,9 +243,10 @@ DIRECTIVE_WORDS = (
 #: Rules opened or closed by these in scripts written without spaces.
 DIRECTIVE_CJK = ("不要", "避免", "禁止", "尽量", "不得", "严禁", "必须", "推荐", "してはならない",
                  "しないこと", "すること", "避けること")  # fmt: skip
-#: A sentence or list item that opens with a directive word. Bounded runs.
+#: A sentence, list item or heading that opens with a directive word: style guides
+#: often title each rule with it ("### Avoid mutable globals"). Bounded runs.
 DIRECTIVE = re.compile(
-    r"(?:^|[.!?][ \t]{1,3})(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4})?(?:"
+    r"(?:^|[.!?][ \t]{1,3})(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4}|#{1,6}[ \t]{1,3})?(?:"
     + "|".join(re.escape(word) for word in DIRECTIVE_WORDS)
     + r")\b",
     re.MULTILINE,

@@ -128,6 +128,8 @@ class View(NamedTuple):
 
     name: str
     fmt: str
+    #: The text read, and its first HEAD_CHARS characters.
+    text: str
     head: str
     tags: frozenset[str]
     interpreter: str
@@ -220,6 +222,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     return View(
         name=name,
         fmt=fmt,
+        text=text,
         head=text[:HEAD_CHARS],
         tags=tags,
         interpreter=interpreter,

@@ -63,6 +63,14 @@ def line_signals(view: View) -> list[Signal]:
     if rules >= 3:
         why = f"{rules} rules marked with their obligation"
         found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules), why))
+    labelled = len(document_rules.PARAGRAPH_LABEL.findall(view.text))
+    if labelled >= 3:
+        why = f"{labelled} paragraphs labelled with rule names"
+        found.append(Signal(Kind.SPEC, min(6.0, 2.0 + 0.5 * labelled), why))
+    named = {"".join(m) for m in document_rules.RULE_ID_HEADING.findall(view.text)}
+    if len(named) >= 3:
+        why = f"{len(named)} rules titled with their identifiers"
+        found.append(Signal(Kind.SPEC, min(5.0, 1.5 + 0.7 * len(named)), why))
     # Productions follow a reference's opening prose: the whole head is looked at.
     grammar = sum(1 for line in head if document_rules.GRAMMAR_LINE.match(line))
     if grammar >= 2:
@@ -108,7 +116,9 @@ def reference_signals(view: View) -> list[Signal]:
     low = view.prose_text.lower()
     rules = sum(low.count(phrase) for phrase in document_rules.NORMATIVE_PHRASES)
     if terms + rules >= 2:
-        why = f"{terms} defined terms, {rules} statements of what is allowed"
+        parts = [f"{terms} defined terms"] if terms else []
+        parts += [f"{rules} statements of what is allowed"] if rules else []
+        why = ", ".join(parts)
         found.append(Signal(Kind.SPEC, min(4.0, 1.0 + 0.8 * (terms + rules)), why))
     return found
 
@@ -136,7 +146,8 @@ def example_signals(view: View) -> list[Signal]:
         document_rules.EXAMPLE_GOOD | document_rules.EXAMPLE_BAD | {"example", "examples", "code"}
     )
     good = bad = 0
-    for line in view.head.splitlines():
+    # The whole text read: a long guide's pairs often start after its contents.
+    for line in view.text.splitlines():
         if len(line) > LABEL_CHARS:
             continue
         words = set(document_rules.EXAMPLE_WRAPPING.sub(" ", line.lower()).split())
