@@ -155,8 +155,8 @@ RULE_LABEL = re.compile(
 #: Bounded runs, one line.
 RULE_ID = r"([A-Z][A-Z0-9]{0,9}-[A-Z0-9]{1,12}(?:[-.][A-Z0-9]{1,12}){0,3})"
 RULE_ID_HEADING = re.compile(
-    rf"#{{1,6}}[ \t][^\n]{{0,160}}?[(\[]{RULE_ID}[)\]]"
-    rf"|#{{1,6}}[ \t]{{1,3}}{RULE_ID}[ \t]{{0,2}}[:.]"
+    rf"^#{{1,6}}[ \t](?:[^\n]{{0,160}}?[(\[]{RULE_ID}[)\]]|[ \t]{{0,2}}{RULE_ID}[ \t]{{0,2}}[:.])",
+    re.MULTILINE,
 )
 #: A line that is only a paragraph's stable dotted name, as language references and
 #: standards label each rule so that it can be cited: ``[basic.life]``,
@@ -243,10 +243,9 @@ DIRECTIVE_WORDS = (
 #: Rules opened or closed by these in scripts written without spaces.
 DIRECTIVE_CJK = ("不要", "避免", "禁止", "尽量", "不得", "严禁", "必须", "推荐", "してはならない",
                  "しないこと", "すること", "避けること")  # fmt: skip
-#: A sentence, list item or heading that opens with a directive word: style guides
-#: often title each rule with it ("### Avoid mutable globals"). Bounded runs.
+#: A sentence or list item that opens with a directive word. Bounded runs.
 DIRECTIVE = re.compile(
-    r"(?:^|[.!?][ \t]{1,3})(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4}|#{1,6}[ \t]{1,3})?(?:"
+    r"(?:^|[.!?][ \t]{1,3})(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4})?(?:"
     + "|".join(re.escape(word) for word in DIRECTIVE_WORDS)
     + r")\b",
     re.MULTILINE,
