@@ -38,3 +38,18 @@ def test_readme_library_example_is_the_one_tested() -> None:
 def test_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'scann'"):
         askspec.scann  # noqa: B018 - the lookup is the test
+
+
+def test_readme_scan_json_example_is_what_the_tool_prints() -> None:
+    from typer.testing import CliRunner
+
+    from askspec.cli import app
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `askspec scan", 1)[1]
+    command = "askspec scan --json examples/seeds/alert-spec.md"
+    assert command in section.split("```json", 1)[0]
+    shown = section.split("```json\n", 1)[1].split("```", 1)[0]
+    printed = CliRunner().invoke(app, ["scan", "--json", str(EXAMPLE_SEEDS / "alert-spec.md")])
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout == shown
