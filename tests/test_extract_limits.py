@@ -1,0 +1,41 @@
+"""What extraction leaves unread: files about no system, and text past its limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from askspec.extract import FACT_TEXT_LIMIT, extract
+from askspec.models import Area, Kind, SeedFile, Verdict
+
+STATED = "The service reads GPX files from the upload folder.\n"
+
+
+def seed(path: str, text: str, kind: Kind = Kind.SPEC) -> SeedFile:
+    return SeedFile(path, len(text), Verdict(kind, 0.9, ("test",)), "utf-8", "markdown",
+                    text=text)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["CHANGELOG.md", "changelog_v20.md", "LICENSE", "LICENSE-MIT", "COPYING", "copyright",
+     "NEWS.rst", "HISTORY.md", "AUTHORS", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md"],
+)  # fmt: skip
+def test_licences_changelogs_and_lists_of_people_state_no_facts(name: str) -> None:
+    assert extract([seed(f"docs/{name}", STATED)]) == ()
+
+
+@pytest.mark.parametrize(
+    "name", ["changes-to-billing.md", "news-reader-spec.md", "history.py", "licensing-service.md"]
+)
+def test_a_name_that_only_contains_such_a_word_is_read(name: str) -> None:
+    kind = Kind.CODE if name.endswith(".py") else Kind.SPEC
+    text = STATED if kind is Kind.SPEC else "import sys\ndata = open(sys.argv[1]).read()\n"
+    assert [f.area for f in extract([seed(name, text, kind)])][:1] == [Area.INPUTS]
+
+
+def test_facts_past_the_limit_are_not_read() -> None:
+    filler = "Nothing here says what the service does.\n\n" * (FACT_TEXT_LIMIT // 40)
+    early = extract([seed("spec.md", STATED + "\n" + filler)])
+    late = extract([seed("spec.md", filler + "\n" + STATED)])
+    assert [f.line for f in early if f.area is Area.INPUTS] == [1]
+    assert not [f for f in late if f.area is Area.INPUTS]
