@@ -164,6 +164,27 @@ RULE_ID_HEADING = re.compile(
 PARAGRAPH_LABEL = re.compile(
     r"^[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\][ \t]*$", re.MULTILINE
 )
+#: Labels that a reference gives each entry it documents: the entry's type, parameters
+#: and return value (CORE), with its details, defaults and examples.
+ENTRY_CORE_LABELS = frozenset(
+    {"type", "types", "signature", "parameters", "params", "arguments", "returns",
+     "return value", "return type", "raises", "throws", "exceptions", "errors", "panics",
+     "类型", "签名", "参数", "返回", "返回值", "异常", "型", "シグネチャ", "引数", "戻り値", "例外",
+     "typ", "parameter", "rückgabewert", "paramètres", "valeur de retour", "tipo",
+     "parámetros", "valor de retorno"}
+)  # fmt: skip
+ENTRY_LABELS = ENTRY_CORE_LABELS | frozenset(
+    {"details", "default", "default value", "example", "examples", "see also", "since",
+     "deprecated", "详细信息", "详情", "默认值", "示例", "参考", "詳細", "デフォルト", "例", "参照",
+     "beispiel", "standardwert", "détails", "exemple", "detalles", "ejemplo"}
+)  # fmt: skip
+#: A line that opens with such a label, alone or before a colon and its value:
+#: ``- **Type**``, ``### Returns``, ``**Returns**: the id``. Bounded runs, one line.
+ENTRY_LABEL_LINE = re.compile(
+    r"^[ \t>]{0,4}(?:[-*+][ \t]{1,3})?(?:#{1,6}[ \t]{1,3})?[*_]{0,2}([^\W\d][\w ]{0,20}?)"
+    r"[*_]{0,2}[ \t]{0,2}(?:[:：][^\n]*|[*_]{0,2}[ \t]*)$",
+    re.MULTILINE,
+)
 #: A grammar production: ``Name ::= …``, ``Name → …``, ``Name -> …`` (a capitalised
 #: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language
 #: references). Bounded runs, one line.

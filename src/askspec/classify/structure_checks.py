@@ -112,6 +112,16 @@ def reference_signals(view: View) -> list[Signal]:
     if tables:
         why = f"{tables} table{'s' if tables > 1 else ''} of fields and their types"
         found.append(Signal(Kind.SPEC, min(5.0, 2.5 + 1.0 * tables), why))
+    labels = [
+        label
+        for found in document_rules.ENTRY_LABEL_LINE.findall(view.text)
+        if (label := found.strip().lower()) in document_rules.ENTRY_LABELS
+    ]
+    core = sum(label in document_rules.ENTRY_CORE_LABELS for label in labels)
+    if core >= 2 and len(set(labels)) >= 3:
+        shown = "/".join(sorted(set(labels))[:3])
+        why = f"{len(labels)} labels of documented entries ({shown})"
+        found.append(Signal(Kind.SPEC, min(5.0, 2.0 + 0.5 * len(labels)), why))
     terms = len(document_rules.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
     low = view.prose_text.lower()
     rules = sum(low.count(phrase) for phrase in document_rules.NORMATIVE_PHRASES)

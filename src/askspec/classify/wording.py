@@ -27,8 +27,10 @@ API_SIGNS: tuple[tuple[str, str], ...] = (
         "GraphQL schema",
     ),
     (
+        # A field's type is a named type, capitalised as GraphQL's own (String, ID) are,
+        # alone on its line: TypeScript's "msg: string" and "ref: Ref<T>" are not.
         r"^\s*(?:type|input|interface)\s+\w+(?:\s+implements\s+[\w &]+)?\s*\{\s*\n\s+\w+(?:\(.*\))?"
-        r"\s*:\s*\[?\w+!?",
+        r"\s*:\s*\[?[A-Z]\w*!?\]?!?[ \t]*(?:$|[#@=(,])",
         "GraphQL schema",
     ),
     (r"<(?:wsdl:)?definitions\b", "WSDL definition"),
