@@ -108,12 +108,12 @@ def other_words(area: Area, text: str) -> bool:
 
 def sections(block: Block, title: str = "") -> tuple[str, ...]:
     """The headings a block stands under that can name its area: the nearest three,
-    less the document's own title when a section stands between (a title such as
-    "Request for quotation: route planning" names the document, not each part)."""
-    path = block.section[-3:]
-    if title and len(block.section) > 1 and block.section[0] == title:
-        path = block.section[1:][-3:]
-    return path
+    less the document's own title (a title such as "Request for quotation: route
+    planning" or "Proposal: benchmark data format" names the document, not each part)."""
+    path = block.section
+    if title and path[:1] == (title,):
+        path = path[1:]
+    return path[-3:]
 
 
 def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
@@ -167,11 +167,14 @@ def alone(names: list[str]) -> bool:
 
 def unsupported(area: Area, text: str) -> bool:
     """Whether a block tied to an area by its words alone neither states something
-    concrete nor says what is wanted ("runs on the old laptop", "has to be fast"). A
+    concrete nor says what is wanted ("runs on the old laptop", "has to be fast"; a speed
+    only firmly: "must", "has to", not "should" or "want"). A
     sentence that names an input or a speed in passing, with no heading, table or
     field behind it, is rarely what a reader would quote."""
-    if area in (Area.HARDWARE, Area.PERFORMANCE):
+    if area is Area.HARDWARE:
         return in_passing(area, text)
+    if area is Area.PERFORMANCE:
+        return not (measurable(area, text) or r.FIRM_WISH.search(text))
     return not measurable(area, text)
 
 

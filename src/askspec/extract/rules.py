@@ -137,6 +137,15 @@ WISH = re.compile(
     r"必须|需要|应该|应当|要求|希望|尽量|不能|不得|不超过|目标",
     IC,
 )
+#: A firm wish: what a speed must be or is hoped to be. A sentence that names a speed
+#: only in passing ("should guide a rollback", "we want to avoid the performance
+#: penalty") is no performance target.
+FIRM_WISH = re.compile(
+    r"\b(?:must|shall|has to|have to|needs? to|would like|at most|no more than|"
+    r"no slower than)\b|必须|不能|不得|不超过|希望|要求|müssen|muss|doit|doivent|debe|deben|"
+    r"しなければ|以内",
+    IC,
+)
 #: Metric words strong enough on their own ("p99 latency 80 ms" needs no "must").
 PERF_METRIC = re.compile(
     r"\b(?:latency|throughput|response times?|p\d{2}|percentile|requests?/s|rps|qps|tps|"
