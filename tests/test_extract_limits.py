@@ -39,3 +39,23 @@ def test_facts_past_the_limit_are_not_read() -> None:
     late = extract([seed("spec.md", filler + "\n" + STATED)])
     assert [f.line for f in early if f.area is Area.INPUTS] == [1]
     assert not [f for f in late if f.area is Area.INPUTS]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "hardware"),
+    [
+        ("query.sql", "SELECT name FROM employees e", False),
+        ("Dockerfile", "FROM python:3.12-slim AS build", False),
+        ("run.sh", "cat README.md > /dev/stderr", False),
+        ("run.sh", "make 2>/dev/null || true", False),
+        ("main.py", "multiprocessing.freeze_support()", False),
+        ("logger.py", 'port = serial.Serial("/dev/ttyUSB0", 9600)', True),
+        ("camera.sh", "ffmpeg -f v4l2 -i /dev/video0 frame.jpg", True),
+        ("train.py", 'device = torch.device("cuda")', True),
+    ],
+)
+def test_code_names_hardware_only_by_devices_and_accelerators(
+    name: str, line: str, hardware: bool
+) -> None:
+    facts = extract([seed(name, line + "\n", Kind.CODE)])
+    assert any(f.area is Area.HARDWARE for f in facts) is hardware, facts

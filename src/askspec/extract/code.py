@@ -75,9 +75,10 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
     (
         Area.HARDWARE,
         re.compile(
-            r"\b(?:cuda\b|GPIO\b|RPi\b|num_workers\b|multiprocessing\b)|"
-            r"^[ \t]{0,4}FROM\s+\S+|"
-            r"torch\.device\(|gpiozero|serial\.Serial\(|/dev/\w|cpu_count\(|runtime\.NumCPU|"
+            # A device file names hardware; /dev/null and the standard streams do not.
+            r"\b(?:cuda\b|GPIO\b|RPi\b|num_workers\b)|"
+            r"torch\.device\(|gpiozero|serial\.Serial\(|cpu_count\(|runtime\.NumCPU|"
+            r"/dev/(?!null\b|zero\b|std(?:in|out|err)\b|fd/|u?random\b|tty\b|shm\b)\w|"
             r"--platform[= ]",
             re.IGNORECASE | re.MULTILINE,
         ),
