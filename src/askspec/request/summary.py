@@ -15,7 +15,7 @@ from askspec.extract.code import OPENAPI
 from askspec.i18n import N_, _, ngettext
 from askspec.models import Kind, SeedFile, Status
 from askspec.request.model import AreaFinding, Observation
-from askspec.request.titles import base_name, clip, join, named, quoted
+from askspec.request.titles import base_name, clip, format_name, join, named, quoted
 
 #: Build and dependency files, by name, and the language they belong to.
 BUILD_FILES = {
@@ -112,7 +112,7 @@ def what(seed: SeedFile) -> str:
     if seed.kind is Kind.SPEC:
         return what_spec(seed)
     if seed.kind is Kind.DATA:
-        ext = seed.path.rsplit(".", 1)[-1].upper() if "." in base_name(seed.path) else ""
+        ext = format_name(seed.path)
         return _("{format} data").format(format=ext) if ext else _("data")
     return _("a text") if long_text(seed) else _("a short note")
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from askspec.i18n import _
 from askspec.models import Kind, SeedFile
+from askspec.read.text import suffix_of
 
 #: A title longer than this is cut: a first "heading" that long is a sentence.
 TITLE_LIMIT = 70
@@ -64,6 +65,11 @@ def title_of(seed: SeedFile) -> str:
 def base_name(path: str) -> str:
     """The file's name without its folders."""
     return path.rsplit("/", 1)[-1]
+
+
+def format_name(path: str) -> str:
+    """A file's extension as a format's name: ``rfq.PDF`` gives ``PDF``; none gives ""."""
+    return suffix_of(path)[1:].upper()
 
 
 def stem(path: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from askspec.i18n import _
 from askspec.models import Kind, SeedFile
-from askspec.request.titles import base_name, join, quoted, stem
+from askspec.request.titles import base_name, format_name, join, quoted, stem
 
 #: Words that mark a version rather than name a document (several languages).
 MARKS = re.compile(
@@ -132,7 +132,7 @@ def shared_runs(texts: Iterable[str]) -> tuple[list[array[int]], dict[int, list[
 def label(seed: SeedFile, title: str) -> str:
     """How to point at one version: ``the DRAFT PDF (rfq-draft.pdf)``, else its name."""
     state = STATE.search(f"{stem(seed.path)} {title}")
-    ext = seed.path.rsplit(".", 1)[-1].upper() if "." in base_name(seed.path) else ""
+    ext = format_name(seed.path)
     if state and ext:
         return _("the {state} {format} ({file})").format(
             state=state.group(1).upper(), format=ext, file=base_name(seed.path)
