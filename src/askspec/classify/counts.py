@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import chain
-
 from askspec.classify import code_rules, wording
 from askspec.classify.pattern_building import has_any
 
@@ -39,10 +37,7 @@ def is_cjk(char: str) -> bool:
 def modal_counts(low: str) -> tuple[int, int]:
     """Requirement modals not said by a person, and modals with a system as subject."""
     required = system = 0
-    others = not low.isascii() and has_any(low, wording.MODAL_OTHER_LEADS)
-    passes = (*wording.MODAL_LETTERS, wording.MODAL_OTHER) if others else wording.MODAL_LETTERS
-    # Each modal counts on its own, so the order the passes find them in does not matter.
-    for match in chain.from_iterable(pattern.finditer(low) for pattern in passes):
+    for match in wording.MODAL.finditer(low):
         if match.start() and low[match.start() - 1].isalnum() and not is_cjk(match.group(0)[0]):
             continue  # inside a longer word; CJK words are written without spaces
         before = low[max(0, match.start() - 48) : match.start()]
