@@ -41,11 +41,9 @@ def modal_counts(low: str) -> tuple[int, int]:
         if match.start() and low[match.start() - 1].isalnum() and not is_cjk(match.group(0)[0]):
             continue  # inside a longer word; CJK words are written without spaces
         before = low[max(0, match.start() - 48) : match.start()]
-        # The subject patterns end the text, so most modals fail a cheap endswith first.
-        last = before.rstrip()
-        if last.endswith(wording.SYSTEM_ENDINGS) and wording.SYSTEM_SUBJECT.search(before):
+        if wording.SYSTEM_SUBJECT.search(before):
             system += 1
-        elif last.endswith(wording.PERSON_ENDINGS) and wording.PERSON_SUBJECT.search(before):
+        elif wording.PERSON_SUBJECT.search(before):
             continue
         required += match.group(0) not in wording.WEAK_MODALS
     return required, system

@@ -144,14 +144,10 @@ SYSTEM_SUBJECT = re.compile(
     r"(?:\b(?:the|a|an|each|every|this|that|these|all|any) (?:" + "|".join(SYSTEM_NOUNS) + r")s?"
     r"|\b(?:" + "|".join(SYSTEM_PHRASES) + ")|" + "|".join(SYSTEM_WORDS) + r")\s*$"
 )
-#: How a text before a modal must end for SYSTEM_SUBJECT to match (a cheap first test).
-SYSTEM_ENDINGS = (*SYSTEM_NOUNS, *(f"{noun}s" for noun in SYSTEM_NOUNS), *SYSTEM_PHRASES,
-                  *SYSTEM_WORDS)  # fmt: skip
 #: A person as the subject just before a modal: advice and narrative, not requirements.
 PERSONS = ("you", "we", "i", "they", "he", "she", "one", "du", "ihr", "wir", "ich", "sie", "tu",
            "vous", "nous", "je", "tú", "usted", "il", "elle", "on")  # fmt: skip
 PERSON_SUBJECT = re.compile(r"\b(?:" + "|".join(PERSONS) + r")\s+(?:really\s+|also\s+|just\s+)?$")
-PERSON_ENDINGS = (*PERSONS, "really", "also", "just")
 #: Numbered requirement identifiers: FR-001, REQ-12, NFR 3, R1:, SR-1.2.
 #: A numbered requirement's identifier, after a line's indentation: ``REQ-12``,
 #: ``- [FR-3]``, ``NFR7:``; the character after it is looked at, not taken.
