@@ -7,9 +7,7 @@ from askspec.classify.pattern_building import has_any
 
 
 def count_stories(low: str) -> int:
-    """User stories in lower-cased text (only searched when a telling word is there)."""
-    if not has_any(low, wording.STORY_HINTS):
-        return 0
+    """User stories in lower-cased text."""
     return len(wording.USER_STORY.findall(low))
 
 

@@ -72,13 +72,6 @@ API_LINE_WORDS = sorted(
 #: something in a pattern, so they go in as they are.
 LINE_LEAD = re.compile(r"\n[ \t]*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
 RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
-#: Literals each user-story pattern needs (" ich", not "ich", which "which" holds). Each
-#: literal is one more pass over the text, so one that two patterns share stands for
-#: both ("como " for the Spanish ones, "ormativ" for the normative references), and a
-#: longer one is found sooner ("en tant que" rather than " je ": the search skips
-#: ahead by the length of the literal).
-STORY_HINTS = (" i want", " i need", " i would like", " ich", "en tant que", "como ", "voglio",
-               "vorrei", "我")  # fmt: skip
 STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormativ", "onform",
                   "ISO/IEC", "his document", "his specification", "his standard", "Key words",
                   "规范性")  # fmt: skip
