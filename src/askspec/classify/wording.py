@@ -90,14 +90,10 @@ STANDARD = re.compile(
 
 # --- requirement language ------------------------------------------------------
 
-#: RFC 2119 / RFC 8174 keywords; only their upper-case form is normative. Every branch
-#: starts with a capital and checks the word boundary just behind it, so the regex engine
-#: skips to those capitals instead of trying a boundary at every position.
+#: RFC 2119 / RFC 8174 keywords; only their upper-case form is normative.
 RFC2119_WORDS = ("MUST(?: NOT)?", "SHALL(?: NOT)?", "SHOULD(?: NOT)?", "REQUIRED", "RECOMMENDED",
                  "NOT RECOMMENDED")  # fmt: skip
-RFC2119 = re.compile(
-    "(" + "|".join(f"{word[0]}(?<=\\b{word[0]}){word[1:]}" for word in RFC2119_WORDS) + r")\b"
-)
+RFC2119 = re.compile(r"\b(" + "|".join(RFC2119_WORDS) + r")\b")
 #: Modal verbs by language, matched in lower-cased text; several are common in prose,
 #: so they count by density and by who the subject is.
 MODAL_WORDS = (
