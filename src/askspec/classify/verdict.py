@@ -109,8 +109,7 @@ def requirement_signals(view: View) -> list[Signal]:
     """RFC 2119 keywords, requirement modals and requirements with a system as subject."""
     found: list[Signal] = []
     prose = view.prose_text
-    hinted = has_any(prose, wording.RFC2119_HINTS)
-    keywords = wording.RFC2119.findall(prose) if hinted else []
+    keywords = wording.RFC2119.findall(prose)
     if keywords:
         shown = ", ".join(sorted(set(keywords))[:3])
         weight = min(5.0, 0.6 + 0.5 * len(keywords))

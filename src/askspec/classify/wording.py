@@ -71,7 +71,6 @@ API_LINE_WORDS = sorted(
 #: are grouped by first letter (see by_first_letter); none holds a character that means
 #: something in a pattern, so they go in as they are.
 LINE_LEAD = re.compile(r"\n[ \t]*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
-RFC2119_HINTS = ("MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED")
 STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormativ", "onform",
                   "ISO/IEC", "his document", "his specification", "his standard", "Key words",
                   "规范性")  # fmt: skip
