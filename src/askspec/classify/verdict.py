@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from askspec.classify import document_rules, name_rules, wording
 from askspec.classify.features import HEAD_CHARS, Signal, View, make_view
 from askspec.classify.name_rules import file_tags, is_code_name
-from askspec.classify.pattern_building import has_any, has_any_led
+from askspec.classify.pattern_building import has_any_led
 from askspec.classify.structure_checks import (
     card_signals,
     contract_signals,
@@ -142,7 +142,7 @@ def structure_signals(view: View) -> list[Signal]:
     if view.gherkin_heads and view.gherkin_steps >= 2:
         found.append(Signal(Kind.SPEC, 6.0, f"Gherkin feature ({view.gherkin_steps} steps)"))
     head = view.prose_text[:HEAD_CHARS]
-    if has_any(head, wording.STANDARD_HINTS) and wording.STANDARD.search(head):
+    if wording.STANDARD.search(head):
         found.append(Signal(Kind.SPEC, 3.0, "wording of a standard"))
     return found
 

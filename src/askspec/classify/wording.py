@@ -71,9 +71,6 @@ API_LINE_WORDS = sorted(
 #: are grouped by first letter (see by_first_letter); none holds a character that means
 #: something in a pattern, so they go in as they are.
 LINE_LEAD = re.compile(r"\n[ \t]*+[\"']?(" + by_first_letter(API_LINE_WORDS) + ")")
-STANDARD_HINTS = ("Request for", "Internet-Draft", "Status of This", "ormativ", "onform",
-                  "ISO/IEC", "his document", "his specification", "his standard", "Key words",
-                  "规范性")  # fmt: skip
 
 #: Phrases that standards and formal specifications use and other texts do not. Every
 #: branch starts with a plain letter, so the regex engine skips ahead to those letters
