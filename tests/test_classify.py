@@ -43,10 +43,6 @@ from askspec.classify.name_rules import (
     DELIMITERS,
     file_tags,
 )
-from askspec.classify.pattern_building import (
-    has_any,
-    has_any_led,
-)
 from askspec.classify.structured import ROWS_READ, delimited_verdict, head_lines
 from askspec.classify.verdict import (
     QUICK_CHARS,
@@ -432,12 +428,6 @@ RFC2119_CASES = [
 )
 def test_rfc2119_keywords_are_whole_upper_case_words(text: str, keywords: list[str]) -> None:
     assert RFC2119.findall(text) == keywords
-
-
-@pytest.mark.parametrize("text", ["", "a ` b ~~ c", "```py", "x ~~~", "$ref $schema", "`~$"])
-def test_literals_are_found_as_when_looked_for_whole(text: str) -> None:
-    for literals in [("```", "~~~"), ("$schema",), ("<",), ("discoveryVersion", "$ref")]:
-        assert has_any_led(text, literals) == has_any(text, literals)
 
 
 #: The block patterns as they were written first: an optional prefix, and lazy runs.

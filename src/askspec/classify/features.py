@@ -14,7 +14,7 @@ from askspec.classify import code_rules, pattern_building, wording
 from askspec.classify.counts import count_cjk, count_sentences, count_stories, modal_counts
 from askspec.classify.headings import spec_headings
 from askspec.classify.name_rules import file_tags, is_code_name
-from askspec.classify.pattern_building import has_any_led
+from askspec.classify.pattern_building import has_any
 from askspec.models import Kind
 
 HEAD_CHARS = 8192
@@ -173,7 +173,7 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
         return "\n"
 
     body = "\n" + text  # lined, for the line patterns
-    if has_any_led(text, FENCE_HINTS):
+    if has_any(text, FENCE_HINTS):
         body = FENCED.sub(drop_fence, body)
     unfenced = body
     if opened := BLOCK_OPEN.search(body):

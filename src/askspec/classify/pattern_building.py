@@ -24,13 +24,3 @@ def has_any(text: str, literals: tuple[str, ...]) -> bool:
     """True when one of the literals is in the text (a substring test costs far less than
     a multi-line regex pass, so passes that need a literal run only when it is there)."""
     return any(map(text.__contains__, literals))
-
-
-def has_any_led(text: str, literals: tuple[str, ...]) -> bool:
-    """has_any, looking first for each literal's first character (literals not empty).
-
-    One character is found with memchr, several times faster than a string whose
-    search the text's frequent characters slow down: literals led by a character most
-    texts lack (a backtick, a dollar) are ruled out that way in most texts.
-    """
-    return any(literal[0] in text and literal in text for literal in literals)

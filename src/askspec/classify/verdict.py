@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from askspec.classify import document_rules, name_rules, wording
 from askspec.classify.features import HEAD_CHARS, Signal, View, make_view
 from askspec.classify.name_rules import file_tags, is_code_name
-from askspec.classify.pattern_building import has_any_led
+from askspec.classify.pattern_building import has_any
 from askspec.classify.structure_checks import (
     card_signals,
     contract_signals,
@@ -99,7 +99,7 @@ def api_signals(view: View) -> list[Signal]:
     # Most signs start a line: one pass finds which of their words start lines.
     leads = set(wording.LINE_LEAD.findall(lined))
     for pattern, what, needs, starts_line in wording.API_GATED:
-        needed = not leads.isdisjoint(needs) if starts_line else has_any_led(head, needs)
+        needed = not leads.isdisjoint(needs) if starts_line else has_any(head, needs)
         if needed and pattern.search(lined):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
