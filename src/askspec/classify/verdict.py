@@ -95,12 +95,8 @@ def code_signals(view: View) -> list[Signal]:
 def api_signals(view: View) -> list[Signal]:
     """Signs of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
     head = view.head
-    lined = "\n" + head
-    # Most signs start a line: one pass finds which of their words start lines.
-    leads = set(wording.LINE_LEAD.findall(lined))
-    for pattern, what, needs, starts_line in wording.API_GATED:
-        needed = not leads.isdisjoint(needs) if starts_line else has_any(head, needs)
-        if needed and pattern.search(lined):
+    for pattern, what, needs in wording.API_PATTERNS:
+        if has_any(head, needs) and pattern.search(head):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 
