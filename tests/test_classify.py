@@ -29,6 +29,7 @@ from askspec.classify.features import (
     Signal,
     count_symbols,
     make_view,
+    remove_statements,
     strip_quoted,
 )
 from askspec.classify.headings import (
@@ -247,6 +248,33 @@ def test_every_interface_marker_is_found(text: str, what: str) -> None:
 )
 def test_code_symbols_are_counted(text: str, count: int) -> None:
     assert count_symbols(text) == count
+
+
+#: Lines of many languages that read as statements...
+STATEMENT_LINES = [
+    "def main(argv):", "class Seed(Base):", "    return run(argv)", "    pass",
+    "#include <stdio.h>", "int main(void) {", '    printf("hi");', "}", "});", "  ]",
+    '  echo "$x"', "fi", "exit 1", "SELECT name FROM seeds;", "CREATE TABLE t (id int);",
+    "const total = items.length;", "x.y-z = 1", "z  += 2", "obj.call(a, (b))", "  b);",
+    "@Override", "$count = 0;", "(defun square (x) (* x x))", "for x in items:",
+    "  elseif (a) {", "  else if (b)", "c {  ", "d;\t", "Note: see section 3;",
+]  # fmt: skip
+#: ...and lines that do not: prose, wrapped prose that starts with a keyword, markup.
+PROSE_LINES = [
+    "The system shall", "return an error when", "else if the user", "end of the story.",
+    "We walked to the harbour.", "- item one", "## Heading", "key: value", "w\t=", "f(a,",
+    "The price (in euros) is 12.", "import this and that", "g(x)) + 1", "a; b",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", STATEMENT_LINES)
+def test_lines_of_code_read_as_statements(line: str) -> None:
+    assert remove_statements(f"\n{line}\n")[1] == 1
+
+
+@pytest.mark.parametrize("line", PROSE_LINES)
+def test_lines_of_prose_do_not_read_as_statements(line: str) -> None:
+    assert remove_statements(f"\n{line}\n")[1] == 0
 
 
 STATEMENT_SAMPLES = [
@@ -541,48 +569,6 @@ def test_line_counts_are_those_of_the_plain_patterns(text: str) -> None:
     heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
     assert heads == len(plain_heads.findall(lined))
     assert len(NONBLANK.findall(lined)) == len(re.findall(NL + r"\S", lined))
-
-
-#: The shapes that start with a run, written as runs (the engine enters each to find it
-#: empty, where a set in front rules a line out at once).
-RUN_LED_SHAPES = (
-    (r"[}\])][}\])]*", r"[}\])]+"),
-    (r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+", r"[\w.$\[\]'\"-]++"),
-    (r"[\w.$:>-][\w.$:>-]*+\(", r"[\w.$:>-]+\("),
-)
-#: Statement shapes written for speed, and the plain forms they match as: the line
-#: ending in ; or { read from its end, and possessive runs free to backtrack.
-PLAIN_SHAPES = (
-    (
-        r"[^\n]*+(?<=[;{])|(?=[^\n]*+(?<=[ \t]))(?:[^\n;{]*+[;{])++[ \t]*$",
-        r"(?:[^\n;{]*+[;{])++[ \t]*$",
-    ),
-    (r"]*+\s*+(?:", r"]*+\s*(?:"),
-    (r"]*+\((?:[^()]++|\([^()]*+\))*+\)", r"]*\((?:[^()]|\([^()]*\))*\)"),
-)
-
-
-@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
-def test_statement_shapes_led_by_a_set_match_as_runs_do(text: str) -> None:
-    shapes = "|".join(CODE_SHAPES)
-    for led, run in RUN_LED_SHAPES:
-        assert led in shapes
-        shapes = shapes.replace(led, run)
-    plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
-    lined = "\n" + text + "\n}];\nx.y-z = 1\nobj.call(a, (b))\n"
-    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
-
-
-@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
-def test_statement_shapes_match_as_their_plain_forms_do(text: str) -> None:
-    shapes = "|".join(CODE_SHAPES)
-    for written, plain_form in PLAIN_SHAPES:
-        assert written in shapes
-        shapes = shapes.replace(written, plain_form)
-    plain = re.compile(NL + "(?:" + shapes + ").*", re.MULTILINE)
-    lined = "\n" + text + "\nx.y(a, (b), c)\nf(a,\n  b);\ng(x)) + 1\nh ((y)\nz  += 2\nw\t=\n3\n"
-    lined += "a; b\nc {  \nd;\t\ne;x \n  \nf;\r\n{\n; \t;\nend"
-    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
 
 
 @pytest.mark.parametrize(

@@ -34,24 +34,10 @@ CODE_KEYWORD_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
 )  # fmt: skip
 #: The other shapes of a statement line, tried after the keyword shapes.
 CODE_OTHER_SHAPES = (
-    # Shapes led by a run of characters spell its first character out, as a set: the
-    # regex engine rules a line out at a glance by a set or a literal in front, where it
-    # enters a run to find that it is empty.
-    r"[}\])][}\])]*[;,]?[ \t]*$",
-    # A line ending in ; or {. A run of any character but the newline, which the regex
-    # engine steps through several times faster than a run of a set, reads the line to
-    # its end, and the character before the end is looked at. A line that ends in
-    # blanks (few do) is read by the possessive runs, up to its last ; or {.
-    r"[^\n]*+(?<=[;{])|(?=[^\n]*+(?<=[ \t]))(?:[^\n;{]*+[;{])++[ \t]*$",
-    # An assignment. Possessive target: a shorter one could only go on with "-" or "."
-    # and then "=", which the whole target already reaches, so backtracking into a
-    # word of prose, letter by letter, would only repeat the failure. The blanks after
-    # it are possessive too: no operator or "=" starts with a blank.
-    r"[\w.$\[\]'\"-][\w.$\[\]'\"-]*+\s*+(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",
-    # A call. Each run is possessive: the character after it cannot be the one the
-    # pattern wants next (a name goes on until its "(", the arguments until their ")"),
-    # so handing characters back could only fail again, one engine step at a time.
-    r"[\w.$:>-][\w.$:>-]*+\((?:[^()]++|\([^()]*+\))*+\)\s*[;,{]?\s*$",
+    r"[}\])]+[;,]?[ \t]*$",  # closing brackets
+    r".*[;{][ \t]*$",  # a line ending in ; or {
+    r"[\w.$\[\]'\"-]+\s*(?:[-+*/%|&^.]|\?\?|\|\||:)?=(?![=>])\s*\S",  # an assignment
+    r"[\w.$:>-]+\((?:[^()]|\([^()]*\))*\)\s*[;,{]?\s*$",  # a call
     r"@\w+",
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
