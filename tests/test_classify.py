@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from askspec.classify.code_rules import (
-    CODE_SHAPES,
     SENTENCE_END,
 )
 from askspec.classify.counts import count_sentences, count_stories, modal_counts
@@ -21,7 +20,6 @@ from askspec.classify.features import (
     BLOCK_COMMENT,
     BLOCK_OPEN,
     CARD_PAIR,
-    CODE_WHOLE,
     GHERKIN_HEAD,
     NL,
     NONBLANK,
@@ -275,23 +273,6 @@ def test_lines_of_code_read_as_statements(line: str) -> None:
 @pytest.mark.parametrize("line", PROSE_LINES)
 def test_lines_of_prose_do_not_read_as_statements(line: str) -> None:
     assert remove_statements(f"\n{line}\n")[1] == 0
-
-
-STATEMENT_SAMPLES = [
-    "def main(argv):\n    return run(argv)\n\nclass Seed(Base):\n    pass\n",
-    '#include <stdio.h>\nint main(void) {\n    printf("hi");\n    return 0;\n}\n',
-    'if [ -n "$x" ]; then\n  echo "$x"\nfi\nexit 1\n',
-    "SELECT name FROM seeds;\nCREATE TABLE t (id int);\nDROP TABLE t;\n",
-    "The system shall\nreturn an error when\nelse if the user\nend of the story.\n",
-    "%define x\n  elseif (a) {\n  else if (b)\n  for x in items:\n  def\n  f(x)\n",
-]
-
-
-@pytest.mark.parametrize("text", STATEMENT_SAMPLES)
-def test_grouped_statement_pattern_removes_what_the_shapes_do(text: str) -> None:
-    plain = re.compile(NL + "(?:" + "|".join(CODE_SHAPES) + ").*", re.MULTILINE)
-    lined = "\n" + text
-    assert CODE_WHOLE.subn("\n", lined) == plain.subn("\n", lined)
 
 
 #: Texts of many kinds, the requirement modals counted in each (not said by a person,

@@ -42,8 +42,8 @@ CODE_OTHER_SHAPES = (
     r"<\?php|\$\w+\s*=",
     r"\((?:defun|define|let|setq|require|use-package|lambda|ns|defn)\b",
 )
-#: Shapes of a statement line, any of which makes a line read as code. view.CODE_WHOLE
-#: is the pattern the classifier runs; the tests check it against these plain shapes.
+#: Shapes of a statement line, any of which makes a line read as code (features.CODE_WHOLE
+#: is them all in one pattern).
 CODE_SHAPES = (
     *(f"(?:{'|'.join(words)}){follow}" for words, follow in CODE_KEYWORD_SHAPES),
     *CODE_OTHER_SHAPES,

@@ -74,21 +74,8 @@ COMMENT = re.compile(NL + code_rules.COMMENT_OPENERS + r".*", M)
 CODE_COMMENT = re.compile(NL + "(?:" + code_rules.COMMENT_OPENERS + r"|[\"!;%]).*", M)
 #: Literals the fence pattern needs: without one, the pass is skipped.
 FENCE_HINTS = ("```", "~~~")
-#: The same shapes as CODE_SHAPES, with the keyword shapes' branches grouped by first
-#: letter: the engine tries only the keywords that start with a line's first letter,
-#: where each shape tried all of its own, and the first branch to match is the same.
-KEYWORD_LEAD = pattern_building.by_first_letter(
-    [
-        keyword + follow
-        for keywords, follow in code_rules.CODE_KEYWORD_SHAPES
-        for keyword in keywords
-    ]
-)
-#: One pattern for every text: leaving out shapes a text holds no characters for saved
-#: less per text than compiling each such variant (about 9 ms) cost a process.
-CODE_WHOLE = re.compile(
-    NL + r"(?:" + "|".join([KEYWORD_LEAD, *code_rules.CODE_OTHER_SHAPES]) + r").*", M
-)
+#: A statement line, taken whole.
+CODE_WHOLE = re.compile(NL + r"(?:" + "|".join(code_rules.CODE_SHAPES) + r").*", M)
 #: The line is looked at, not taken: each match is the newline alone, a string Python
 #: keeps one copy of, where taking the line up to its first character made one per line.
 NONBLANK = re.compile(r"\n(?=[ \t]*+\S)")
