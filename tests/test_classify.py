@@ -20,9 +20,7 @@ from askspec.classify.features import (
     BLOCK_COMMENT,
     BLOCK_OPEN,
     CARD_PAIR,
-    GHERKIN_HEAD,
     NL,
-    NONBLANK,
     REQUIREMENT_ID,
     Signal,
     count_symbols,
@@ -59,7 +57,6 @@ from askspec.classify.wording import (
     STANDARD,
     USER_STORY,
 )
-from askspec.classify.wording import GHERKIN_HEAD as GHERKIN_HEAD_PLAIN
 from askspec.models import Kind, Verdict
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -534,22 +531,25 @@ def test_sentence_ends_are_counted_as_by_one_pattern(text: str) -> None:
     assert count_sentences(text) == len(re.findall(SENTENCE_END, text))
 
 
-LINE_SAMPLES = [
-    "Feature: export\n  Scenario Outline : rows\n  Scenario Outlinex: no\nExamples:\n",
-    "Funktionalität: x\nSzenario:\n\tFonctionnalité :\nScénario: y\nEscenario:z\n功能：\n场景:\n",
-    "Background\n: split over lines\n\n   \n\t\nCaracterística: s\nFeatures: no\n",
-    "",
-    "\n\n",
-]
+#: Texts, the Gherkin headings in each and its lines that are not blank.
+LINE_CASES = [
+    ("english", "Feature: export\n  Scenario Outline : rows\n  Scenario Outlinex: no\nExamples:\n",
+     3, 4),
+    ("other-languages", "Funktionalität: x\nSzenario:\n\tFonctionnalité :\nScénario: y\n"
+     "Escenario:z\n功能：\n场景:\n", 6, 7),
+    ("blank-lines", "Background: b\n\n   \n\t\nCaracterística: s\nFeatures: no\n", 2, 3),
+    ("notes", "Note: a feature list\nFeature flags: on\n  feature: lower case\n", 0, 3),
+    ("empty", "", 0, 0),
+    ("only-newlines", "\n\n", 0, 0),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize("text", LINE_SAMPLES)
-def test_line_counts_are_those_of_the_plain_patterns(text: str) -> None:
-    lined = "\n" + text
-    plain_heads = re.compile(GHERKIN_HEAD_PLAIN.pattern.replace(r"^\s*", NL))
-    heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
-    assert heads == len(plain_heads.findall(lined))
-    assert len(NONBLANK.findall(lined)) == len(re.findall(NL + r"\S", lined))
+@pytest.mark.parametrize(
+    ("text", "heads", "lines"), [case[1:] for case in LINE_CASES], ids=[c[0] for c in LINE_CASES]
+)
+def test_gherkin_headings_and_lines_are_counted(text: str, heads: int, lines: int) -> None:
+    view = make_view("notes.txt", text, "text")
+    assert (view.gherkin_heads, view.lines) == (heads, lines)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from askspec.classify import code_rules, pattern_building, wording
+from askspec.classify import code_rules, wording
 from askspec.classify.counts import count_cjk, count_sentences, count_stories, modal_counts
 from askspec.classify.headings import spec_headings
 from askspec.classify.name_rules import file_tags, is_code_name
@@ -87,11 +87,8 @@ CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
 REQUIREMENT_ID = re.compile(NL + wording.REQUIREMENT_ID_BODY)
 EARS = re.compile(NL + wording.EARS_BODY)
-#: The same heads grouped by first letter; each ends in an ASCII colon, so a text
-#: without one is not searched.
-GHERKIN_HEAD = re.compile(
-    NL + "(?:" + pattern_building.by_first_letter(list(wording.GHERKIN_HEADS)) + r")\s*:"
-)
+#: A Gherkin heading, searched in a lined text.
+GHERKIN_HEAD = re.compile(NL + "(?:" + "|".join(wording.GHERKIN_HEADS) + r")\s*:")
 GHERKIN_STEP = re.compile(r"^[ \t]*" + wording.GHERKIN_STEP_BODY, M)
 
 
@@ -200,7 +197,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
     symbols = count_symbols(body)
     chars = len(body) - body.count(" ") - body.count("\n")
     # Steps count only under a Gherkin heading, so they are looked for only then.
-    gherkin_heads = len(GHERKIN_HEAD.findall(lined)) if ":" in lined else 0
+    gherkin_heads = len(GHERKIN_HEAD.findall(lined))
     return View(
         name=name,
         fmt=fmt,

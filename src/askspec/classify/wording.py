@@ -138,7 +138,6 @@ EARS_BODY = r"(?:when|while|if|where)\b.{1,120}?\bthe [\w -]{1,40} shall\b"
 GHERKIN_HEADS = ("Feature", "Scenario(?: Outline)?", "Background", "Examples", "Funktionalität",
                  "Szenario", "Fonctionnalité", "Scénario", "Característica", "Escenario", "功能",
                  "场景", "剧本")  # fmt: skip
-GHERKIN_HEAD = re.compile(r"^\s*(?:" + "|".join(GHERKIN_HEADS) + r")\s*:")
 #: A Gherkin step, after a line's indentation.
 GHERKIN_STEP_BODY = (
     r"(?:Given|When|Then|And|But|Angenommen|Wenn|Dann|Und|Soit|Étant donné|Quand|Alors|"
