@@ -76,9 +76,8 @@ CODE_COMMENT = re.compile(NL + "(?:" + code_rules.COMMENT_OPENERS + r"|[\"!;%]).
 FENCE_HINTS = ("```", "~~~")
 #: A statement line, taken whole.
 CODE_WHOLE = re.compile(NL + r"(?:" + "|".join(code_rules.CODE_SHAPES) + r").*", M)
-#: The line is looked at, not taken: each match is the newline alone, a string Python
-#: keeps one copy of, where taking the line up to its first character made one per line.
-NONBLANK = re.compile(r"\n(?=[ \t]*+\S)")
+#: The start of a line that is not blank.
+NONBLANK = re.compile(NL + r"\S")
 #: A ``key: value`` line, searched in a lined text (a match stays on its line). The key
 #: is possessive: it may take blanks before the colon that a lazy key left to the
 #: blanks after it, which the stripped key does not show, and the engine no longer
