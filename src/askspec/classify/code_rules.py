@@ -58,17 +58,10 @@ CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")
 
 # --- prose ----------------------------------------------------------------------
 
-#: A sentence ends where the next one starts with a capital, or at a line end (a full
-#: stop, exclamation or question mark) or at its mark alone (in scripts without spaces).
-#: The pattern the counts below stand for, compiled only by the tests.
-SENTENCE_END = (
-    r"(?m)[.!?。！？](?:(?<=[.!?])(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|(?<=[。！？]))"
+#: A sentence ends at a full stop, exclamation or question mark where the next one
+#: starts with a capital or at a line end, and at the marks of scripts without spaces
+#: wherever they stand.
+SENTENCE_END = re.compile(
+    r"[.!?](?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))|[。！？]", re.MULTILINE
 )
-#: The same ends, one pattern per ASCII mark, and each other mark counted on its own
-#: (it ends a sentence wherever it stands). A pattern led by one character is found
-#: several times faster than one led by a set of them, and each end is one character
-#: looked at in place, so the counts add up to SENTENCE_END's.
-SENTENCE_NEXT = r"(?=[\"”»)]?(?:[ \t]+[\"“(]?[^\W\d_a-z]|[ \t]*$))"
-SENTENCE_MARKS = tuple((mark, re.compile(re.escape(mark) + SENTENCE_NEXT, re.M)) for mark in ".!?")
-SENTENCE_MARKS_OTHER = ("。", "！", "？")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
