@@ -17,8 +17,7 @@ def count_sentences(prose: str) -> int:
 
 def count_cjk(text: str) -> int:
     """Characters of scripts written without spaces between words."""
-    # isascii is a flag lookup, so most texts skip the pass.
-    return 0 if text.isascii() else len(code_rules.CJK.findall(text))
+    return len(code_rules.CJK.findall(text))
 
 
 def is_cjk(char: str) -> bool:
