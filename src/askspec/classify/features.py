@@ -35,34 +35,13 @@ FENCED = re.compile(
 )
 
 
-def through_closing(closing: str) -> str:
-    """A pattern for text up to and through the first closing, or to the end without one.
-
-    The run is possessive: characters that cannot start the closing, or one that does
-    but is not followed by the rest of it. A lazy run tried the closing after every
-    character, which the regex engine does one step at a time; this run stops only
-    where a closing starts.
-    """
-    first, rest = re.escape(closing[0]), re.escape(closing[1:])
-    return f"(?:[^{first}]++|{first}(?!{rest}))*+(?:{first}{rest})?+"
-
-
 #: Block comments and docstrings that start a line: prose inside code. Each runs to its
-#: first closing, or to the end when it is not closed. Every branch starts with a
-#: literal or a set, which the regex engine rules out at a glance (an optional prefix
-#: in front made it enter the branch and back out on every line).
-DOCSTRING = "|".join(quote + through_closing(quote) for quote in ('"""', "'''"))
+#: first closing, or to the end when it is not closed.
 BLOCK_COMMENT = re.compile(
-    NL + f"(?:{DOCSTRING}|[rRbBuU](?:{DOCSTRING})|/\\*{through_closing('*/')}|"
-    r"=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
-    r"#\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*)|--\[(=*)\[(?:[\s\S]*?\]\2\]|[\s\S]*))",
+    NL + r"(?:[rRbBuU]?\"\"\"(?:[\s\S]*?\"\"\"|[\s\S]*)|[rRbBuU]?'''(?:[\s\S]*?'''|[\s\S]*)|"
+    r"/\*(?:[\s\S]*?\*/|[\s\S]*)|=(?:pod|head\d|begin|item|over)\b(?:[\s\S]*?^=cut\b|[\s\S]*)|"
+    r"(?:#|--)\[(=*)\[(?:[\s\S]*?\]\1\]|[\s\S]*))",
     M,
-)
-#: Where a block comment can start: one pass over the line starts rules most texts
-#: out, where a search per opening literal would read the whole text each time.
-BLOCK_OPEN = re.compile(
-    NL + r"(?:\"\"\"|'''|[rRbBuU](?:\"\"\"|''')|/\*|=(?:pod|head\d|begin|item|over)\b|"
-    r"#\[=*\[|--\[=*\[)"
 )
 #: Whole comment lines; removing the newline before each keeps the one after it.
 #: COMMENT_LINE includes "#", so hash comments go in the same pass.
@@ -154,10 +133,7 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
     if has_any(text, FENCE_HINTS):
         body = FENCED.sub(drop_fence, body)
     unfenced = body
-    if opened := BLOCK_OPEN.search(body):
-        # No match can start before the first opening, so only the rest is searched.
-        start = opened.start()
-        body = body[:start] + BLOCK_COMMENT.sub("\n", body[start:])
+    body = BLOCK_COMMENT.sub("\n", body)
     body = (CODE_COMMENT if codeish else COMMENT).sub("", body)
     return (body if codeish else unfenced), body, fenced
 
