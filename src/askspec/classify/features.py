@@ -14,7 +14,6 @@ from askspec.classify import code_rules, wording
 from askspec.classify.counts import count_cjk, count_sentences, count_stories, modal_counts
 from askspec.classify.headings import spec_headings
 from askspec.classify.name_rules import file_tags, is_code_name
-from askspec.classify.pattern_building import has_any
 from askspec.models import Kind
 
 HEAD_CHARS = 8192
@@ -27,12 +26,8 @@ M = re.MULTILINE
 #: so retrying an indented line that fails with fewer blanks would only repeat the work.
 NL = "\n[ \t]*+"
 #: Quoted code: Markdown fences (the reST, HTML and notebook readers emit them too), to
-#: the closing fence or the end. A line pattern, searched in a lined text: ^ was tried at
-#: every character. The lines inside are taken whole, each that does not close the
-#: fence, where a lazy run tried the closing at every character.
-FENCED = re.compile(
-    NL + r"(```|~~~)[^\n]*\n(?:(?![ \t]*+\1)[^\n]*+\n)*+(?:[ \t]*+\1[^\n]*+|[^\n]*+\Z)"
-)
+#: the closing fence or the end.
+FENCED = re.compile(NL + r"(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*|\Z)", M)
 
 
 #: Block comments and docstrings that start a line: prose inside code. Each runs to its
@@ -51,8 +46,6 @@ COMMENT = re.compile(NL + code_rules.COMMENT_OPENERS + r".*", M)
 #: then a pass for those characters would: each match starts a line, and the comment
 #: branches are tried first.
 CODE_COMMENT = re.compile(NL + "(?:" + code_rules.COMMENT_OPENERS + r"|[\"!;%]).*", M)
-#: Literals the fence pattern needs: without one, the pass is skipped.
-FENCE_HINTS = ("```", "~~~")
 #: A statement line, taken whole.
 CODE_WHOLE = re.compile(NL + r"(?:" + "|".join(code_rules.CODE_SHAPES) + r").*", M)
 #: The start of a line that is not blank.
@@ -130,8 +123,7 @@ def strip_quoted(text: str, codeish: bool) -> tuple[str, str, int]:
         return "\n"
 
     body = "\n" + text  # lined, for the line patterns
-    if has_any(text, FENCE_HINTS):
-        body = FENCED.sub(drop_fence, body)
+    body = FENCED.sub(drop_fence, body)
     unfenced = body
     body = BLOCK_COMMENT.sub("\n", body)
     body = (CODE_COMMENT if codeish else COMMENT).sub("", body)
