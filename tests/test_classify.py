@@ -15,9 +15,9 @@ from askspec.classify.document_rules import (
 )
 from askspec.classify.features import (
     BLOCK_COMMENT,
-    CARD_PAIR,
     REQUIREMENT_ID,
     Signal,
+    card_keys,
     count_symbols,
     make_view,
     remove_statements,
@@ -487,20 +487,26 @@ def test_fences_are_removed_to_their_closing_or_the_end(text: str, left: str, li
     assert (outline[1:], fenced) == (left, lines)
 
 
+#: Texts and the keys of their ``key: value`` lines, as a design card's are read.
+CARD_KEY_CASES = [
+    ("card", "Title: Pets API\nVersion: 1.2\nOwner: Team Blue\nGoal: list pets by owner\n",
+     ("title", "version", "owner", "goal")),
+    ("blanks", "Kind: service\nInputs : files\nthirty-chars-long-key-abcdefgh   : v\n",
+     ("kind", "inputs", "thirty-chars-long-key-abcdefgh")),
+    ("chinese-and-long-keys",
+     "a" * 32 + ": too long\n  Scope:\tall\n输入：文本\n输出: x\nx. y - z:  w\n",
+     ("scope", "输入", "输出", "x. y - z")),
+    ("no-values", "key:\nkey :   \n1st: no\n_under: yes\n", ("_under",)),
+    ("code", 'x = {"a": 1}\nurl = "http://x"\n  self.y: int = 3\n', ("self.y",)),
+    ("prose", "We met at 10:30 and left.\nNote: bring tea\n", ("we met at 10", "note")),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Kind: service\nInputs : files\nthirty-chars-long-key-abcdefgh   : v\n",
-        "a" * 31 + ": too long\n  Scope:\tall\n输入：文本\n输出: x\nx. y - z:  w\n",
-        "key:\nkey :   \n1st: no\n_under: yes\n",
-    ],
+    ("text", "keys"), [case[1:] for case in CARD_KEY_CASES], ids=[c[0] for c in CARD_KEY_CASES]
 )
-def test_card_keys_are_those_of_a_lazy_key(text: str) -> None:
-    lazy = re.compile(CARD_PAIR.pattern.replace("{0,30}+", "{0,30}?"))
-    assert lazy.pattern != CARD_PAIR.pattern
-    lined = "\n" + text
-    keys = [key.strip().lower() for key in CARD_PAIR.findall(lined)]
-    assert keys == [key.strip().lower() for key in lazy.findall(lined)]
+def test_card_keys_are_read_from_key_value_lines(text: str, keys: tuple[str, ...]) -> None:
+    assert card_keys(text) == keys
 
 
 @pytest.mark.parametrize(

@@ -50,11 +50,8 @@ CODE_COMMENT = re.compile(NL + "(?:" + code_rules.COMMENT_OPENERS + r"|[\"!;%]).
 CODE_WHOLE = re.compile(NL + r"(?:" + "|".join(code_rules.CODE_SHAPES) + r").*", M)
 #: The start of a line that is not blank.
 NONBLANK = re.compile(NL + r"\S")
-#: A ``key: value`` line, searched in a lined text (a match stays on its line). The key
-#: is possessive: it may take blanks before the colon that a lazy key left to the
-#: blanks after it, which the stripped key does not show, and the engine no longer
-#: tries the colon after every character of the key.
-CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}+|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
+#: A ``key: value`` line, searched in a lined text.
+CARD_PAIR = re.compile(NL + r"([^\W\d][\w .-]{0,30}|[\u4e00-\u9fff]{1,6})[ \t]*[:：][ \t]*\S")
 #: Searched in a lined text, like the other line patterns (a match stays on its line).
 REQUIREMENT_ID = re.compile(NL + wording.REQUIREMENT_ID_BODY)
 EARS = re.compile(NL + wording.EARS_BODY)
@@ -140,11 +137,8 @@ def is_card_sized(pairs: int, lines: int) -> bool:
     return pairs >= 3 and pairs >= 0.6 * max(1, lines)
 
 
-def card_keys(body: str, lines: int) -> tuple[str, ...]:
-    """Keys of ``key: value`` lines, or none when too few lines could hold a pair."""
-    # Each pair holds a colon, so counting colons (fast) rules out most texts.
-    if not is_card_sized(body.count(":") + body.count("："), lines):
-        return ()
+def card_keys(body: str) -> tuple[str, ...]:
+    """Keys of ``key: value`` lines."""
     return tuple(key.strip().lower() for key in CARD_PAIR.findall("\n" + body))
 
 
@@ -181,7 +175,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         words=len(prose.split()) + count_cjk(prose) // 2,
         fenced=fenced,
         headings=spec_headings(outline),
-        card_keys=card_keys(body, lines),
+        card_keys=card_keys(body),
         requirement_ids=len(REQUIREMENT_ID.findall(lined_prose)),
         modals=modals,
         system_modals=system_modals,
