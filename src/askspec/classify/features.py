@@ -179,7 +179,7 @@ def make_view(name: str, text: str, fmt: str) -> View:
         requirement_ids=len(REQUIREMENT_ID.findall(lined_prose)),
         modals=modals,
         system_modals=system_modals,
-        stories=(len(EARS.findall("\n" + low)) if "shall" in low else 0) + count_stories(low),
+        stories=len(EARS.findall("\n" + low)) + count_stories(low),
         gherkin_heads=gherkin_heads,
         gherkin_steps=len(GHERKIN_STEP.findall(body)) if gherkin_heads else 0,
     )
