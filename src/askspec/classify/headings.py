@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from askspec.classify import document_rules
-from askspec.classify.pattern_building import has_any
 
 #: Every section title a check looks at; the checks tell the kinds apart.
 SPEC = (
@@ -32,21 +31,9 @@ NUMBERING = re.compile(
 )
 
 
-#: Punctuation of code and sentences: no heading mark, numbering or title holds it.
+#: Punctuation of code and sentences: a line that holds any is not read as a heading.
 NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
-
-
-#: A short line without that punctuation, in a text whose lines end only in newlines.
-HEADING_CANDIDATE = re.compile(
-    f"\n([^\n{re.escape(NOT_IN_HEADINGS)}]{{1,{HEADING_MAX}}}+)(?![^\n])"
-)
-
-
-#: Line ends besides the newline that splitlines knows in ASCII text, and in any text.
-OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
-
-
-OTHER_LINE_ENDS_UNICODE = (*OTHER_LINE_ENDS, "\x85", "\u2028", "\u2029")
+NOT_IN_HEADING = re.compile(f"[{re.escape(NOT_IN_HEADINGS)}]")
 
 
 def spec_headings(lined: str) -> frozenset[str]:
@@ -54,16 +41,12 @@ def spec_headings(lined: str) -> frozenset[str]:
 
     The text is lined (a newline in front), as strip_quoted gives it.
     """
-    other_ends = OTHER_LINE_ENDS if lined.isascii() else OTHER_LINE_ENDS_UNICODE
-    if not has_any(lined, other_ends):
-        # One regex pass finds the short lines, less those no heading can be; a loop
-        # over every line, in Python, cost several times as much. The pattern counts
-        # characters, as len does, so it serves text in any script.
-        lines = HEADING_CANDIDATE.findall(lined)
-    else:
-        lines = [line for line in lined[1:].splitlines() if len(line) <= HEADING_MAX]
     # Each distinct short line is looked at once (code repeats many: braces, "end").
-    short = {line.strip(HEADING_MARKS) for line in lines}
+    short = {
+        line.strip(HEADING_MARKS)
+        for line in lined[1:].splitlines()
+        if len(line) <= HEADING_MAX and not NOT_IN_HEADING.search(line)
+    }
     found = set()
     for line in short:
         title = line.lower()
