@@ -29,10 +29,9 @@ from askspec.classify.headings import (
     spec_headings,
 )
 from askspec.classify.name_rules import (
-    DELIMITERS,
     file_tags,
 )
-from askspec.classify.structured import ROWS_READ, delimited_verdict, head_lines
+from askspec.classify.structured import delimited_verdict
 from askspec.classify.verdict import (
     QUICK_CHARS,
     api_signals,
@@ -50,7 +49,7 @@ from askspec.classify.wording import (
     STANDARD,
     USER_STORY,
 )
-from askspec.models import Kind, Verdict
+from askspec.models import Kind
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "classify.yaml").read_text(encoding="utf-8")
@@ -158,40 +157,31 @@ def test_a_large_source_file_that_is_not_dense_code_is_read_further() -> None:
     assert classify("story.py", essay).kind is Kind.PROSE
 
 
-@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "x\n" * 60, "é\u2028f\n" * 30])
-def test_head_lines_are_the_first_lines_of_the_whole_text(text: str) -> None:
-    assert head_lines(text, ROWS_READ) == text.splitlines()[:ROWS_READ]
+#: Texts, whether their name says delimited rows, and the rows found, or None.
+DELIMITED_CASES = [
+    ("csv", "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n", False, "CSV rows of equal width (5 read)"),
+    ("semicolons", "id;name;price\n1;tea;2.50\n2;cake;3.10\n3;milk;0.90\n4;bread;1.20\n", False,
+     "semicolon-separated rows of equal width (5 read)"),
+    ("tabs-and-blank-lines", "a\tb\n\n  c\td  \ne\tf\ng\th\ni\tj\n", False,
+     "TSV rows of equal width (5 read)"),
+    ("statements", "a;\nb;\nc;\nd;\ne;\nf;\n", False, None),
+    ("statements-named", "a;\nb;\nc;\nd;\ne;\nf;\n", True,
+     "semicolon-separated rows of equal width (6 read)"),
+    ("code", "x = 1;\ny = 2;\nz = 3; w = 4;\nv;\nu;\n", True, None),
+    ("uneven-pipes", "one | two\nthree | four\nfive, six | seven\n| a | b |\nc | d\n", True, None),
+    ("prose", "Prose, with commas, here.\nAnd here, too.\nNone\nA, b\nC, d\n", True, None),
+    ("lone-commas", ",\n,\n,\n,\n,\n", False, None),
+]  # fmt: skip
 
 
-def plain_delimited_verdict(text: str, named: bool) -> Verdict | None:
-    """Delimited rows found by counting every row's ends, then every row's width."""
-    rows = [line.strip() for line in head_lines(text, ROWS_READ) if line.strip()]
-    if len(rows) < (2 if named else 5):
-        return None
-    for sep, what in DELIMITERS:
-        if not named and sum(row.endswith(sep) for row in rows) > len(rows) / 2:
-            continue
-        widths = {row.count(sep) for row in rows}
-        if len(widths) == 1 and widths.pop() >= 1:
-            return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
-    return None
-
-
-DELIMITED_SAMPLES = [
-    "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n",
-    "a;\nb;\nc;\nd;\ne;\nf;\n",
-    "x = 1;\ny = 2;\nz = 3; w = 4;\nv;\nu;\n",
-    "a\tb\n\n  c\td  \ne\tf\ng\th\ni\tj\n",
-    "one | two\nthree | four\nfive, six | seven\n| a | b |\nc | d\n",
-    "Prose, with commas, here.\nAnd here, too.\nNone\nA, b\nC, d\n",
-    ",\n,\n,\n,\n,\n",
-]
-
-
-@pytest.mark.parametrize("text", DELIMITED_SAMPLES)
-@pytest.mark.parametrize("named", [False, True])
-def test_delimited_rows_are_found_as_by_counting_every_row(text: str, named: bool) -> None:
-    assert delimited_verdict(text, named) == plain_delimited_verdict(text, named)
+@pytest.mark.parametrize(
+    ("text", "named", "found"),
+    [case[1:] for case in DELIMITED_CASES],
+    ids=[c[0] for c in DELIMITED_CASES],
+)
+def test_delimited_rows_are_found(text: str, named: bool, found: str | None) -> None:
+    verdict = delimited_verdict(text, named)
+    assert (verdict.evidence[0] if verdict else None) == found
 
 
 API_EXAMPLES = [

@@ -7,8 +7,6 @@ Such files parse or they do not; what remains is whether they define an interfac
 from __future__ import annotations
 
 import json
-import re
-from functools import lru_cache
 from typing import Any
 
 from askspec.classify import document_rules, name_rules
@@ -23,20 +21,9 @@ YAML_PARSE_LIMIT = 256 << 10
 ROWS_READ = 50
 
 
-@lru_cache(maxsize=4)
-def through_lines(count: int) -> re.Pattern[str]:
-    """A pattern for the text up to and through its count-th newline."""
-    return re.compile(f"(?:[^\\n]*+\\n){{{count}}}")
-
-
 def head_lines(text: str, count: int) -> list[str]:
-    """The first count lines of a text, without splitting the rest of a large file."""
-    # One match finds the count-th newline, where a find per line cost a Python step
-    # each; a run of any character but the newline is a fast step for the regex engine.
-    # Every newline ends a line, so the text up to the count-th holds the first lines;
-    # a text with fewer newlines is split whole.
-    through = through_lines(count).match(text)
-    return (text[: through.end()] if through else text).splitlines()[:count]
+    """The first count lines of a text."""
+    return text.splitlines()[:count]
 
 
 def schema_kind(doc: Any) -> str | None:
@@ -110,14 +97,11 @@ def delimited_verdict(text: str, named: bool) -> Verdict | None:
     if len(rows) < (2 if named else 5):
         return None
     for sep, what in name_rules.DELIMITERS:
-        # Width first: prose and code differ within a row or two, so most texts stop
-        # there, where counting the row ends read every row for every delimiter.
-        width = rows[0].count(sep)
-        if width < 1 or not all(row.count(sep) == width for row in rows):
-            continue
         if not named and sum(row.endswith(sep) for row in rows) > len(rows) / 2:
-            continue
-        return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
+            continue  # statements that end in the delimiter
+        widths = {row.count(sep) for row in rows}
+        if len(widths) == 1 and widths.pop() >= 1:
+            return Verdict(Kind.DATA, 0.95, (f"{what} rows of equal width ({len(rows)} read)",))
     return None
 
 
