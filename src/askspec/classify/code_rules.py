@@ -48,10 +48,8 @@ CODE_SHAPES = (
     *(f"(?:{'|'.join(words)}){follow}" for words, follow in CODE_KEYWORD_SHAPES),
     *CODE_OTHER_SHAPES,
 )
-#: Comment lines: neither code nor prose.
-#: What opens a comment line, after its indentation.
+#: What opens a comment line (neither code nor prose), after its indentation.
 COMMENT_OPENERS = r"(?://|/\*|\*/|--\s|;;|#|(?i:rem)\s|::\s|\"\s|dnl\s|%\s)"
-COMMENT_LINE = re.compile(r"^\s*" + COMMENT_OPENERS)
 SHEBANG = re.compile(r"^#!\s*(?:/\S*/)?(?:env\s+(?:-\S+\s+)*)?([\w.+-]+)")
 #: Characters that are frequent in code and rare in prose.
 CODE_SYMBOLS = frozenset("{}[]()<>=;$@\\|&")

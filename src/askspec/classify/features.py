@@ -40,7 +40,7 @@ BLOCK_COMMENT = re.compile(
     M,
 )
 #: Whole comment lines; removing the newline before each keeps the one after it.
-#: COMMENT_LINE includes "#", so hash comments go in the same pass.
+#: The openers include "#", so hash comments go in the same pass.
 COMMENT = re.compile(NL + code_rules.COMMENT_OPENERS + r".*", M)
 #: In code, also lines that start with a comment character only code uses this way
 #: (elsewhere they open headings or quotes). This one pass removes what COMMENT and
