@@ -25,6 +25,7 @@ from askspec.classify.structure_checks import (
 )
 from askspec.classify.structured import structured_verdict
 from askspec.models import Kind, Verdict
+from askspec.read.text import suffix_of
 
 __all__ = ["Signal", "classify", "combine"]
 
@@ -43,8 +44,7 @@ QUICK_CONFIDENCE = 0.95
 
 def name_signals(view: View) -> list[Signal]:
     """What the file name and extension say."""
-    lower = view.name.lower()
-    suffix = lower[lower.rfind(".") :] if "." in lower else ""
+    suffix = suffix_of(view.name)
     extra = name_rules.EXTRA_EXTENSIONS.get(suffix)
     if extra == "spec":
         return [Signal(Kind.SPEC, 3.0, f"interface definition file ({suffix})")]
