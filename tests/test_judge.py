@@ -228,3 +228,19 @@ def test_a_password_protected_pdf_is_said_to_be_protected(make_tree: Build) -> N
     tree = {"minutes.pdf": pdf.getvalue(), **seeds.DEVICE}
     (unread,) = [o for o in judged(make_tree, tree).observations if o.kind == "unreadable"]
     assert "(minutes.pdf: it is protected by a password)" in unread.detail
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("**Status**: implemented", "Status: implemented"),
+        ("- **Status**: released", "Status: released"),
+        ("> *State*: stable", "State: stable"),
+        ("## Status: final", "Status: final"),
+    ],
+)
+def test_the_line_that_settles_a_seed_is_shown_without_its_markup(line: str, shown: str) -> None:
+    from askspec.request import signals
+
+    text = "# Proposal\n\nSome words.\n\n" + line + "\n"
+    assert signals.first_match(signals.STATUS, text) == (5, shown)

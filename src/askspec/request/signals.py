@@ -11,7 +11,7 @@ import re
 from askspec.read.markdown_blocks import plain_line
 
 STATUS = re.compile(
-    r"\b(?:status|state|stage)\s*[:=]\s*(?:final|implemented|released|stable|active|"
+    r"\b(?:status|state|stage)[*_]{0,2}\s*[:=]\s*[*_]{0,2}(?:final|implemented|released|stable|active|"
     r"shipped|ga)\b",
     re.IGNORECASE,
 )
@@ -60,5 +60,5 @@ def first_match(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
         return None
     start = text.rfind("\n", 0, match.start()) + 1
     end = text.find("\n", match.end())
-    line = text[start : end if end >= 0 else len(text)].strip().lstrip("#>-|* ")
+    line = text[start : end if end >= 0 else len(text)].strip()
     return text.count("\n", 0, match.start()) + 1, plain_line(line).strip("#*>-| ")
