@@ -228,13 +228,13 @@ FIELD_TYPE_COLUMNS = frozenset(
     }
 )  # fmt: skip
 #: A defined term: an emphasised word or phrase, then the verb that defines it or a
-#: modal that rules on it ("The *boolean type* is…", "*静态项*类似于…"), as references,
+#: modal that rules on it ("The *boolean type* is…", "*静态项*是…"), as references,
 #: standards and glossaries introduce their terms. Bounded runs.
 DEFINED_TERM = re.compile(
     r"(?<![*_\w])(?:\*{1,2}[^*\n]{1,50}\*{1,2}|_{1,2}[^_\n]{1,50}_{1,2})[ \t]{0,2}"
     r"(?:\([^()\n]{0,40}\)[ \t]{0,2})?"
     r"(?:(?:is|are|refers to|means|denotes|may|must|ist|sind|bezeichnet|darf|muss|est|sont|"
-    r"désigne|doit|es|son|significa|debe)\b|是|指|类似于|只能|必须|とは|は)"
+    r"désigne|doit|es|son|significa|debe)\b|是|指|只能|必须|とは|は)"
 )
 #: Impersonal statements of how a system behaves, as references and standards make
 #: them: what is an error, undefined, allowed or guaranteed.
