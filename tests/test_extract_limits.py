@@ -59,3 +59,11 @@ def test_code_names_hardware_only_by_devices_and_accelerators(
 ) -> None:
     facts = extract([seed(name, line + "\n", Kind.CODE)])
     assert any(f.area is Area.HARDWARE for f in facts) is hardware, facts
+
+
+def test_a_paragraph_is_quoted_without_the_rule_label_in_front_of_it() -> None:
+    text = "# Uploads\n\nr[uploads.size]\nThe service reads CSV files of at most 10 MB.\n"
+    facts = [f for f in extract([seed("uploads.md", text)]) if f.area is Area.INPUTS]
+    assert [(f.line, f.quote) for f in facts] == [
+        (4, "The service reads CSV files of at most 10 MB.")
+    ]

@@ -207,6 +207,8 @@ def quote_of(block: Block, area: Area) -> str:
     or when no sentence speaks about the area on its own, under a heading that does)."""
     text = block.row_text() if block.kind is BlockKind.ROW else block.text
     flat = " ".join(text.split())
+    if label := v.LEADING_LABEL.match(flat):
+        flat = flat[label.end() :]
     if len(flat) <= QUOTE_LIMIT and block.kind is not BlockKind.PARAGRAPH:
         return flat
     sentences = [s.strip() for s in SENTENCE_BREAK.split(flat[: v.TEXT_CUT]) if s.strip()]

@@ -203,3 +203,6 @@ META_FIELDS = frozenset(
         "deciders", "decision-makers", "consulted", "informed", "editor", "editors",
     }
 )  # fmt: skip
+#: A paragraph's stable dotted name at its start, as language references label each
+#: rule (``r[items.static.intro] A static item is…``): a label, not what the text says.
+LEADING_LABEL = re.compile(r"[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\][ \t]+")
