@@ -161,9 +161,8 @@ RULE_ID_HEADING = re.compile(
 #: A line that is only a paragraph's stable dotted name, as language references and
 #: standards label each rule so that it can be cited: ``[basic.life]``,
 #: ``r[items.static.intro]``. One line, no nested runs.
-PARAGRAPH_LABEL = re.compile(
-    r"^[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\][ \t]*$", re.MULTILINE
-)
+DOTTED_LABEL = r"[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\]"
+PARAGRAPH_LABEL = re.compile(rf"^{DOTTED_LABEL}[ \t]*$", re.MULTILINE)
 #: Labels that a reference gives each entry it documents: the entry's type, parameters
 #: and return value (CORE), with its details, defaults and examples.
 ENTRY_CORE_LABELS = frozenset(

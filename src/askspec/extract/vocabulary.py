@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from askspec.classify.document_rules import DOTTED_LABEL
 from askspec.models import Area
 
 IC = re.IGNORECASE
@@ -205,4 +206,4 @@ META_FIELDS = frozenset(
 )  # fmt: skip
 #: A paragraph's stable dotted name at its start, as language references label each
 #: rule (``r[items.static.intro] A static item is…``): a label, not what the text says.
-LEADING_LABEL = re.compile(r"[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\][ \t]+")
+LEADING_LABEL = re.compile(DOTTED_LABEL + r"[ \t]+")
