@@ -178,11 +178,13 @@ ENTRY_LABELS = ENTRY_CORE_LABELS | frozenset(
      "beispiel", "standardwert", "détails", "exemple", "detalles", "ejemplo"}
 )  # fmt: skip
 #: A line that opens with such a label, alone or before a colon and its value:
-#: ``- **Type**``, ``### Returns``, ``**Returns**: the id``. Bounded runs, one line.
+#: ``- **Type**``, ``### Returns``, ``**Returns**: the id``. Up to three words are
+#: taken as the label, and never given back; the caller keeps those in ENTRY_LABELS.
+#: Searched with a newline put in front of the text, as the line patterns of features.py.
 ENTRY_LABEL_LINE = re.compile(
-    r"^[ \t>]{0,4}(?:[-*+][ \t]{1,3})?(?:#{1,6}[ \t]{1,3})?[*_]{0,2}([^\W\d][\w ]{0,20}?)"
-    r"[*_]{0,2}[ \t]{0,2}(?:[:：][^\n]*|[*_]{0,2}[ \t]*)$",
-    re.MULTILINE,
+    r"\n[ \t>]{0,4}(?:[-*+][ \t]{1,3})?(?:#{1,6}[ \t]{1,3})?[*_]{0,2}"
+    r"([^\W\d_][^\W_]{0,20}+(?:[ ][^\W_]{1,20}+){0,2}+)"
+    r"[*_]{0,2}[ \t]{0,8}(?=[:：\n]|[*_]{0,2}[ \t]*(?:\n|$))"
 )
 #: A grammar production: ``Name ::= …``, ``Name → …``, ``Name -> …`` (a capitalised
 #: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language
@@ -284,6 +286,20 @@ EXAMPLE_BAD = frozenset(
 #: What may wrap such a label on its line: comment marks, emphasis, list and table marks,
 #: HTML tags. Bounded runs.
 EXAMPLE_WRAPPING = re.compile(r"<[^<>\n]{0,40}>|//|/\*|\*/|<!--|-->|[#*_>|:：`-]")
+
+#: Every word such a label line may hold.
+EXAMPLE_LABEL_WORDS = EXAMPLE_GOOD | EXAMPLE_BAD | {"example", "examples", "code"}
+#: Labels that are signs, not words (✅, ❌): what wraps a label is never one of them.
+EXAMPLE_LABEL_SIGNS = "".join(sorted(w for w in EXAMPLE_LABEL_WORDS if not w[0].isalnum()))
+#: Where a label line may be: a line that opens with such a word, after what may wrap
+#: it. Each step of the run is decided by its first character, and the run is bounded.
+#: Searched with a newline put in front of the text, as the line patterns of features.py.
+EXAMPLE_LABEL_START = re.compile(
+    rf"\n(?:<[^<>\n]{{0,40}}>|[^\w\n<{re.escape(EXAMPLE_LABEL_SIGNS)}]|_){{0,12}}+(?:"
+    + "|".join(re.escape(word) for word in sorted(EXAMPLE_LABEL_WORDS, key=len, reverse=True))
+    + r")(?![\w'])",
+    re.IGNORECASE,
+)
 
 #: Keys a design card uses: ``key: value`` lines that describe a system.
 CARD_KEYS = frozenset(

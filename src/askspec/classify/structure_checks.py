@@ -114,8 +114,8 @@ def reference_signals(view: View) -> list[Signal]:
         found.append(Signal(Kind.SPEC, min(5.0, 2.5 + 1.0 * tables), why))
     labels = [
         label
-        for found in document_rules.ENTRY_LABEL_LINE.findall(view.text)
-        if (label := found.strip().lower()) in document_rules.ENTRY_LABELS
+        for found in document_rules.ENTRY_LABEL_LINE.findall("\n" + view.text)
+        if (label := found.lower()) in document_rules.ENTRY_LABELS
     ]
     core = sum(label in document_rules.ENTRY_CORE_LABELS for label in labels)
     if core >= 2 and len(set(labels)) >= 3:
@@ -152,16 +152,17 @@ LABEL_CHARS = 80
 
 def example_signals(view: View) -> list[Signal]:
     """Examples marked as ones to follow and ones to avoid: a style guide's pairs."""
-    labels = (
-        document_rules.EXAMPLE_GOOD | document_rules.EXAMPLE_BAD | {"example", "examples", "code"}
-    )
     good = bad = 0
     # The whole text read: a long guide's pairs often start after its contents.
-    for line in view.text.splitlines():
+    lined = "\n" + view.text
+    for match in document_rules.EXAMPLE_LABEL_START.finditer(lined):
+        start = match.start() + 1
+        end = lined.find("\n", start)
+        line = lined[start : len(lined) if end < 0 else end]
         if len(line) > LABEL_CHARS:
             continue
         words = set(document_rules.EXAMPLE_WRAPPING.sub(" ", line.lower()).split())
-        if words and words <= labels:  # a line that is only a label ("// bad", "Bad | Good")
+        if words and words <= document_rules.EXAMPLE_LABEL_WORDS:  # "// bad", "Bad | Good"
             good += not words.isdisjoint(document_rules.EXAMPLE_GOOD)
             bad += not words.isdisjoint(document_rules.EXAMPLE_BAD)
     pairs = min(good, bad)
