@@ -142,8 +142,10 @@ CONTRACT_PHRASES = (
 )  # fmt: skip
 #: A rule marked with its level of obligation, as coding standards and policies number
 #: them: ``1. 【强制】…``, ``- [MUST] …``, ``(Required)``. Bounded runs, one line.
+#: This and the other line patterns below are searched with a newline put in front of
+#: the text, each match led by its line's newline, as in features.py.
 RULE_LABEL = re.compile(
-    r"[ \t]{0,8}(?:[-*+][ \t]{1,4}|\d{1,3}[.)、][ \t]{0,4})?[【\[(（][ \t]{0,2}"
+    r"\n[ \t]{0,8}(?:[-*+][ \t]{1,4}|\d{1,3}[.)、][ \t]{0,4})?[【\[(（][ \t]{0,2}"
     r"(?:强制|推荐|参考|建议|必须|禁止|mandatory|required|recommended|advisory|must|should|"
     r"may|optional|shall|muss|soll|obligatoire|recommandé|obligatorio|recomendado)"
     r"[ \t]{0,2}[】\])）]",
@@ -155,14 +157,13 @@ RULE_LABEL = re.compile(
 #: Bounded runs, one line.
 RULE_ID = r"([A-Z][A-Z0-9]{0,9}-[A-Z0-9]{1,12}(?:[-.][A-Z0-9]{1,12}){0,3})"
 RULE_ID_HEADING = re.compile(
-    rf"^#{{1,6}}[ \t](?:[^\n]{{0,160}}?[(\[]{RULE_ID}[)\]]|[ \t]{{0,2}}{RULE_ID}[ \t]{{0,2}}[:.])",
-    re.MULTILINE,
+    rf"\n#{{1,6}}[ \t](?:[^\n]{{0,160}}?[(\[]{RULE_ID}[)\]]|[ \t]{{0,2}}{RULE_ID}[ \t]{{0,2}}[:.])"
 )
 #: A line that is only a paragraph's stable dotted name, as language references and
 #: standards label each rule so that it can be cited: ``[basic.life]``,
 #: ``r[items.static.intro]``. One line, no nested runs.
 DOTTED_LABEL = r"[a-z]{0,2}\[[a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,8}\]"
-PARAGRAPH_LABEL = re.compile(rf"^{DOTTED_LABEL}[ \t]*$", re.MULTILINE)
+PARAGRAPH_LABEL = re.compile(rf"\n{DOTTED_LABEL}[ \t]*(?=\n|$)")
 #: Labels that a reference gives each entry it documents: the entry's type, parameters
 #: and return value (CORE), with its details, defaults and examples.
 ENTRY_CORE_LABELS = frozenset(
@@ -180,7 +181,6 @@ ENTRY_LABELS = ENTRY_CORE_LABELS | frozenset(
 #: A line that opens with such a label, alone or before a colon and its value:
 #: ``- **Type**``, ``### Returns``, ``**Returns**: the id``. Up to three words are
 #: taken as the label, and never given back; the caller keeps those in ENTRY_LABELS.
-#: Searched with a newline put in front of the text, as the line patterns of features.py.
 ENTRY_LABEL_LINE = re.compile(
     r"\n[ \t>]{0,4}(?:[-*+][ \t]{1,3})?(?:#{1,6}[ \t]{1,3})?[*_]{0,2}"
     r"([^\W\d_][^\W_]{0,20}+(?:[ ][^\W_]{1,20}+){0,2}+)"
@@ -190,15 +190,15 @@ ENTRY_LABEL_LINE = re.compile(
 #: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language
 #: references). Bounded runs, one line.
 GRAMMAR_LINE = re.compile(
-    r"[ \t>]{0,8}(?:_?[A-Za-z][\w-]{0,40}_?[ \t]{0,4}(?:::=|→)|_[A-Z][A-Za-z]{1,40}_[ \t]{0,4}:"
+    r"\n[ \t>]{0,8}(?:_?[A-Za-z][\w-]{0,40}_?[ \t]{0,4}(?:::=|→)|_[A-Z][A-Za-z]{1,40}_[ \t]{0,4}:"
     r"|[A-Z][\w]{0,40}[ \t]{1,4}->[ \t])"
 )
 
 #: A line that names an HTTP operation, as API reference pages head or show each one:
-#: ``GET /api/tags``, ``### `POST /v1/chat` ``. Bounded runs, applied to one line.
+#: ``GET /api/tags``, ``### `POST /v1/chat` ``, the operation in the group. Bounded runs.
 HTTP_OPERATION = re.compile(
-    r"[ \t>#*`-]{0,8}(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\*{0,2}[ \t]{1,4}`?"
-    r"(?:https?://[^\s/`]{1,80})?/[\w/{}:.$<>*-]{0,120}"
+    r"\n[ \t>#*`-]{0,8}((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\*{0,2}[ \t]{1,4}`?"
+    r"(?:https?://[^\s/`]{1,80})?/[\w/{}:.$<>*-]{0,120})"
 )
 #: A proposal header's ``Field: value`` line (PEP, RFC and ADR headers, front matter,
 #: Markdown lists of fields). Bounded runs, applied to one line.

@@ -13,7 +13,7 @@ from askspec.models import Kind
 
 #: How many lines at the top of a text a proposal's header may take.
 HEADER_LINES = 40
-#: Lines longer than this are not looked at for fields or operations.
+#: Only this much of a line is looked at for fields and table cells.
 LINE_CUT = 300
 #: How many lines are looked at for labelled rules and HTTP operations: they show in a
 #: document's first screens, and reading every line cost a third of classification.
@@ -57,28 +57,28 @@ def line_signals(view: View) -> list[Signal]:
     """Rules labelled with their obligation, grammar productions and HTTP operations,
     in the first lines."""
     found: list[Signal] = []
-    head = [line[:LINE_CUT] for line in view.head.splitlines()]
-    lines = head[:RULE_LINES]
-    rules = sum(1 for line in lines if document_rules.RULE_LABEL.match(line))
+    lined_head = "\n" + view.head
+    first_lines = "\n".join(lined_head.split("\n", RULE_LINES + 1)[: RULE_LINES + 1])
+    rules = len(document_rules.RULE_LABEL.findall(first_lines))
     if rules >= 3:
         why = f"{rules} rules marked with their obligation"
         found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules), why))
-    labelled = len(document_rules.PARAGRAPH_LABEL.findall(view.text))
+    lined = "\n" + view.text
+    labelled = len(document_rules.PARAGRAPH_LABEL.findall(lined))
     if labelled >= 3:
         why = f"{labelled} paragraphs labelled with rule names"
         found.append(Signal(Kind.SPEC, min(6.0, 2.0 + 0.5 * labelled), why))
-    named = {"".join(m) for m in document_rules.RULE_ID_HEADING.findall(view.text)}
+    named = {"".join(m) for m in document_rules.RULE_ID_HEADING.findall(lined)}
     if len(named) >= 3:
         why = f"{len(named)} rules titled with their identifiers"
         found.append(Signal(Kind.SPEC, min(5.0, 1.5 + 0.7 * len(named)), why))
     # Productions follow a reference's opening prose: the whole head is looked at.
-    grammar = sum(1 for line in head if document_rules.GRAMMAR_LINE.match(line))
+    grammar = len(document_rules.GRAMMAR_LINE.findall(lined_head))
     if grammar >= 2:
         found.append(Signal(Kind.SPEC, min(5.0, 1.5 + grammar), f"{grammar} grammar productions"))
     operations = {
-        match.group(0).strip(" \t>#*`-")
-        for line in lines
-        if (match := document_rules.HTTP_OPERATION.match(line))
+        operation.strip(" \t>#*`-")
+        for operation in document_rules.HTTP_OPERATION.findall(first_lines)
     }
     if len(operations) >= 2:
         why = f"{len(operations)} HTTP operations"
