@@ -167,11 +167,11 @@ PARAGRAPH_LABEL = re.compile(rf"\n{DOTTED_LABEL}[ \t]*(?=\n|$)")
 #: Labels that a reference gives each entry it documents: the entry's type, parameters
 #: and return value (CORE), with its details, defaults and examples.
 ENTRY_CORE_LABELS = frozenset(
-    {"type", "types", "signature", "parameters", "params", "arguments", "returns",
+    {"type", "types", "signature", "syntax", "parameters", "params", "arguments", "returns",
      "return value", "return type", "raises", "throws", "exceptions", "errors", "panics",
-     "类型", "签名", "参数", "返回", "返回值", "异常", "型", "シグネチャ", "引数", "戻り値", "例外",
-     "typ", "parameter", "rückgabewert", "paramètres", "valeur de retour", "tipo",
-     "parámetros", "valor de retorno"}
+     "类型", "签名", "语法", "参数", "返回", "返回值", "异常", "型", "シグネチャ", "構文", "引数",
+     "戻り値", "例外", "typ", "parameter", "rückgabewert", "paramètres", "valeur de retour",
+     "syntaxe", "tipo", "parámetros", "valor de retorno", "sintaxis"}
 )  # fmt: skip
 ENTRY_LABELS = ENTRY_CORE_LABELS | frozenset(
     {"details", "default", "default value", "example", "examples", "see also", "since",
@@ -179,12 +179,19 @@ ENTRY_LABELS = ENTRY_CORE_LABELS | frozenset(
      "beispiel", "standardwert", "détails", "exemple", "detalles", "ejemplo"}
 )  # fmt: skip
 #: A line that opens with such a label, alone or before a colon and its value:
-#: ``- **Type**``, ``### Returns``, ``**Returns**: the id``. Up to three words are
+#: ``- **Type**``, ``### Returns {#returns}``, ``**Returns**: the id``. Up to three words are
 #: taken as the label, and never given back; the caller keeps those in ENTRY_LABELS.
 ENTRY_LABEL_LINE = re.compile(
     r"\n[ \t>]{0,4}(?:[-*+][ \t]{1,3})?(?:#{1,6}[ \t]{1,3})?[*_]{0,2}"
     r"([^\W\d_][^\W_]{0,20}+(?:[ ][^\W_]{1,20}+){0,2}+)"
-    r"[*_]{0,2}[ \t]{0,8}(?=[:：\n]|[*_]{0,2}[ \t]*(?:\n|$))"
+    r"[*_]{0,2}[ \t]{0,8}(?:\{[#.][^{}\n]{0,80}\}[ \t]*)?(?=[:：\n]|[*_]{0,2}[ \t]*(?:\n|$))"
+)
+#: A heading that names a function or method with its parameters, as API references
+#: head each entry: ``### router.all()``, ``## fs.readFile(path[, options])``.
+#: Bounded runs, one line.
+CALL_HEADING = re.compile(
+    r"\n#{1,6}[ \t]{1,3}`?((?:new[ \t])?[A-Za-z_$][\w$]{0,40}(?:(?:\.|::|#)[\w$]{1,40}){0,4})"
+    r"\([^()\n]{0,120}\)`?[ \t]*(?:\{[#.][^{}\n]{0,80}\}[ \t]*)?(?=\n|$)"
 )
 #: A grammar production: ``Name ::= …``, ``Name → …``, ``Name -> …`` (a capitalised
 #: name, as lexer grammars write them) or an italic ``_Name_ :`` head (language

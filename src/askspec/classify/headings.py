@@ -36,15 +36,21 @@ NOT_IN_HEADINGS = '()[]{}<>;,/\\"!?+%@&|$^~`'
 NOT_IN_HEADING = re.compile(f"[{re.escape(NOT_IN_HEADINGS)}]")
 
 
+#: A heading's attributes at its line's end, as Markdown dialects write them
+#: (``## Syntax {#module-syntax}``): not part of the title. Bounded, one line.
+HEADING_ATTRIBUTES = re.compile(r"\{[#.][^{}\n]{0,80}\}[ \t]*(?=\n|$)")
+
+
 def spec_headings(lined: str) -> frozenset[str]:
-    """Short lines whose title, without numbering and markup, is a spec heading.
+    """Short lines whose title, without numbering, markup and attributes, is a spec
+    heading.
 
     The text is lined (a newline in front), as strip_quoted gives it.
     """
     # Each distinct short line is looked at once (code repeats many: braces, "end").
     short = {
         line.strip(HEADING_MARKS)
-        for line in lined[1:].splitlines()
+        for line in HEADING_ATTRIBUTES.sub("", lined[1:]).splitlines()
         if len(line) <= HEADING_MAX and not NOT_IN_HEADING.search(line)
     }
     found = set()

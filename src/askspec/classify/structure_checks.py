@@ -122,6 +122,11 @@ def reference_signals(view: View) -> list[Signal]:
         shown = "/".join(sorted(set(labels))[:3])
         why = f"{len(labels)} labels of documented entries ({shown})"
         found.append(Signal(Kind.SPEC, min(5.0, 2.0 + 0.5 * len(labels)), why))
+    calls = set(document_rules.CALL_HEADING.findall("\n" + view.text))
+    if len(calls) >= 3:
+        shown = ", ".join(f"{name}()" for name in sorted(calls)[:3])
+        why = f"{len(calls)} headings name functions or methods ({shown}...)"
+        found.append(Signal(Kind.SPEC, min(5.0, 1.5 + 0.5 * len(calls)), why))
     terms = len(document_rules.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
     low = view.prose_text.lower()
     rules = sum(low.count(phrase) for phrase in document_rules.NORMATIVE_PHRASES)
