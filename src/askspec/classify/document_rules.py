@@ -33,6 +33,39 @@ SPEC_HEADINGS = frozenset(
         "验收标准", "范围", "要求", "要件", "入力", "出力", "性能要件",
     }
 )  # fmt: skip
+#: What a document's title calls it when it is a spec, lower case, in several languages:
+#: "GitHub Gifts and Entertainment Policy", "CSS编码规范", "コミュニティの行動規範".
+#: A title that ends with one of these (or, in scripts without spaces, holds it at its
+#: end) names the document's genre.
+TITLE_GENRES = frozenset(
+    {"policy", "policies", "specification", "specifications", "standard", "standards",
+     "style guide", "guidelines", "coding conventions", "code of conduct", "requirements",
+     "design document", "design doc", "reference manual", "language reference",
+     "api reference", "statement of work", "request for quotation", "request for proposal",
+     "terms of service", "security baseline", "configuration baseline",
+     "richtlinie", "richtlinien", "spezifikation", "pflichtenheft", "lastenheft",
+     "politique", "spécification", "cahier des charges", "norme",
+     "política", "especificación", "pliego de prescripciones técnicas", "norma",
+     "规范", "规约", "标准", "规格说明", "设计文档", "需求文档", "需求说明",
+     "規約", "規範", "仕様", "仕様書", "設計書", "ガイドライン"}
+)  # fmt: skip
+#: Words that, standing before a genre at a title's end, make the title a sentence
+#: about it ("... taught me about standards"), and words that join a genre opening a
+#: title to its subject ("Specification of the log format", "Política de seguridad").
+TITLE_ABOUT = frozenset(
+    {"about", "on", "of", "for", "to", "with", "without", "and", "or", "the", "a", "our",
+     "my", "your", "new", "against", "über", "zur", "sur", "sobre", "contra"}
+)  # fmt: skip
+TITLE_JOINS = frozenset({"of", "for", "de", "du", "des", "für", "zur", "zum", "del", "para", "pour"})
+#: A title longer than this many words is a sentence, not a document's name.
+TITLE_WORDS = 10
+#: A document's title: front matter's ``title:`` or a top heading, searched with a
+#: newline put in front of its head. Bounded runs, one line.
+TITLE_LINE = re.compile(r"\n(?:title:[ \t]{0,4}|#{1,2}[ \t]{1,4})([^\n]{1,160})")
+#: A word at a title's end that is not its name: a heading attribute, a version or a
+#: parenthesised abbreviation ("Guidelines (WCAG) 2.2"). Matched against one word.
+TITLE_TAIL_WORD = re.compile(r"\{[#.][^{}]{0,80}\}|\([^()]{0,20}\)|v?\d{1,6}(?:\.\d{1,6}){0,3}")
+
 #: Section titles of design documents, proposals and decision records (PEPs, RFCs,
 #: KEPs, ADRs, language-change proposals), lower case, in several languages. Each
 #: strongly suggests a document that states how a system is to behave...

@@ -40,6 +40,43 @@ def design_signals(view: View) -> list[Signal]:
     return found
 
 
+#: Quotes, emphasis and stops around a title's words.
+TITLE_MARKS = "\"'*_`.:"
+
+
+def title_genre(head: str) -> str:
+    """The genre a document's title gives it ("policy" for "Gifts Policy"), or ""."""
+    match = document_rules.TITLE_LINE.search("\n" + head)
+    if not match:
+        return ""
+    words = match.group(1).lower().split()
+    while words and document_rules.TITLE_TAIL_WORD.fullmatch(words[-1].strip(TITLE_MARKS)):
+        words.pop()
+    words = [bare for word in words if (bare := word.strip(TITLE_MARKS))]
+    title = " ".join(words)
+    if len(words) > document_rules.TITLE_WORDS:
+        return ""
+    for size in (4, 3, 2, 1):
+        if len(words) <= size:
+            continue
+        last, first = " ".join(words[-size:]), " ".join(words[:size])
+        if last in document_rules.TITLE_GENRES and words[-size - 1] not in document_rules.TITLE_ABOUT:
+            return last  # "Patient Records Retention Policy"
+        if first in document_rules.TITLE_GENRES and words[size] in document_rules.TITLE_JOINS:
+            return first  # "Specification of the log format"
+    if not title.isascii():  # a script without spaces: the genre closes the title
+        return next((g for g in document_rules.TITLE_GENRES if title.endswith(g) and title != g), "")
+    return ""
+
+
+def title_signals(view: View) -> list[Signal]:
+    """A title that names the document a policy, a standard or a specification."""
+    genre = title_genre(view.head)
+    if not genre:
+        return []
+    return [Signal(Kind.SPEC, 4.0, f"title names its genre ({genre})")]
+
+
 def contract_signals(view: View) -> list[Signal]:
     """Requests for quotation, statements of work and tenders: their wording."""
     low = view.prose_text.lower()
