@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from askspec.extract import extract
+from askspec.extract.phrases import topics
 from askspec.extract.source import quote
 from askspec.generate import Options, build_request, render_outputs
 from askspec.measure import hardware_specific, measurable, parse_targets
@@ -133,6 +134,17 @@ def test_code_comment_facts_carry_targets_and_topics() -> None:
     assert performance.topics == tuple(t.metric for t in performance.targets)
     assert hardware.line == 4
     assert set(hardware.topics) >= {"os", "network"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Signed builds ship for Windows.", "Tested on Mac OS X and OS X 10.9.", "Linux only"]
+)
+def test_an_operating_system_named_alone_is_a_hardware_topic(text: str) -> None:
+    assert topics(Area.HARDWARE, text) == ("os",)
+
+
+def test_windows_of_a_building_are_no_operating_system() -> None:
+    assert topics(Area.HARDWARE, "The windows of the hall face the harbour.") == ("machine",)
 
 
 def test_api_operation_facts_quote_what_goes_in_and_what_comes_back() -> None:

@@ -37,6 +37,7 @@ Deployed to two servers; works on laptops too. Plugged into the USB port of a PC
 Must work offline, air-gapped, on-prem or on premises; no internet, no network, LAN only.
 Needs Wi-Fi or WiFi or 4G/5G/LTE; the firewall limits bandwidth. plan language 4gb
 Ubuntu 22.04, Windows 11, Windows Server, on Windows, macOS, iOS, scenarios, ratios.
+Signed builds for Windows and Mac OS X; OS X 10.9 too. Windowsill, windows of the hall.
 p99 latency under 200 ms at 500 requests/s; 1,000 RPS; QPS 30; https://x.test/tps
 Start-up time must stay under 2 s; startup time; start up time 3 minutes.
 The report should be fast; the response time should stay low; throughput goal 10k rows/day.

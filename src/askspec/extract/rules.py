@@ -111,8 +111,8 @@ HARDWARE_WEAK = re.compile(
     IC,
 )
 OS = re.compile(
-    r"\b(?:Linux|Ubuntu|Debian|macOS|Android|iOS|CentOS|RHEL|FreeBSD|Raspbian|Alpine|"
-    r"Windows\s*(?:\d+|Server))\b|\bon Windows\b|操作系统"
+    r"\b(?:Linux|Ubuntu|Debian|macOS|Mac OS(?: X)?|OS X|Android|iOS|CentOS|RHEL|FreeBSD|"
+    r"Raspbian|Alpine|Windows)\b|操作系统"
 )
 NETWORK = re.compile(
     r"\b(?:offline|air[- ]gapped|no internet|without internet|no network|intranet|"
@@ -252,7 +252,7 @@ HARDWARE_GATE = gate(
     "linux ubuntu debian macos android ios centos rhel freebsd raspbian alpine windows 操作系统 "
     # NETWORK
     "offline internet intranet bandwidth firewall 离线 断网 内网 局域网 无网络 带宽",
-    *("raspberry pi", "plugged into", "connected to", "hooked up to", "live on", "no network"),
+    *("raspberry pi", "mac os", "os x", "plugged into", "connected to", "hooked up to", "live on", "no network"),
     *("air[- ]gapped", "on[- ]prem", "wi-?fi", word("lan"), word("lte"), word("4g"), word("5g")),
 )
 #: Every line with a WISH or a PERF_METRIC match holds one of these.
