@@ -417,3 +417,13 @@ def test_a_file_is_an_output_when_its_mode_writes(statement: str, area: Area) ->
     text = f"import tarfile\nfrom pathlib import Path\n\n{statement}\n"
     facts = extract([seed("files.py", text, Kind.CODE)])
     assert [(fact.area, fact.line) for fact in facts] == [(area, 4)]
+
+
+def test_memory_named_without_a_value_is_no_performance_target() -> None:
+    text = (
+        "# Tile cache\n\n"
+        "The renderer must release the memory of a tile when the map is closed.\n\n"
+        "A full redraw must use at most 300 MB of memory.\n"
+    )
+    facts = [f for f in extract([seed("cache.md", text, Kind.SPEC)]) if f.area is Area.PERFORMANCE]
+    assert [f.quote for f in facts] == ["A full redraw must use at most 300 MB of memory."]
