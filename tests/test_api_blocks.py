@@ -377,7 +377,8 @@ def test_readers_are_linear_on_adversarial_text(unit: str) -> None:
         proto_document(text)
         graphql_document(text)
         openapi_document('{"openapi": ' + json.dumps(text) + "}", "json")
-        assert time.perf_counter() - began < 3, unit
+        # Under 1 s alone, 3 s under coverage on a busy core; quadratic would be minutes.
+        assert time.perf_counter() - began < 6, unit
 
 
 def dev_definitions() -> list[tuple[str, Path]]:
