@@ -427,3 +427,17 @@ def test_memory_named_without_a_value_is_no_performance_target() -> None:
     )
     facts = [f for f in extract([seed("cache.md", text, Kind.SPEC)]) if f.area is Area.PERFORMANCE]
     assert [f.quote for f in facts] == ["A full redraw must use at most 300 MB of memory."]
+
+
+def test_results_and_deliverables_sections_are_not_the_systems_outputs() -> None:
+    text = (
+        "# Route planner\n\n"
+        "## Evaluation results\n\n"
+        "The planner found a shorter route in 41 of 50 test towns.\n\n"
+        "## Deliverables\n\n"
+        "The vendor hands over the source code and an operations manual.\n\n"
+        "## Output\n\n"
+        "The planner writes each day's routes to a GPX file per van.\n"
+    )
+    facts = [f for f in extract([seed("plan.md", text, Kind.SPEC)]) if f.area is Area.OUTPUTS]
+    assert [f.quote for f in facts] == ["The planner writes each day's routes to a GPX file per van."]

@@ -29,10 +29,10 @@ AREA_TITLES: dict[Area, str] = {
         r"eingaben?|parameter|entrées?|paramètres|entradas?|parámetros"
     ),
     Area.OUTPUTS: (
-        r"outputs?|responses?(?: body| parameters| arguments)?|results?|reports?|returns?|"
-        r"return values?|deliverables|exports?|notifications?|alerts?|events?|"
-        r"输出|响应|返回|返回值|结果|报表|出力|レスポンス|戻り値|ausgaben?|rückgabe|"
-        r"sorties?|résultats?|salidas?|resultados?|respuestas?"
+        r"outputs?|responses?(?: body| parameters| arguments)?|reports?|returns?|"
+        r"return values?|exports?|notifications?|alerts?|events?|"
+        r"输出|响应|返回|返回值|报表|出力|レスポンス|戻り値|ausgaben?|rückgabe|"
+        r"sorties?|salidas?|respuestas?"
     ),
     Area.HARDWARE: (
         r"hardware|system requirements|minimum requirements|recommended requirements|"
