@@ -440,4 +440,5 @@ def test_results_and_deliverables_sections_are_not_the_systems_outputs() -> None
         "The planner writes each day's routes to a GPX file per van.\n"
     )
     facts = [f for f in extract([seed("plan.md", text, Kind.SPEC)]) if f.area is Area.OUTPUTS]
-    assert [f.quote for f in facts] == ["The planner writes each day's routes to a GPX file per van."]
+    quotes = [f.quote for f in facts]
+    assert quotes == ["The planner writes each day's routes to a GPX file per van."]

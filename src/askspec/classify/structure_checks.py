@@ -7,7 +7,7 @@ Each is a pure function from a :class:`View` to the signals it finds, as in verd
 
 from __future__ import annotations
 
-from askspec.classify import document_rules
+from askspec.classify import document_rules, reference_rules
 from askspec.classify.features import HEAD_CHARS, Signal, View, is_card_sized
 from askspec.models import Kind
 
@@ -56,16 +56,17 @@ def title_genre(head: str) -> str:
     title = " ".join(words)
     if len(words) > document_rules.TITLE_WORDS:
         return ""
+    genres = document_rules.TITLE_GENRES
     for size in (4, 3, 2, 1):
         if len(words) <= size:
             continue
         last, first = " ".join(words[-size:]), " ".join(words[:size])
-        if last in document_rules.TITLE_GENRES and words[-size - 1] not in document_rules.TITLE_ABOUT:
+        if last in genres and words[-size - 1] not in document_rules.TITLE_ABOUT:
             return last  # "Patient Records Retention Policy"
-        if first in document_rules.TITLE_GENRES and words[size] in document_rules.TITLE_JOINS:
+        if first in genres and words[size] in document_rules.TITLE_JOINS:
             return first  # "Specification of the log format"
     if not title.isascii():  # a script without spaces: the genre closes the title
-        return next((g for g in document_rules.TITLE_GENRES if title.endswith(g) and title != g), "")
+        return next((g for g in genres if title.endswith(g) and title != g), "")
     return ""
 
 
@@ -101,7 +102,7 @@ def line_signals(view: View) -> list[Signal]:
         why = f"{rules} rules marked with their obligation"
         found.append(Signal(Kind.SPEC, min(6.0, 1.0 + 0.8 * rules), why))
     lined = "\n" + view.text
-    labelled = len(document_rules.PARAGRAPH_LABEL.findall(lined))
+    labelled = len(reference_rules.PARAGRAPH_LABEL.findall(lined))
     if labelled >= 3:
         why = f"{labelled} paragraphs labelled with rule names"
         found.append(Signal(Kind.SPEC, min(6.0, 2.0 + 0.5 * labelled), why))
@@ -110,12 +111,12 @@ def line_signals(view: View) -> list[Signal]:
         why = f"{len(named)} rules titled with their identifiers"
         found.append(Signal(Kind.SPEC, min(5.0, 1.5 + 0.7 * len(named)), why))
     # Productions follow a reference's opening prose: the whole head is looked at.
-    grammar = len(document_rules.GRAMMAR_LINE.findall(lined_head))
+    grammar = len(reference_rules.GRAMMAR_LINE.findall(lined_head))
     if grammar >= 2:
         found.append(Signal(Kind.SPEC, min(5.0, 1.5 + grammar), f"{grammar} grammar productions"))
     operations = {
         operation.strip(" \t>#*`-")
-        for operation in document_rules.HTTP_OPERATION.findall(first_lines)
+        for operation in reference_rules.HTTP_OPERATION.findall(first_lines)
     }
     if len(operations) >= 2:
         why = f"{len(operations)} HTTP operations"
@@ -136,7 +137,8 @@ def field_tables(head: str) -> int:
             continue
         in_table = True  # the first row of a run of rows is its header
         names = {cell.strip(" \t*`_").lower() for cell in cells}
-        if names & document_rules.FIELD_NAME_COLUMNS and names & document_rules.FIELD_TYPE_COLUMNS:
+        named = names & reference_rules.FIELD_NAME_COLUMNS
+        if named and names & reference_rules.FIELD_TYPE_COLUMNS:
             count += 1
     return count
 
@@ -151,22 +153,22 @@ def reference_signals(view: View) -> list[Signal]:
         found.append(Signal(Kind.SPEC, min(5.0, 2.5 + 1.0 * tables), why))
     labels = [
         label
-        for found in document_rules.ENTRY_LABEL_LINE.findall("\n" + view.text)
-        if (label := found.lower()) in document_rules.ENTRY_LABELS
+        for found in reference_rules.ENTRY_LABEL_LINE.findall("\n" + view.text)
+        if (label := found.lower()) in reference_rules.ENTRY_LABELS
     ]
-    core = sum(label in document_rules.ENTRY_CORE_LABELS for label in labels)
+    core = sum(label in reference_rules.ENTRY_CORE_LABELS for label in labels)
     if core >= 2 and len(set(labels)) >= 3:
         shown = "/".join(sorted(set(labels))[:3])
         why = f"{len(labels)} labels of documented entries ({shown})"
         found.append(Signal(Kind.SPEC, min(5.0, 2.0 + 0.5 * len(labels)), why))
-    calls = set(document_rules.CALL_HEADING.findall("\n" + view.text))
+    calls = set(reference_rules.CALL_HEADING.findall("\n" + view.text))
     if len(calls) >= 3:
         shown = ", ".join(f"{name}()" for name in sorted(calls)[:3])
         why = f"{len(calls)} headings name functions or methods ({shown}...)"
         found.append(Signal(Kind.SPEC, min(5.0, 1.5 + 0.5 * len(calls)), why))
-    terms = len(document_rules.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
+    terms = len(reference_rules.DEFINED_TERM.findall(view.prose_text[:HEAD_CHARS]))
     low = view.prose_text.lower()
-    rules = sum(low.count(phrase) for phrase in document_rules.NORMATIVE_PHRASES)
+    rules = sum(low.count(phrase) for phrase in reference_rules.NORMATIVE_PHRASES)
     if terms + rules >= 2:
         parts = [f"{terms} defined terms"] if terms else []
         parts += [f"{rules} statements of what is allowed"] if rules else []

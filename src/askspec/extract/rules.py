@@ -254,7 +254,8 @@ HARDWARE_GATE = gate(
     "linux ubuntu debian macos android ios centos rhel freebsd raspbian alpine windows 操作系统 "
     # NETWORK
     "offline internet intranet bandwidth firewall 离线 断网 内网 局域网 无网络 带宽",
-    *("raspberry pi", "mac os", "os x", "plugged into", "connected to", "hooked up to", "live on", "no network"),
+    *("raspberry pi", "mac os", "os x", "plugged into", "connected to", "hooked up to"),
+    *("live on", "no network"),
     *("air[- ]gapped", "on[- ]prem", "wi-?fi", word("lan"), word("lte"), word("4g"), word("5g")),
 )
 #: Every line with a WISH or a PERF_METRIC match holds one of these.

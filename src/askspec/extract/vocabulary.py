@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from askspec.classify.document_rules import DOTTED_LABEL
+from askspec.classify.reference_rules import DOTTED_LABEL
 from askspec.models import Area
 
 IC = re.IGNORECASE
