@@ -442,3 +442,9 @@ def test_results_and_deliverables_sections_are_not_the_systems_outputs() -> None
     facts = [f for f in extract([seed("plan.md", text, Kind.SPEC)]) if f.area is Area.OUTPUTS]
     quotes = [f.quote for f in facts]
     assert quotes == ["The planner writes each day's routes to a GPX file per van."]
+
+
+def test_python_timeouts_are_performance_facts() -> None:
+    text = "import requests\n\ndef fetch(url):\n    return requests.get(url, timeout=5).json()\n"
+    facts = [f for f in extract([seed("fetch.py", text, Kind.CODE)]) if f.area is Area.PERFORMANCE]
+    assert [(f.line, f.quote) for f in facts] == [(4, "return requests.get(url, timeout=5).json()")]

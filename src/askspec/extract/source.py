@@ -45,7 +45,7 @@ def source_hits(lines: list[str], name: str = "") -> Iterator[Hit]:
     if found is None:
         statements: Iterable[Hit] = code_hits(lines)
     else:  # the tree gives the interface; the machine still shows in its calls
-        hardware = list(code_hits(lines, (Area.HARDWARE,)))
+        hardware = list(code_hits(lines, (Area.HARDWARE, Area.PERFORMANCE)))
         interface = [(area, number, lines[number - 1]) for area, number in found]
         statements = sorted([*interface, *hardware], key=lambda hit: hit[1])
     cited: dict[Area, int] = {}
