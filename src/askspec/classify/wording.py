@@ -14,38 +14,41 @@ from askspec.classify.pattern_building import by_first_letter
 #: literals one of which every match holds: most heads hold none, so a pattern is
 #: searched only in a head that holds one of its literals.
 #: measured: saves 19% of classify time on the legacy corpus and documents.
+#: A sign that starts a line is led by the line's newline, not ^, and searched in the
+#: head with a newline put in front, as the line patterns of features.py are.
+#: measured: saves 0.4 s of 14.0 s classifying the 10,000-file tree.
 API_SIGNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (r"^\s*[\"']?openapi[\"']?\s*:\s*[\"']?3", "OpenAPI definition", ("openapi",)),
-    (r"^\s*[\"']?swagger[\"']?\s*:\s*[\"']?2", "Swagger definition", ("swagger",)),
-    (r"^\s*[\"']?asyncapi[\"']?\s*:", "AsyncAPI definition", ("asyncapi",)),
+    (r"\n\s*[\"']?openapi[\"']?\s*:\s*[\"']?3", "OpenAPI definition", ("openapi",)),
+    (r"\n\s*[\"']?swagger[\"']?\s*:\s*[\"']?2", "Swagger definition", ("swagger",)),
+    (r"\n\s*[\"']?asyncapi[\"']?\s*:", "AsyncAPI definition", ("asyncapi",)),
     (r"[\"']?\$schema[\"']?\s*:\s*[\"']?[^\s\"']*json-schema", "JSON Schema", ("$schema",)),
-    (r"^\s*syntax\s*=\s*[\"']proto[23][\"']", "protobuf definition", ("syntax",)),
+    (r"\n\s*syntax\s*=\s*[\"']proto[23][\"']", "protobuf definition", ("syntax",)),
     (
-        r"^\s*message\s+\w+\s*\{[ \t]*\n(?:[ \t]*(?://[^\n]*)?\n)*[ \t]*"
+        r"\n\s*message\s+\w+\s*\{[ \t]*\n(?:[ \t]*(?://[^\n]*)?\n)*[ \t]*"
         r"(?:(?:repeated|optional|required)\s+)?[\w.]+\s+\w+\s*=\s*\d+\s*[;\[]",
         "protobuf definition",
         ("message",),
     ),
     (
-        r"^\s*(?:type\s+(?:Query|Mutation|Subscription)|schema|extend\s+type\s+\w+)\s*\{",
+        r"\n\s*(?:type\s+(?:Query|Mutation|Subscription)|schema|extend\s+type\s+\w+)\s*\{",
         "GraphQL schema",
         ("type", "schema", "extend"),
     ),
     (
         # A field's type is a named type, capitalised as GraphQL's own (String, ID) are,
         # alone on its line: TypeScript's "msg: string" and "ref: Ref<T>" are not.
-        r"^\s*(?:type|input|interface)\s+\w+(?:\s+implements\s+[\w &]+)?\s*\{\s*\n\s+\w+(?:\(.*\))?"
-        r"\s*:\s*\[?[A-Z]\w*!?\]?!?[ \t]*(?:$|[#@=(,])",
+        r"\n\s*(?:type|input|interface)\s+\w+(?:\s+implements\s+[\w &]+)?\s*\{\s*\n\s+\w+"
+        r"(?:\(.*\))?\s*:\s*\[?[A-Z]\w*!?\]?!?[ \t]*(?:$|[#@=(,])",
         "GraphQL schema",
         ("type", "input", "interface"),
     ),
     (r"<(?:wsdl:)?definitions\b", "WSDL definition", ("definitions",)),
     (r"<(?:xs|xsd):schema\b", "XML Schema", (":schema",)),
-    (r"^#%RAML", "RAML definition", ("#%RAML",)),
-    (r"^FORMAT:\s*1A", "API Blueprint", ("FORMAT",)),
+    (r"\n#%RAML", "RAML definition", ("#%RAML",)),
+    (r"\nFORMAT:\s*1A", "API Blueprint", ("FORMAT",)),
     (r"[\"']discoveryVersion[\"']\s*:", "API discovery document", ("discoveryVersion",)),
     (
-        r"^\s*namespace\s+\w+\s+[\w.]+\s*\n(?:.|\n){0,400}?^\s*(?:struct|service)\s+\w+\s*\{",
+        r"\n\s*namespace\s+\w+\s+[\w.]+\s*\n(?:.|\n){0,400}?^\s*(?:struct|service)\s+\w+\s*\{",
         "Thrift definition",
         ("namespace",),
     ),
