@@ -448,3 +448,17 @@ def test_python_timeouts_are_performance_facts() -> None:
     text = "import requests\n\ndef fetch(url):\n    return requests.get(url, timeout=5).json()\n"
     facts = [f for f in extract([seed("fetch.py", text, Kind.CODE)]) if f.area is Area.PERFORMANCE]
     assert [(f.line, f.quote) for f in facts] == [(4, "return requests.get(url, timeout=5).json()")]
+
+
+def test_the_story_under_motivation_is_not_quoted_by_its_words_alone() -> None:
+    text = (
+        "# Proposal: nightly tide tables\n\n"
+        "## Motivation\n\n"
+        "Harbour staff today read PDF files of tide tables and type them into the\n"
+        "booking form by hand.\n\n"
+        "## Detailed design\n\n"
+        "The service reads CSV files of tide tables each night.\n"
+    )
+    facts = [f for f in extract([seed("tides.md", text, Kind.SPEC)]) if f.area is Area.INPUTS]
+    quotes = [f.quote for f in facts]
+    assert quotes == ["The service reads CSV files of tide tables each night."]

@@ -188,6 +188,8 @@ def relevance(block: Block, title: str = "") -> Iterator[Relevance]:
         weight = weigh(area, names, block.text)
         if alone(names) and unsupported(area, block.text[: v.TEXT_CUT]):
             continue
+        if alone(names) and any(v.BACKGROUND_SECTIONS.search(t[:200]) for t in block.section):
+            continue
         if weight >= RELEVANT:
             found.append(Relevance(area, weight, tuple(names)))
     found.sort(key=lambda r: -r.weight)

@@ -167,6 +167,15 @@ CONCRETE_IO = re.compile(
 
 #: Sections whose blocks are never facts: who to write to, what it costs in law, where
 #: else to read, what changed when.
+#: Sections that set the scene: why a change is wanted, what came before. A block there
+#: tied to an area by its own words alone tells the story, not what the system takes
+#: or gives.
+BACKGROUND_SECTIONS = re.compile(
+    r"\b(?:motivation|background|introduction|abstract|summary|context|history|"
+    r"hintergrund|einleitung|contexte|antecedentes|introducción)\b|"
+    r"背景|动机|動機|简介|はじめに",
+    re.IGNORECASE,
+)
 SKIPPED_SECTIONS = re.compile(
     r"\b(?:contacts?|points? of contact|contracting officer|signatures?|authors?|"
     r"acknowledge?ments?|credits|citations?|cite|bibtex|references|further reading|"
