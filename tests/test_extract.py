@@ -462,3 +462,20 @@ def test_the_story_under_motivation_is_not_quoted_by_its_words_alone() -> None:
     facts = [f for f in extract([seed("tides.md", text, Kind.SPEC)]) if f.area is Area.INPUTS]
     quotes = [f.quote for f in facts]
     assert quotes == ["The service reads CSV files of tide tables each night."]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("build.sh", 'if [ "$(uname -s)" = "Darwin" ]; then'),
+        ("app.R", 'if (.Platform$OS.type == "windows") {'),
+        ("main.go", 'if runtime.GOOS == "linux" {'),
+        ("Dockerfile", "RUN CGO_ENABLED=0 GOOS=linux go build -o /bin/app app.go"),
+        ("run.py", 'parser.add_argument("--use_gpu", action="store_true")'),
+        ("setup.py", '    "Operating System :: Microsoft :: Windows",'),
+    ],
+)
+def test_code_names_the_platform_it_checks_for_as_hardware(name: str, line: str) -> None:
+    text = f"{line}\n"
+    facts = [f for f in extract([seed(name, text, Kind.CODE)]) if f.area is Area.HARDWARE]
+    assert [f.line for f in facts] == [1], facts

@@ -77,7 +77,11 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
         re.compile(
             # A device file names hardware; /dev/null and the standard streams do not.
             r"\b(?:cuda\b|GPIO\b|RPi\b|num_workers\b)|"
-            r"torch\.device\(|gpiozero|serial\.Serial\(|cpu_count\(|runtime\.NumCPU|"
+            r"torch\.device\(|gpiozero|serial\.Serial\(|gpu|cpu|"
+            # the platform a program checks for or is built for
+            r"\bGOOS\b|\bGOARCH\b|sys\.platform|platform\.(?:system|machine)\(|"
+            r"os\.name\s{0,4}==|process\.platform|uname\s{1,4}-[sm]|Sys\.info\(|\.Platform\$OS|"
+            r"Operating System ::|target_(?:os|arch)\b|_WIN32|__linux__|__APPLE__|"
             r"/dev/(?!null\b|zero\b|std(?:in|out|err)\b|fd/|u?random\b|tty\b|shm\b)\w|"
             r"--platform[= ]",
             re.IGNORECASE | re.MULTILINE,
