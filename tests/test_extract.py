@@ -479,3 +479,14 @@ def test_code_names_the_platform_it_checks_for_as_hardware(name: str, line: str)
     text = f"{line}\n"
     facts = [f for f in extract([seed(name, text, Kind.CODE)]) if f.area is Area.HARDWARE]
     assert [f.line for f in facts] == [1], facts
+
+
+def test_a_limit_told_in_a_usage_text_is_a_performance_fact() -> None:
+    text = (
+        "package main\n\n"
+        "var usage = `Usage: probe [options...] <url>\n"
+        "  -t  Timeout for each request in seconds. Default is 20.\n"
+        "`\n"
+    )
+    facts = [f for f in extract([seed("main.go", text, Kind.CODE)]) if f.area is Area.PERFORMANCE]
+    assert [f.line for f in facts] == [4]

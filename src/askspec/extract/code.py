@@ -90,8 +90,9 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
     (
         Area.PERFORMANCE,
         re.compile(
-            r"\b(?:timeout|rate_?limit|max_?connections|permit_?limit|qps|rps)\w{0,12}"
-            r"\s{0,4}[:=]\s{0,4}\d|\d{1,9}\s{0,4}\*\s{0,4}time\.(?:Second|Millisecond)|"
+            # a limit and its value, set or told in a usage text ("-t  Timeout ... is 20")
+            r"\b(?:timeout|rate[ _]?limit|max_?connections|permit_?limit|qps|rps)\w{0,12}"
+            r"[^\n\d]{0,80}\d|\d{1,9}\s{0,4}\*\s{0,4}time\.(?:Second|Millisecond)|"
             r"TimeSpan\.From(?:Seconds|Milliseconds)\(\d",
             re.IGNORECASE | re.MULTILINE,
         ),
