@@ -41,6 +41,11 @@ def seed(path: str, text: str, kind: Kind) -> SeedFile:
     )
 
 
+def area_facts(name: str, text: str, kind: Kind, area: Area) -> list[Fact]:
+    """The facts of one area that extraction finds in one seed."""
+    return [fact for fact in extract([seed(name, text, kind)]) if fact.area is area]
+
+
 def facts_of(case: dict[str, Any]) -> tuple[Fact, ...]:
     return extract([seed(case["path"], case["text"], Kind(case["kind"]))])
 
@@ -261,7 +266,7 @@ def test_wrapped_list_item_is_quoted_whole_and_cited_at_its_first_line() -> None
         "  backup has not finished by 06:00.\n"
         "- REQ-3: Each run writes a JSON summary to the audit bucket.\n"
     )
-    facts = [f for f in extract([seed("backups.md", text, Kind.SPEC)]) if f.area is Area.OUTPUTS]
+    facts = area_facts("backups.md", text, Kind.SPEC, Area.OUTPUTS)
     first = facts[0]
     assert first.line == 5
     assert first.quote == (
@@ -425,7 +430,7 @@ def test_memory_named_without_a_value_is_no_performance_target() -> None:
         "The renderer must release the memory of a tile when the map is closed.\n\n"
         "A full redraw must use at most 300 MB of memory.\n"
     )
-    facts = [f for f in extract([seed("cache.md", text, Kind.SPEC)]) if f.area is Area.PERFORMANCE]
+    facts = area_facts("cache.md", text, Kind.SPEC, Area.PERFORMANCE)
     assert [f.quote for f in facts] == ["A full redraw must use at most 300 MB of memory."]
 
 
@@ -439,14 +444,14 @@ def test_results_and_deliverables_sections_are_not_the_systems_outputs() -> None
         "## Output\n\n"
         "The planner writes each day's routes to a GPX file per van.\n"
     )
-    facts = [f for f in extract([seed("plan.md", text, Kind.SPEC)]) if f.area is Area.OUTPUTS]
+    facts = area_facts("plan.md", text, Kind.SPEC, Area.OUTPUTS)
     quotes = [f.quote for f in facts]
     assert quotes == ["The planner writes each day's routes to a GPX file per van."]
 
 
 def test_python_timeouts_are_performance_facts() -> None:
     text = "import requests\n\ndef fetch(url):\n    return requests.get(url, timeout=5).json()\n"
-    facts = [f for f in extract([seed("fetch.py", text, Kind.CODE)]) if f.area is Area.PERFORMANCE]
+    facts = area_facts("fetch.py", text, Kind.CODE, Area.PERFORMANCE)
     assert [(f.line, f.quote) for f in facts] == [(4, "return requests.get(url, timeout=5).json()")]
 
 
@@ -459,7 +464,7 @@ def test_the_story_under_motivation_is_not_quoted_by_its_words_alone() -> None:
         "## Detailed design\n\n"
         "The service reads CSV files of tide tables each night.\n"
     )
-    facts = [f for f in extract([seed("tides.md", text, Kind.SPEC)]) if f.area is Area.INPUTS]
+    facts = area_facts("tides.md", text, Kind.SPEC, Area.INPUTS)
     quotes = [f.quote for f in facts]
     assert quotes == ["The service reads CSV files of tide tables each night."]
 
@@ -477,7 +482,7 @@ def test_the_story_under_motivation_is_not_quoted_by_its_words_alone() -> None:
 )
 def test_code_names_the_platform_it_checks_for_as_hardware(name: str, line: str) -> None:
     text = f"{line}\n"
-    facts = [f for f in extract([seed(name, text, Kind.CODE)]) if f.area is Area.HARDWARE]
+    facts = area_facts(name, text, Kind.CODE, Area.HARDWARE)
     assert [f.line for f in facts] == [1], facts
 
 
@@ -488,5 +493,5 @@ def test_a_limit_told_in_a_usage_text_is_a_performance_fact() -> None:
         "  -t  Timeout for each request in seconds. Default is 20.\n"
         "`\n"
     )
-    facts = [f for f in extract([seed("main.go", text, Kind.CODE)]) if f.area is Area.PERFORMANCE]
+    facts = area_facts("main.go", text, Kind.CODE, Area.PERFORMANCE)
     assert [f.line for f in facts] == [4]
