@@ -42,7 +42,7 @@ TITLE_GENRES = frozenset(
      "style guide", "guidelines", "coding conventions", "code of conduct", "requirements",
      "design document", "design doc", "reference manual", "language reference",
      "api reference", "statement of work", "request for quotation", "request for proposal",
-     "terms of service", "security baseline", "configuration baseline",
+     "terms of service",
      "richtlinie", "richtlinien", "spezifikation", "pflichtenheft", "lastenheft",
      "politique", "spécification", "cahier des charges", "norme",
      "política", "especificación", "pliego de prescripciones técnicas", "norma",

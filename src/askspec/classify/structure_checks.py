@@ -129,11 +129,6 @@ def field_tables(head: str) -> int:
     count = 0
     in_table = False
     for line in head.splitlines():
-        # measured: passing over lines without a bar saves 0.09 s of 14.0 s classifying
-        # the 10,000-file tree.
-        if "|" not in line:
-            in_table = False
-            continue
         cells = line[:LINE_CUT].strip().strip("|").split("|")
         if len(cells) < 2:
             in_table = False

@@ -183,12 +183,12 @@ def relevance(block: Block, title: str = "") -> Iterator[Relevance]:
     if skipped(block):
         return
     found = []
+    # Under a section that sets the scene, a block's own words tie it to no area.
+    background = any(v.BACKGROUND_SECTIONS.search(t[:200]) for t in block.section)
     for area in AREAS:
         names = signals_for(block, area, title)
         weight = weigh(area, names, block.text)
-        if alone(names) and unsupported(area, block.text[: v.TEXT_CUT]):
-            continue
-        if alone(names) and any(v.BACKGROUND_SECTIONS.search(t[:200]) for t in block.section):
+        if alone(names) and (background or unsupported(area, block.text[: v.TEXT_CUT])):
             continue
         if weight >= RELEVANT:
             found.append(Relevance(area, weight, tuple(names)))

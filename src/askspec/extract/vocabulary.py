@@ -171,7 +171,7 @@ CONCRETE_IO = re.compile(
 #: tied to an area by its own words alone tells the story, not what the system takes
 #: or gives.
 BACKGROUND_SECTIONS = re.compile(
-    r"\b(?:motivation|background|introduction|abstract|summary|context|history|"
+    r"\b(?:motivation|background|introduction|abstract|summary|context|"
     r"hintergrund|einleitung|contexte|antecedentes|introducción)\b|"
     r"背景|动机|動機|简介|はじめに",
     re.IGNORECASE,
