@@ -209,3 +209,45 @@ def test_a_field_with_no_value_is_never_quoted() -> None:
     assert set(blocks) == {"Hardware:", "Memory: 4 GB of RAM"}
     assert skipped(blocks["Hardware:"])
     assert [r.area.value for r in relevance(blocks["Memory: 4 GB of RAM"])] == ["hardware"]
+
+
+LABELLED = [
+    ("**Input** Leaf photos taken in the field.\n", "Input"),
+    ("- **Latency:** under 80 ms at the 99th percentile\n", "Latency"),
+    ("**Eingabe** Messwerte der Pegel.\n", "Eingabe"),
+    ("**输入**：货车的称重记录\n", "输入"),
+    ("Inputs: a spreadsheet of orders.\n", ""),  # plain "Word:" is as often a reply
+    ("**Alone in bold**\n", ""),
+    ("**A whole sentence set in bold for emphasis here** and more.\n", ""),
+    ("The **input** is mid-sentence.\n", ""),
+    ("**[Docs](docs.md)** for more.\n", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LABELLED)
+def test_bold_words_opening_a_paragraph_are_its_label(text: str, label: str) -> None:
+    (block,) = markdown_document(text)
+    assert block.label == label
+
+
+@pytest.mark.parametrize(("text", "label"), LABELLED[:3])
+def test_html_reads_the_same_labels_as_markdown(text: str, label: str) -> None:
+    from askspec.read.html_blocks import html_document
+    from askspec.read.markdown_blocks import parser
+
+    (block,) = html_document(parser().render(text))
+    assert block.label == label
+
+
+def test_a_label_names_the_area_of_its_paragraph_and_titles_the_quote() -> None:
+    from askspec.extract.relevance import quote_of, relevance, skipped
+
+    doc = markdown_document(
+        "# Leaf disease model\n\n**Input** Models take leaf photos only.\n\n"
+        "**Licence** The weights are free to use for research on photos.\n"
+    )
+    photo, licence = doc.blocks[1:]
+    assert [r.area.value for r in relevance(photo)] == ["inputs"]
+    assert "heading" in next(relevance(photo)).signals
+    assert quote_of(photo, next(relevance(photo)).area) == "Input: Models take leaf photos only."
+    assert skipped(licence)  # a label that names a skipped section skips its paragraph

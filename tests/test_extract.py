@@ -495,3 +495,57 @@ def test_a_limit_told_in_a_usage_text_is_a_performance_fact() -> None:
     )
     facts = area_facts("main.go", text, Kind.CODE, Area.PERFORMANCE)
     assert [f.line for f in facts] == [4]
+
+
+def test_a_file_is_quoted_by_its_declared_options_before_what_it_reads_or_prints() -> None:
+    text = (
+        "import argparse, os\n\n"
+        "home = os.getenv('SURVEY_HOME')\n"
+        "cache = os.getenv('SURVEY_CACHE')\n"
+        "region = os.getenv('SURVEY_REGION')\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--plot', help='the field plot to read')\n"
+        "parser.add_argument('--season', type=int)\n"
+    )
+    facts = area_facts("survey.py", text, Kind.CODE, Area.INPUTS)
+    assert [f.line for f in facts] == [3, 7, 8]  # the options first, then in line order
+
+
+def test_a_route_handler_returns_its_response_as_an_output() -> None:
+    text = (
+        "from fastapi import APIRouter\n\n"
+        "router = APIRouter()\n\n\n"
+        "@router.get('/berths/{berth}', response_description='The berth and its booking')\n"
+        "def berth(berth: int) -> dict:\n"
+        "    def helper():\n"
+        "        return 1\n"
+        "    if berth < 0:\n"
+        "        return {'error': 'no such berth'}\n"
+        "    return {'berth': berth}\n"
+    )
+    facts = extract([seed("berths.py", text, Kind.CODE)])
+    assert [(f.area.value, f.line) for f in facts] == [
+        ("inputs", 6), ("outputs", 6), ("outputs", 11), ("outputs", 12)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "area"),
+    [
+        ("main.go", 'rootCmd.PersistentFlags().StringVar(&cfg, "config", "", "config file")',
+         Area.INPUTS),
+        ("main.cpp", 'options.add_options()("d,depth", "sounding depth")', Area.INPUTS),
+        ("Gemfile", "rack_version = ENV['rack'].to_s", Area.INPUTS),
+        ("main.rs", "let mut out = BufWriter::new(io::stdout().lock());", Area.OUTPUTS),
+        ("schema.sql", "CREATE TABLE readings (", Area.OUTPUTS),
+    ],
+)  # fmt: skip
+def test_flags_environment_streams_and_tables_in_other_languages(
+    name: str, line: str, area: Area
+) -> None:
+    assert [f.line for f in area_facts(name, f"{line}\n", Kind.CODE, area)] == [1]
+
+
+def test_checking_a_flag_is_not_declaring_one() -> None:
+    text = 'if cmd.Flags().Changed("width") {\n'
+    assert area_facts("main.go", text, Kind.CODE, Area.INPUTS) == []

@@ -13,9 +13,11 @@ import ast
 import re
 from collections.abc import Iterator
 
+from askspec.extract.code import DECLARED, PRINTED, USED
 from askspec.models import Area
 
-Hit = tuple[Area, int]
+#: An area, a line, and how telling the line is (extract.code's tiers).
+Hit = tuple[Area, int, int]
 #: Sources larger than this are not parsed (the line-based reading still applies).
 MAX_SOURCE = 1 << 20
 #: A file mode: "r", "w", "rb", "a+", "xt"...
@@ -24,6 +26,10 @@ ROUTE_METHODS = frozenset(
     {"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"}
 )
 OPTION_DECORATORS = frozenset({"option", "argument", "command"})
+#: Keywords of a route's decorator that declare what it answers with.
+RESPONSE_KEYWORDS = frozenset(
+    {"response_model", "response_class", "response_description", "responses", "status_code"}
+)
 READERS = frozenset({"read_text", "read_bytes", "read_csv", "read_json", "read_excel",
                      "read_parquet", "load", "safe_load", "reader", "DictReader"})  # fmt: skip
 WRITERS = frozenset({"write_text", "write_bytes", "to_csv", "to_json", "to_excel",
@@ -63,19 +69,19 @@ def call_hits(call: ast.Call) -> Iterator[Hit]:
     name = dotted(call.func)
     last = name.rpartition(".")[2]
     if last == "add_argument" or name in ("typer.Option", "typer.Argument"):
-        yield Area.INPUTS, call.lineno
+        yield Area.INPUTS, call.lineno, DECLARED
     elif name in ("open", "io.open") or last == "open" and "." in name:
-        yield open_area(call), call.lineno
+        yield open_area(call), call.lineno, USED
     elif name in ("os.getenv", "os.environ.get") or last in READERS and "." in name:
-        yield Area.INPUTS, call.lineno
+        yield Area.INPUTS, call.lineno, USED
     elif last in WRITERS and "." in name or name in ("sys.stdout.write", "sys.stderr.write"):
-        yield Area.OUTPUTS, call.lineno
+        yield Area.OUTPUTS, call.lineno, USED
     elif name == "input":
-        yield Area.INPUTS, call.lineno
+        yield Area.INPUTS, call.lineno, USED
     elif name == "print" and call.args:  # what a program prints is its output
-        yield Area.OUTPUTS, call.lineno
+        yield Area.OUTPUTS, call.lineno, PRINTED
     elif any(dotted(arg) == "sys.stdout" for arg in passed(call)):
-        yield Area.OUTPUTS, call.lineno  # csv.writer(sys.stdout): it writes there
+        yield Area.OUTPUTS, call.lineno, USED  # csv.writer(sys.stdout): it writes there
 
 
 def passed(call: ast.Call) -> list[ast.expr]:
@@ -84,7 +90,8 @@ def passed(call: ast.Call) -> list[ast.expr]:
 
 
 def decorator_hits(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[Hit]:
-    """Routes and command-line options declared by decorators."""
+    """Routes and command-line options declared by decorators; a route's declared
+    response, and each value its handler returns, are outputs."""
     for decorator in node.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = dotted(target)
@@ -92,7 +99,22 @@ def decorator_hits(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[Hit
         route = last in ROUTE_METHODS and isinstance(decorator, ast.Call) and decorator.args
         option = last in OPTION_DECORATORS and name.startswith(("click.", "typer."))
         if route or option:
-            yield Area.INPUTS, decorator.lineno
+            yield Area.INPUTS, decorator.lineno, DECLARED
+        if route and isinstance(decorator, ast.Call):
+            if any(keyword.arg in RESPONSE_KEYWORDS for keyword in decorator.keywords):
+                yield Area.OUTPUTS, decorator.lineno, DECLARED
+            yield from ((Area.OUTPUTS, line, DECLARED) for line in returned(node))
+
+
+def returned(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[int]:
+    """The lines where a function returns a value, outside the functions it defines."""
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        child = todo.pop()
+        if isinstance(child, ast.Return) and child.value is not None:
+            yield child.lineno
+        elif not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(child))
 
 
 def takes_input(node: ast.Attribute | ast.Subscript) -> bool:
@@ -118,7 +140,7 @@ def python_hits(source: str) -> list[Hit] | None:
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 hits.extend(decorator_hits(node))
             elif isinstance(node, ast.Attribute | ast.Subscript) and takes_input(node):
-                hits.append((Area.INPUTS, node.lineno))
+                hits.append((Area.INPUTS, node.lineno, USED))
     except RecursionError:
         return None
-    return sorted(set(hits), key=lambda hit: (hit[1], hit[0].value))
+    return sorted(set(hits), key=lambda hit: (hit[1], hit[0].value, hit[2]))

@@ -56,7 +56,7 @@ def skipped(block: Block) -> bool:
     """Whether a block can never be a fact: its kind, its section or its content."""
     if block.kind not in QUOTED_KINDS or not block.text.strip():
         return True
-    if any(v.SKIPPED_SECTIONS.search(title[:200]) for title in block.section):
+    if any(v.SKIPPED_SECTIONS.search(title[:200]) for title in titles(block)):
         return True
     key = block.cells[0].strip().lower() if block.kind is BlockKind.FIELD and block.cells else ""
     if key in v.META_FIELDS:
@@ -67,6 +67,11 @@ def skipped(block: Block) -> bool:
     if text.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
         return True
     return bool(v.CONTACT.search(text) or v.BOILERPLATE.search(text))
+
+
+def titles(block: Block) -> tuple[str, ...]:
+    """The headings a block stands under, and its own lead label as the nearest."""
+    return (*block.section, block.label) if block.label else block.section
 
 
 def titled_area(title: str, area: Area) -> bool:
@@ -110,7 +115,7 @@ def sections(block: Block, title: str = "") -> tuple[str, ...]:
     """The headings a block stands under that can name its area: the nearest three,
     less the document's own title (a title such as "Request for quotation: route
     planning" or "Proposal: benchmark data format" names the document, not each part)."""
-    path = block.section
+    path = titles(block)
     if title and path[:1] == (title,):
         path = path[1:]
     return path[-3:]
@@ -184,7 +189,7 @@ def relevance(block: Block, title: str = "") -> Iterator[Relevance]:
         return
     found = []
     # Under a section that sets the scene, a block's own words tie it to no area.
-    background = any(v.BACKGROUND_SECTIONS.search(t[:200]) for t in block.section)
+    background = any(v.BACKGROUND_SECTIONS.search(t[:200]) for t in titles(block))
     for area in AREAS:
         names = signals_for(block, area, title)
         weight = weigh(area, names, block.text)
@@ -211,6 +216,8 @@ def quote_of(block: Block, area: Area) -> str:
     flat = " ".join(text.split())
     if label := v.LEADING_LABEL.match(flat):
         flat = flat[label.end() :]
+    if titles_sentence(block.label, flat):  # "**Input** Text only." reads "Input: Text only."
+        flat = f"{block.label}:{flat[len(block.label) :]}"
     if len(flat) <= QUOTE_LIMIT and block.kind is not BlockKind.PARAGRAPH:
         return flat
     sentences = [s.strip() for s in SENTENCE_BREAK.split(flat[: v.TEXT_CUT]) if s.strip()]
@@ -225,6 +232,15 @@ def quote_of(block: Block, area: Area) -> str:
         run = [first, first + 1] if first + 1 in telling else [first]
         chosen = " ".join(sentences[i] for i in run)
     return chosen if len(chosen) <= QUOTE_LIMIT else chosen[: QUOTE_LIMIT - 1] + "…"
+
+
+def titles_sentence(label: str, flat: str) -> bool:
+    """Whether a lead label in bold stands before a sentence of its own, with no colon
+    between them: words, a blank, then a capital or a digit."""
+    rest = flat[len(label) : len(label) + 2]
+    if not label or not label[-1].isalnum() or not flat.startswith(label):
+        return False
+    return rest[:1] == " " and (rest[1:].isupper() or rest[1:].isdigit())
 
 
 def measurable(area: Area, text: str) -> bool:

@@ -11,14 +11,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from askspec.extract import rules as r
-from askspec.extract.code import ORDER, code_hits, is_comment_line
+from askspec.extract.code import ORDER, CodeHit, code_hits, is_comment_line
 from askspec.extract.phrases import Hit, phrase_hits, topics
 from askspec.extract.python_code import python_hits
 from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area, Fact, SeedFile
 
 QUOTE_LIMIT = 200
-#: Lines cited per area from one code file: a script prints many times, once is enough.
+#: Lines cited per area from one code file, the most telling first: a script prints
+#: many times, and its options say more than its prints.
 CODE_LIMIT = 3
 #: List markers, comment markers and docstring quotes around a cited line.
 BULLET = re.compile(r"^\s*(?:[-*+>]\s+|#+\s*|//+\s*|\"\"\"|\'\'\')+")
@@ -43,16 +44,19 @@ def source_hits(lines: list[str], name: str = "") -> Iterator[Hit]:
     yield from phrase_hits(lines, comments)
     found = python_hits("\n".join(lines)) if name.endswith((".py", ".pyw")) else None
     if found is None:
-        statements: Iterable[Hit] = code_hits(lines)
+        statements: Iterable[CodeHit] = code_hits(lines)
     else:  # the tree gives the interface; the machine still shows in its calls
-        hardware = list(code_hits(lines, (Area.HARDWARE, Area.PERFORMANCE)))
-        interface = [(area, number, lines[number - 1]) for area, number in found]
-        statements = sorted([*interface, *hardware], key=lambda hit: hit[1])
-    cited: dict[Area, int] = {}
-    for area, number, line in statements:
-        if NOT_INTERFACE.match(line[:300]) or cited.get(area, 0) >= CODE_LIMIT:
-            continue
-        cited[area] = cited.get(area, 0) + 1
+        hardware = code_hits(lines, (Area.HARDWARE, Area.PERFORMANCE))
+        interface = [(area, number, lines[number - 1], tier) for area, number, tier in found]
+        statements = [*interface, *hardware]
+    chosen: dict[Area, list[CodeHit]] = {}
+    for hit in sorted(statements, key=lambda hit: (hit[3], hit[1])):
+        area, _, line, _ = hit
+        picked = chosen.setdefault(area, [])
+        if len(picked) < CODE_LIMIT and not NOT_INTERFACE.match(line[:300]):
+            picked.append(hit)
+    kept = [hit for picked in chosen.values() for hit in picked]
+    for area, number, line, _ in sorted(kept, key=lambda hit: (hit[1], ORDER[hit[0]])):
         yield area, number, line
 
 

@@ -49,6 +49,9 @@ class Block:
     level: int = 0
     #: A code block's language, as its fence or cell names it.
     lang: str = ""
+    #: A paragraph's or item's lead label, which titles it as a heading would:
+    #: ``**Input** Models take text only.``, ``Latency: under 200 ms``.
+    label: str = ""
 
     @property
     def path(self) -> str:

@@ -28,8 +28,11 @@ from askspec.read.html_events import (
     guarded,
 )
 from askspec.read.html_tables import Tables
+from askspec.read.markdown_blocks import LABEL_WORDS
 
 FENCE = "```"
+#: Elements whose text, opening a paragraph or item, is its lead label.
+BOLD = frozenset({"strong", "b"})
 LANG_CLASS = re.compile(r"(?:lang|language)-([\w+#.-]{1,30})")
 
 
@@ -51,6 +54,9 @@ class BlockParser:
         self.lang = ""
         self.term: tuple[str, int, int] | None = None
         self.tables = Tables()
+        #: Words in bold that open the running block, and whether they are still open.
+        self.label = ""
+        self.in_label = False
 
     def replay(self, markup: str) -> None:
         """Read the page's events."""
@@ -74,6 +80,8 @@ class BlockParser:
                 self.push(tag, tag in HIDDEN)
             return
         self.start_structure(tag, dict(attrs))
+        if tag in BOLD and not "".join(self.text).strip():
+            self.in_label = True
         if tag not in VOID:
             self.push(tag, self.hides(tag, dict(attrs)))
 
@@ -173,6 +181,9 @@ class BlockParser:
             self.emit(self.tables.close_table())
         elif tag == "dl":
             self.flush_term()
+        elif tag in BOLD and self.in_label:
+            self.in_label = False
+            self.label = " ".join("".join(self.text).split()).rstrip(":：").strip()
 
     def emit(self, rows: list[Block]) -> None:
         """Keep rows a table gave back, under the current heading path."""
@@ -196,6 +207,9 @@ class BlockParser:
     def boundary(self) -> None:
         """End the running block: a heading, field, item, quote or paragraph."""
         text = " ".join("".join(self.text).split())
+        label, self.label, self.in_label = self.label, "", False
+        if len(text) <= len(label) + 1 or len(label.split()) > LABEL_WORDS:
+            label = ""  # bold alone, or a sentence in bold, titles nothing
         self.text = []
         if not text or self.hidden:
             return
@@ -214,7 +228,8 @@ class BlockParser:
                           (key, text))  # fmt: skip
             self.blocks.append(field)
         else:
-            self.blocks.append(Block(self.kind(), text, first, last, self.outline.path))
+            block = Block(self.kind(), text, first, last, self.outline.path, label=label)
+            self.blocks.append(block)
 
     def kind(self) -> BlockKind:
         """The kind of running text outside headings and fields."""

@@ -17,6 +17,8 @@ LINE_CUT = 10_000
 TAG = re.compile(r"<[^<>]{0,2000}>")
 #: ``key: value`` in front matter; applied to one line.
 FRONT_FIELD = re.compile(r"([A-Za-z][\w .-]{0,40}):[ \t]*(.*)")
+#: Labels longer than this, in words, are sentences in bold, not titles.
+LABEL_WORDS = 6
 #: Containers a paragraph can sit in, and the kind its blocks then take.
 CONTAINERS = {"list_item_open": BlockKind.ITEM, "blockquote_open": BlockKind.QUOTE}
 
@@ -42,6 +44,29 @@ def inline_text(token: Token) -> str:
         elif child.type == "html_inline":  # a tag is no text; a line break parts words
             pieces.append(" " if child.content[:3].lower() == "<br" else "")
     return " ".join("".join(pieces).split())
+
+
+def lead_label(token: Token) -> str:
+    """The words in bold that open an inline token's text, followed by more text, as a
+    heading of its own (``**Input** Models take text only.``, ``**Latency:** 20 ms``).
+
+    A plain "Word: text" is no label: in prose it is as often a reply ("Response: ...")
+    or a scene ("Background: ...") as a title.
+    """
+    # The parser puts an empty text piece before a paragraph's opening emphasis.
+    children = [c for c in token.children or () if c.type != "text" or c.content]
+    if not children or children[0].type != "strong_open":
+        return ""
+    pieces: list[str] = []
+    for index, child in enumerate(children[1:], start=1):
+        if child.type == "strong_close":
+            label = "".join(pieces).strip().rstrip(":：").strip()
+            told = any(c.content.strip(" :：") for c in children[index + 1 :])
+            return label if told and 0 < len(label.split()) <= LABEL_WORDS else ""
+        if child.type not in ("text", "code_inline"):
+            return ""
+        pieces.append(child.content)
+    return ""
 
 
 def only_links(token: Token) -> bool:
@@ -153,7 +178,9 @@ class Walker:
             kind = self.containers[-1] if self.containers else BlockKind.PARAGRAPH
             if only_links(inline):
                 kind = BlockKind.LINKS
-            yield Block(kind, text, *lines_of(token, self.line), self.outline.path)
+            first, last = lines_of(token, self.line)
+            label = lead_label(inline)
+            yield Block(kind, text, first, last, self.outline.path, label=label)
 
     def code(self, token: Token, index: int) -> Iterator[Block]:
         """A fenced or indented code block."""
