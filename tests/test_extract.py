@@ -549,3 +549,21 @@ def test_flags_environment_streams_and_tables_in_other_languages(
 def test_checking_a_flag_is_not_declaring_one() -> None:
     text = 'if cmd.Flags().Changed("width") {\n'
     assert area_facts("main.go", text, Kind.CODE, Area.INPUTS) == []
+
+
+def test_each_code_fact_names_the_signal_that_chose_it() -> None:
+    text = (
+        "# Reads the gauge readings from a CSV file.\n"
+        "import argparse, sys\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--gauge')\n"
+        "rows = open(sys.argv[1]).read()\n"
+        "print(rows)\n"
+    )
+    facts = extract([seed("gauge.py", text, Kind.CODE)])
+    assert {(f.area.value, f.line, f.signals) for f in facts} == {
+        ("inputs", 1, ("comment",)),
+        ("inputs", 4, ("interface",)),
+        ("inputs", 5, ("statement",)),
+        ("outputs", 6, ("print",)),
+    }

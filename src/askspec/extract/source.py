@@ -11,8 +11,16 @@ import re
 from collections.abc import Iterable, Iterator
 
 from askspec.extract import rules as r
-from askspec.extract.code import ORDER, CodeHit, code_hits, is_comment_line
-from askspec.extract.phrases import Hit, phrase_hits, topics
+from askspec.extract.code import (
+    DECLARED,
+    ORDER,
+    PRINTED,
+    USED,
+    CodeHit,
+    code_hits,
+    is_comment_line,
+)
+from askspec.extract.phrases import phrase_hits, topics
 from askspec.extract.python_code import python_hits
 from askspec.measure import hardware_specific, parse_targets
 from askspec.models import Area, Fact, SeedFile
@@ -38,10 +46,17 @@ def quote(text: str) -> str:
     return flat if len(flat) <= QUOTE_LIMIT else flat[: QUOTE_LIMIT - 1] + "…"
 
 
-def source_hits(lines: list[str], name: str = "") -> Iterator[Hit]:
-    """Hits in source code: its interface, plus phrasing in comments and docstrings."""
+#: The signal a code fact shows in request.json: what chose its line.
+TIER_SIGNALS = {DECLARED: "interface", USED: "statement", PRINTED: "print"}
+
+
+def source_hits(lines: list[str], name: str = "") -> Iterator[tuple[Area, int, str, str]]:
+    """Hits in source code, each with the signal that chose it: the interface a program
+    declares, its statements that read, write or print, and phrasing in its comments
+    and docstrings."""
     comments = [index for index, is_comment in enumerate(is_comment_line(lines)) if is_comment]
-    yield from phrase_hits(lines, comments)
+    for area, number, line in phrase_hits(lines, comments):
+        yield area, number, line, "comment"
     found = python_hits("\n".join(lines)) if name.endswith((".py", ".pyw")) else None
     if found is None:
         statements: Iterable[CodeHit] = code_hits(lines)
@@ -56,11 +71,11 @@ def source_hits(lines: list[str], name: str = "") -> Iterator[Hit]:
         if len(picked) < CODE_LIMIT and not NOT_INTERFACE.match(line[:300]):
             picked.append(hit)
     kept = [hit for picked in chosen.values() for hit in picked]
-    for area, number, line, _ in sorted(kept, key=lambda hit: (hit[1], ORDER[hit[0]])):
-        yield area, number, line
+    for area, number, line, tier in sorted(kept, key=lambda hit: (hit[1], ORDER[hit[0]])):
+        yield area, number, line, TIER_SIGNALS[tier]
 
 
-def make_fact(area: Area, path: str, number: int, line: str) -> Fact:
+def make_fact(area: Area, path: str, number: int, line: str, signal: str) -> Fact:
     """A fact from one line: quoted, judged measurable or vague, tagged and parsed."""
     text = quote(line)
     value = r.CARD.match(line)
@@ -73,7 +88,14 @@ def make_fact(area: Area, path: str, number: int, line: str) -> Fact:
     else:
         measurable = True
     return Fact(
-        area, path, number, text, measurable and not placeholder, topics(area, text), targets
+        area,
+        path,
+        number,
+        text,
+        measurable and not placeholder,
+        topics(area, text),
+        targets,
+        signals=(signal,),
     )
 
 
@@ -81,7 +103,7 @@ def source_facts(seed: SeedFile) -> list[Fact]:
     """Every fact a source file states, one per area and line, in line order."""
     lines = seed.text.splitlines()
     seen: dict[tuple[int, Area], Fact] = {}
-    for area, number, line in source_hits(lines, seed.path):
+    for area, number, line, signal in source_hits(lines, seed.path):
         if (number, area) not in seen and line.strip():
-            seen[number, area] = make_fact(area, seed.path, number, line)
+            seen[number, area] = make_fact(area, seed.path, number, line, signal)
     return [seen[key] for key in sorted(seen, key=lambda k: (k[0], ORDER[k[1]]))]
