@@ -18,7 +18,7 @@ from askspec.measure import hardware_specific, measurable, parse_targets
 from askspec.models import Area, Fact, Kind, SeedFile, Status, Verdict
 from askspec.read.text import markup, suffix_of
 from askspec.request.model import Request
-from askspec.request.questions import area_findings
+from askspec.request.questions import area_findings, evidence
 from askspec.scan import scan
 from conftest import GOLDEN
 
@@ -567,3 +567,17 @@ def test_each_code_fact_names_the_signal_that_chose_it() -> None:
         ("inputs", 5, ("statement",)),
         ("outputs", 6, ("print",)),
     }
+
+
+def test_a_parameter_list_under_its_heading_outweighs_sentences_that_name_options() -> None:
+    sentences = "".join(f"Set the `{name}` option to tune the survey.\n\n" for name in "abcdef")
+    text = (
+        "# Buoy API\n\n## Overview\n\n" + sentences + "## Parameters\n\n"
+        "- `station`: the buoy's station code\n"
+        "- `since` (optional): the first hour to return\n"
+        "- a plain item with no name\n"
+    )
+    facts = area_facts("buoys.md", text, Kind.SPEC, Area.INPUTS)
+    entries = [f for f in facts if "entry" in f.signals]
+    assert [f.line for f in entries] == [19, 20]
+    assert {f.line for f in evidence(facts)} >= {19, 20}  # quoted before the sentences
