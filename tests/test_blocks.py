@@ -251,3 +251,24 @@ def test_a_label_names_the_area_of_its_paragraph_and_titles_the_quote() -> None:
     assert "heading" in next(relevance(photo)).signals
     assert quote_of(photo, next(relevance(photo)).area) == "Input: Models take leaf photos only."
     assert skipped(licence)  # a label that names a skipped section skips its paragraph
+
+
+def test_a_paragraph_that_is_only_a_label_titles_the_list_or_table_after_it() -> None:
+    from askspec.extract.relevance import relevance, skipped
+
+    doc = markdown_document(
+        "# Tide gauge RPC\n\nRequest parameters:\n\n"
+        "| Key | Type |\n|--|--|\n| `station` | string |\n\n"
+        "Response parameters:\n\n- a `readings` array\n\n"
+        "Response parameters: none\n\n"
+        "If the gauge is offline, read the cached file:\n\n- `cache.json`\n\n"
+        "## Errors\n\n- `busy`\n"
+    )
+    labels = {b.text: b.label for b in doc.blocks}
+    assert labels["`station` | string"] == "Request parameters"
+    assert labels["a `readings` array"] == "Response parameters"
+    assert labels["`cache.json`"] == ""  # a sentence ending in a colon is no label
+    assert labels["`busy`"] == ""  # a heading ends a label's reach
+    assert skipped(next(b for b in doc.blocks if b.text == "Request parameters:"))
+    row = next(b for b in doc.blocks if b.kind is BlockKind.ROW)
+    assert [r.area.value for r in relevance(row)] == ["inputs"]

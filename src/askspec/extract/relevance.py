@@ -71,6 +71,8 @@ def skipped(block: Block) -> bool:
         return True
     if block.kind is BlockKind.FIELD and not "".join(block.cells[1:]).strip():
         return True  # a field with no value states nothing
+    if block.label and not block.text.strip(" :：").removeprefix(block.label).strip(" :："):
+        return True  # a label alone titles what follows; it states nothing
     text = block.text[: v.TEXT_CUT]
     if text.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
         return True

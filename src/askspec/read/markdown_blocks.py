@@ -19,6 +19,10 @@ TAG = re.compile(r"<[^<>]{0,2000}>")
 FRONT_FIELD = re.compile(r"([A-Za-z][\w .-]{0,40}):[ \t]*(.*)")
 #: Labels longer than this, in words, are sentences in bold, not titles.
 LABEL_WORDS = 6
+#: A paragraph that is only a label and a colon ("Request parameters:", "输入："): it
+#: titles the list or table that follows it, as a heading would. A sentence that ends
+#: in a colon ("If memory is short, load the small model:") holds a comma or stop.
+LABEL_ONLY = re.compile(r"([^\W\d][^:：\n,.;，。；、]{0,40}?)\s?[:：]")
 #: Containers a paragraph can sit in, and the kind its blocks then take.
 CONTAINERS = {"list_item_open": BlockKind.ITEM, "blockquote_open": BlockKind.QUOTE}
 
@@ -66,6 +70,14 @@ def lead_label(token: Token) -> str:
         if child.type not in ("text", "code_inline"):
             return ""
         pieces.append(child.content)
+    return ""
+
+
+def label_only(text: str) -> str:
+    """The label of a paragraph that is nothing but a short label and a colon."""
+    match = LABEL_ONLY.fullmatch(text[:80])
+    if match and len(match.group(1).split()) <= LABEL_WORDS:
+        return match.group(1).strip()
     return ""
 
 
@@ -129,6 +141,9 @@ class Walker:
         self.row: list[str] = []
         self.row_lines = (0, 0)
         self.line = 1
+        #: The label of the last paragraph that was only a label, for the list or table
+        #: after it; the next paragraph or heading ends it.
+        self.lead = ""
 
     def blocks(self) -> Iterator[Block]:
         """Every block, in source order."""
@@ -167,6 +182,7 @@ class Walker:
         level = int(token.tag[1])
         title = inline_text(self.tokens[index + 1])
         first, end = lines_of(token, self.line)
+        self.lead = ""
         parents = self.outline.enter(level, title)
         yield Block(BlockKind.HEADING, title, first, end, parents, level=level)
 
@@ -180,6 +196,9 @@ class Walker:
                 kind = BlockKind.LINKS
             first, last = lines_of(token, self.line)
             label = lead_label(inline)
+            if not self.containers:  # a paragraph of its own ends the last label's reach
+                self.lead = label_only(text)
+            label = label or self.lead
             yield Block(kind, text, first, last, self.outline.path, label=label)
 
     def code(self, token: Token, index: int) -> Iterator[Block]:
@@ -202,7 +221,8 @@ class Walker:
             self.header = cells
             return
         text = " | ".join(cells)
-        yield Block(BlockKind.ROW, text, *self.row_lines, self.outline.path, cells, self.header)
+        yield Block(BlockKind.ROW, text, *self.row_lines, self.outline.path, cells, self.header,
+                    label=self.lead)  # fmt: skip
 
     def front_matter(self, token: Token, index: int) -> Iterator[Block]:
         """The ``key: value`` lines of YAML front matter as field blocks."""
