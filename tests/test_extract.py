@@ -581,3 +581,17 @@ def test_a_parameter_list_under_its_heading_outweighs_sentences_that_name_option
     entries = [f for f in facts if "entry" in f.signals]
     assert [f.line for f in entries] == [19, 20]
     assert {f.line for f in evidence(facts)} >= {19, 20}  # quoted before the sentences
+
+
+def test_an_http_operation_named_alone_in_a_reference_is_an_input() -> None:
+    text = (
+        "# Ferry booking API\n\n## Book a crossing\n\n**POST** `/api/crossings`\n\n"
+        "## List sailings\n\n```\nGET /api/sailings?port={port}\n```\n\n"
+        "## Notes\n\nPOST /api/crossings is slow on Mondays, as the log shows.\n\n"
+        "```\ncurl -X POST /api/crossings -d @booking.json\n```\n"
+    )
+    facts = area_facts("ferry.md", text, Kind.SPEC, Area.INPUTS)
+    assert [(f.line, f.quote, f.signals) for f in facts] == [
+        (5, "POST `/api/crossings`", ("operation",)),
+        (10, "GET /api/sailings?port={port}", ("operation",)),
+    ]

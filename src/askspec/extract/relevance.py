@@ -36,7 +36,7 @@ QUOTE_LIMIT = 240
 TITLE_LIMIT = 48
 WEIGHTS = {
     "heading": 2.0, "header": 2.0, "field": 3.0, "words": 2.0, "io": 2.0, "units": 1.0,
-    "entry": 2.0,
+    "entry": 2.0, "operation": 3.0,
 }  # fmt: skip
 #: A list item that defines a named thing: a name in code style or quotes, then a colon
 #: or a dash and what it is ("`model`: the model name", "`--depth` - sounding depth").
@@ -60,9 +60,15 @@ class Relevance:
     signals: tuple[str, ...]
 
 
+def operation(block: Block) -> bool:
+    """Whether a paragraph or a code block is one HTTP operation and nothing more."""
+    kinds = (BlockKind.PARAGRAPH, BlockKind.CODE)
+    return block.kind in kinds and bool(v.OPERATION.fullmatch(block.text.strip()[:240]))
+
+
 def skipped(block: Block) -> bool:
     """Whether a block can never be a fact: its kind, its section or its content."""
-    if block.kind not in QUOTED_KINDS or not block.text.strip():
+    if block.kind not in QUOTED_KINDS and not operation(block) or not block.text.strip():
         return True
     if any(v.SKIPPED_SECTIONS.search(title[:200]) for title in titles(block)):
         return True
@@ -142,6 +148,8 @@ def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
         found.append("field")
     if found and block.kind is BlockKind.ITEM and ENTRY.match(block.text):
         found.append("entry")  # a parameter or field defined under its area's title
+    if area is Area.INPUTS and operation(block):
+        found.append("operation")
     found.extend(text_signals(area, block.text[: v.TEXT_CUT]))
     return found
 

@@ -165,6 +165,10 @@ CONCRETE_IO = re.compile(
     IC,
 )
 
+#: An HTTP operation that a reference names alone, in a paragraph or a one-line code
+#: block ("POST /api/generate", "**GET** `/users/{id}`"): a request the system takes.
+OPERATION = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE)\s{1,4}`?/[^\s`]{0,200}`?")
+
 #: Sections whose blocks are never facts: who to write to, what it costs in law, where
 #: else to read, what changed when.
 #: Sections that set the scene: why a change is wanted, what came before. A block there
