@@ -595,3 +595,9 @@ def test_an_http_operation_named_alone_in_a_reference_is_an_input() -> None:
         (5, "POST `/api/crossings`", ("operation",)),
         (10, "GET /api/sailings?port={port}", ("operation",)),
     ]
+
+
+def test_a_statement_names_its_machine_but_a_comment_must_say_something_concrete() -> None:
+    text = "# Runs on a machine in the office.\nif sys.platform == 'win32':\n    pass\n"
+    facts = area_facts("tool.py", text, Kind.CODE, Area.HARDWARE)
+    assert [(f.line, f.measurable) for f in facts] == [(1, False), (2, True)]

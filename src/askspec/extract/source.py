@@ -81,8 +81,8 @@ def make_fact(area: Area, path: str, number: int, line: str, signal: str) -> Fac
     value = r.CARD.match(line)
     placeholder = bool(r.PLACEHOLDER.match(value.group(2) if value else text))
     targets = parse_targets(text) if area in {Area.HARDWARE, Area.PERFORMANCE} else ()
-    if area is Area.HARDWARE:
-        measurable = hardware_specific(text)
+    if area is Area.HARDWARE:  # a statement names its device or platform outright
+        measurable = signal != "comment" or hardware_specific(text)
     elif area is Area.PERFORMANCE:
         measurable = bool(targets)
     else:
