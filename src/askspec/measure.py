@@ -31,9 +31,14 @@ MULTIPLIERS = {
 }
 TIME_UNIT = (
     r"(?P<unit>ns|µs|us|ms|milliseconds?|microseconds?|seconds?|secs?|s|minutes?|mins?|"
-    r"hours?|hrs?|h|days?|毫秒|微秒|秒钟|秒|分钟|小时|天)(?![A-Za-z])"
+    r"hours?|hrs?|h|days?|毫秒|微秒|秒钟|秒|分钟|小时|天|"
+    # German, French, Spanish and Japanese
+    r"Millisekunden?|Sekunden?|Minuten?|Stunden?|Tage?n?|millisecondes?|secondes?|heures?|"
+    r"jours?|milisegundos?|segundos?|minutos?|horas?|días?|ミリ秒|マイクロ秒|分間|時間)"
+    r"(?![A-Za-z])"
 )
-SIZE_UNIT = r"(?P<unit>[KMGTP]i?B|[KMGT]B?s?|bytes|兆|字节)(?![A-Za-z])"
+#: Sizes; French writes octets: Ko, Mo, Go, To.
+SIZE_UNIT = r"(?P<unit>[KMGTP]i?B|[KMGT]B?s?|[KMGT]o|bytes|octets|兆|字节|バイト)(?![A-Za-z])"
 PER = r"\s*+(?:/|per\s+|an?\s+|每)"
 PERIOD = r"(?P<period>second|sec|s|minute|min|hour|hr|h|day|d|month|year|秒|分钟|小时|天|月)\b"
 RATE_NOUN = (
@@ -45,11 +50,13 @@ RATE_NOUN = (
 #: A bound in front of a value makes a duration a target rather than a fact about the past.
 BOUND = re.compile(
     r"(under|below|within|less than|at most|no more than|up to|max(?:imum)?|<=?|≤|"
-    r"in under|at least|不超过|小于|低于|以内|之内|内完成|最多|至少)\s*$",
+    r"in under|at least|不超过|小于|低于|以内|之内|内完成|最多|至少|"
+    r"innerhalb von|unter|höchstens|maximal|weniger als|moins de|en moins de|au plus|"
+    r"au maximum|menos de|como máximo|máximo de|en un máximo de)\s*$",
     re.IGNORECASE,
 )
-#: Chinese puts the bound after the value: "60 秒内", "3 秒以内".
-AFTER_BOUND = re.compile(r"[ \t]{0,4}(?:内|以内|之内|or less|or faster)")
+#: Chinese and Japanese put the bound after the value: "60 秒内", "3 秒以内", "1 秒以下".
+AFTER_BOUND = re.compile(r"[ \t]{0,4}(?:内|以内|之内|以下|or less|or faster)")
 PERCENTILE = re.compile(
     r"\b[pP](\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)?[- ]percentile\b|百分之(\d+)"
 )
@@ -60,7 +67,14 @@ CONDITION = re.compile(
 )
 METRIC_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("startup", re.compile(r"start[- ]?up|\bstarts?\b|boot|cold start|启动", re.IGNORECASE)),
-    ("latency", re.compile(r"latency|respon|round[- ]trip|延迟|时延|响应", re.IGNORECASE)),
+    (
+        "latency",
+        re.compile(
+            r"latency|respon|round[- ]trip|延迟|时延|响应|応答|レイテンシ|遅延|"
+            r"latenz|antwortzeit|latence|réponse|latencia|respuesta",
+            re.IGNORECASE,
+        ),
+    ),
     ("memory", re.compile(r"memory|RAM\b|heap|RSS|内存", re.IGNORECASE)),
     ("disk", re.compile(r"disk|storage|SSD|HDD|硬盘|存储", re.IGNORECASE)),
 )
