@@ -601,3 +601,9 @@ def test_a_statement_names_its_machine_but_a_comment_must_say_something_concrete
     text = "# Runs on a machine in the office.\nif sys.platform == 'win32':\n    pass\n"
     facts = area_facts("tool.py", text, Kind.CODE, Area.HARDWARE)
     assert [(f.line, f.measurable) for f in facts] == [(1, False), (2, True)]
+
+
+def test_japanese_speed_words_beside_a_value_are_a_performance_fact() -> None:
+    text = "# 在庫検索\n\n検索のパフォーマンスは 500ミリ秒以内 を目標とする。\n"
+    facts = area_facts("search.md", text, Kind.SPEC, Area.PERFORMANCE)
+    assert [(f.line, f.measurable) for f in facts] == [(3, True)]

@@ -142,7 +142,7 @@ OTHER_WORDS: dict[Area, re.Pattern[str]] = {
     Area.PERFORMANCE: re.compile(
         r"\b(?:rendimiento|tiempo de respuesta|latencia|disponibilidad|temps de réponse|"
         r"latence|disponibilité|antwortzeit|latenz|verfügbarkeit|durchsatz)\b|応答時間|"
-        r"レイテンシ|スループット|可用性|响应时间|并发",
+        r"レイテンシ|スループット|パフォーマンス|高速化|処理速度|可用性|响应时间|并发",
         IC,
     ),
 }
