@@ -607,3 +607,19 @@ def test_japanese_speed_words_beside_a_value_are_a_performance_fact() -> None:
     text = "# 在庫検索\n\n検索のパフォーマンスは 500ミリ秒以内 を目標とする。\n"
     facts = area_facts("search.md", text, Kind.SPEC, Area.PERFORMANCE)
     assert [(f.line, f.measurable) for f in facts] == [(3, True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("Dockerfile", "RUN go build -o /bin/tidegauge ./cmd/tidegauge"),
+        ("fetch.sh", "curl --output readings.json https://example.org/gauges"),
+        ("main.go", "  -o  Output format: csv or json."),
+    ],
+)
+def test_a_command_told_where_to_write_is_an_output(name: str, line: str) -> None:
+    assert [f.line for f in area_facts(name, f"{line}\n", Kind.CODE, Area.OUTPUTS)] == [1]
+
+
+def test_a_dash_o_inside_a_word_is_no_output_flag() -> None:
+    assert area_facts("run.sh", "ls -only-dirs\nset -o errexit\n", Kind.CODE, Area.OUTPUTS) == []

@@ -80,6 +80,9 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
             r"sys\.stdout|io::stdout\(|csv\.(?:writer|DictWriter)\(|\.writerows?\(|"
             r"\.to_(?:csv|json|excel|parquet)\(|savefig\(|fs\.writeFile|WriteFile\(|"
             r"smtplib|send_mail\(|sendmail\(|"
+            # a command told where to write: "go build -o bin/app", "curl --output x.json";
+            # the shell's "set -o pipefail" sets an option
+            r"(?<!set)\s-o\s{1,4}[\w/$.{~-]|--output[= ]|"
             # what a script creates in a database
             r"^[ \t]{0,8}CREATE\s{1,4}(?:OR\s{1,4}REPLACE\s{1,4})?(?:TABLE|VIEW)\b)|"
             r"(?P<printed>\b(?:print\(|printf\(|println!|eprintln!|puts\s|"
