@@ -623,3 +623,26 @@ def test_a_command_told_where_to_write_is_an_output(name: str, line: str) -> Non
 
 def test_a_dash_o_inside_a_word_is_no_output_flag() -> None:
     assert area_facts("run.sh", "ls -only-dirs\nset -o errexit\n", Kind.CODE, Area.OUTPUTS) == []
+
+
+def test_a_call_over_several_lines_is_quoted_whole_and_its_body_is_not() -> None:
+    text = (
+        "import argparse\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument(\n"
+        "    '--station',\n"
+        "    help='the gauge (a code such as [TG-4]) to read',\n"
+        ")\n"
+        "parser.add_argument(\n"
+        "    '--since',\n"
+        "    type=int,\n"
+        ")\n"
+    )
+    facts = area_facts("gauge.py", text, Kind.CODE, Area.INPUTS)
+    assert [(f.line, f.quote) for f in facts] == [
+        (3, "parser.add_argument('--station', help='the gauge (a code such as [TG-4]) to read',)"),
+        (7, "parser.add_argument('--since', type=int,)"),
+    ]
+    route = 'app.MapGet("/tides", (string port) =>\n{\n    return Results.Ok(port);\n});\n'
+    (fact,) = area_facts("Tides.cs", route, Kind.CODE, Area.INPUTS)
+    assert fact.quote == 'app.MapGet("/tides", (string port) =>'

@@ -99,11 +99,33 @@ def make_fact(area: Area, path: str, number: int, line: str, signal: str) -> Fac
     )
 
 
+#: A call that opens brackets on its line is read on until they close, up to this many
+#: lines: ``parser.add_argument(`` alone says nothing, the whole call does. Braces open
+#: a body, not more of the call, and are not followed.
+STATEMENT_LINES = 12
+
+
+def statement(lines: list[str], number: int) -> str:
+    """The statement that starts on a line, with the lines it runs on to while the
+    brackets it opens stay open (quotes are not parsed: a bracket in a string counts)."""
+    depth, taken = 0, []
+    for line in lines[number - 1 : number - 1 + STATEMENT_LINES]:
+        cut = line[:500].strip()
+        if taken and cut.startswith("{"):
+            break  # the body of what the statement declared
+        taken.append(cut)
+        depth += cut.count("(") + cut.count("[") - cut.count(")") - cut.count("]")
+        if depth <= 0 or cut.endswith("{"):
+            break
+    return " ".join(" ".join(taken).split()).replace("( ", "(").replace(" )", ")")
+
+
 def source_facts(seed: SeedFile) -> list[Fact]:
-    """Every fact a source file states, one per area and line, in line order."""
+    """Every fact a source file states, one per area and statement, in line order."""
     lines = seed.text.splitlines()
     seen: dict[tuple[int, Area], Fact] = {}
     for area, number, line, signal in source_hits(lines, seed.path):
         if (number, area) not in seen and line.strip():
-            seen[number, area] = make_fact(area, seed.path, number, line, signal)
+            text = line if signal == "comment" else statement(lines, number)
+            seen[number, area] = make_fact(area, seed.path, number, text, signal)
     return [seen[key] for key in sorted(seen, key=lambda k: (k[0], ORDER[k[1]]))]
