@@ -646,3 +646,14 @@ def test_a_call_over_several_lines_is_quoted_whole_and_its_body_is_not() -> None
     route = 'app.MapGet("/tides", (string port) =>\n{\n    return Results.Ok(port);\n});\n'
     (fact,) = area_facts("Tides.cs", route, Kind.CODE, Area.INPUTS)
     assert fact.quote == 'app.MapGet("/tides", (string port) =>'
+
+
+def test_an_answer_that_states_nothing_is_never_quoted() -> None:
+    text = (
+        "# Cold chain monitor\n\n## Scalability\n\n"
+        "### Will enabling the monitor add API calls?\n\nNo.\n\n"
+        "### Will it raise the latency of the scanners?\n\nN/A\n\n"
+        "### What latency must a scan meet?\n\nNo more than 300 ms per scan.\n"
+    )
+    facts = area_facts("monitor.md", text, Kind.SPEC, Area.PERFORMANCE)
+    assert [f.quote for f in facts] == ["No more than 300 ms per scan."]

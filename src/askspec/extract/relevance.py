@@ -82,6 +82,8 @@ def skipped(block: Block) -> bool:
     text = block.text[: v.TEXT_CUT]
     if text.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
         return True
+    if len(text) <= 40 and v.NOTHING.fullmatch(text.strip()):
+        return True
     return bool(v.CONTACT.search(text) or v.BOILERPLATE.search(text))
 
 

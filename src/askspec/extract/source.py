@@ -108,7 +108,8 @@ STATEMENT_LINES = 12
 def statement(lines: list[str], number: int) -> str:
     """The statement that starts on a line, with the lines it runs on to while the
     brackets it opens stay open (quotes are not parsed: a bracket in a string counts)."""
-    depth, taken = 0, list[str]()
+    depth = 0
+    taken: list[str] = []
     for line in lines[number - 1 : number - 1 + STATEMENT_LINES]:
         cut = line[:500].strip()
         if taken and cut.startswith("{"):
