@@ -652,7 +652,7 @@ def test_an_answer_that_states_nothing_is_never_quoted() -> None:
     text = (
         "# Cold chain monitor\n\n## Scalability\n\n"
         "### Will enabling the monitor add API calls?\n\nNo.\n\n"
-        "### Will it raise the latency of the scanners?\n\nN/A\n\n"
+        "### Will it raise the latency of the scanners?\n\nNone.\n\n"
         "### What latency must a scan meet?\n\nNo more than 300 ms per scan.\n"
     )
     facts = area_facts("monitor.md", text, Kind.SPEC, Area.PERFORMANCE)

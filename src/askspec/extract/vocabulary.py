@@ -206,12 +206,10 @@ BOILERPLATE = re.compile(
     r"\ball rights reserved\b|\blicensed under\b|\bpermission is hereby granted\b",
     IC,
 )
-#: A block that only answers yes or no, or says there is nothing ("N/A", "None."), as
-#: templates of questions are often filled in: it states nothing to quote.
-NOTHING = re.compile(
-    r"\W{0,4}(?:yes|no|none|nothing|n/?a|not applicable|tbd|无|没有|不适用|なし|該当なし)\W{0,4}",
-    IC,
-)
+#: A block that only answers yes or no, or says there is nothing ("No.", "None."), as
+#: templates of questions are often filled in: it states nothing to quote. A
+#: placeholder ("TBD", "N/A") is another matter: it names the area as open.
+NOTHING = re.compile(r"\W{0,4}(?:yes|no|none|nothing|无|没有|なし)\W{0,4}", IC)
 #: Keys of header fields that are the document's own data, not the system's.
 META_FIELDS = frozenset(
     {
