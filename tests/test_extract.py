@@ -657,3 +657,15 @@ def test_an_answer_that_states_nothing_is_never_quoted() -> None:
     )
     facts = area_facts("monitor.md", text, Kind.SPEC, Area.PERFORMANCE)
     assert [f.quote for f in facts] == ["No more than 300 ms per scan."]
+
+
+def test_a_line_inside_a_quoted_call_is_not_quoted_again() -> None:
+    text = (
+        "fs.writeFile(\n"
+        "  'tides.json',\n"
+        "  JSON.stringify(tides),\n"
+        "  () => console.log('saved'),\n"
+        ");\n"
+    )
+    facts = area_facts("save.js", text, Kind.CODE, Area.OUTPUTS)
+    assert [f.line for f in facts] == [1]

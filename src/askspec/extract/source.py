@@ -105,9 +105,10 @@ def make_fact(area: Area, path: str, number: int, line: str, signal: str) -> Fac
 STATEMENT_LINES = 12
 
 
-def statement(lines: list[str], number: int) -> str:
+def statement(lines: list[str], number: int) -> tuple[str, int]:
     """The statement that starts on a line, with the lines it runs on to while the
-    brackets it opens stay open (quotes are not parsed: a bracket in a string counts)."""
+    brackets it opens stay open (quotes are not parsed: a bracket in a string counts),
+    and the number of its last line."""
     depth = 0
     taken: list[str] = []
     for line in lines[number - 1 : number - 1 + STATEMENT_LINES]:
@@ -118,15 +119,20 @@ def statement(lines: list[str], number: int) -> str:
         depth += cut.count("(") + cut.count("[") - cut.count(")") - cut.count("]")
         if depth <= 0 or cut.endswith("{"):
             break
-    return " ".join(" ".join(taken).split()).replace("( ", "(").replace(" )", ")")
+    text = " ".join(" ".join(taken).split()).replace("( ", "(").replace(" )", ")")
+    return text, number + len(taken) - 1
 
 
 def source_facts(seed: SeedFile) -> list[Fact]:
-    """Every fact a source file states, one per area and statement, in line order."""
+    """Every fact a source file states, one per area and statement, in line order; a
+    line inside a statement already quoted for its area is not quoted again."""
     lines = seed.text.splitlines()
     seen: dict[tuple[int, Area], Fact] = {}
+    quoted_to: dict[Area, int] = {}
     for area, number, line, signal in source_hits(lines, seed.path):
-        if (number, area) not in seen and line.strip():
-            text = line if signal == "comment" else statement(lines, number)
-            seen[number, area] = make_fact(area, seed.path, number, text, signal)
+        if (number, area) in seen or not line.strip() or number <= quoted_to.get(area, 0):
+            continue
+        text, last = (line, number) if signal == "comment" else statement(lines, number)
+        quoted_to[area] = last
+        seen[number, area] = make_fact(area, seed.path, number, text, signal)
     return [seen[key] for key in sorted(seen, key=lambda k: (k[0], ORDER[k[1]]))]
