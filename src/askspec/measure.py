@@ -33,7 +33,7 @@ TIME_UNIT = (
     r"(?P<unit>ns|µs|us|ms|milliseconds?|microseconds?|seconds?|secs?|s|minutes?|mins?|"
     r"hours?|hrs?|h|days?|毫秒|微秒|秒钟|秒|分钟|小时|天|"
     # German, French, Spanish and Japanese
-    r"Millisekunden?|Sekunden?|Minuten?|Stunden?|Tage?n?|millisecondes?|secondes?|heures?|"
+    r"Millisekunden?|Sekunden?|Minuten?|Stunden?|Tag(?:en?)?|millisecondes?|secondes?|heures?|"
     r"jours?|milisegundos?|segundos?|minutos?|horas?|días?|ミリ秒|マイクロ秒|分間|時間)"
     r"(?![A-Za-z])"
 )

@@ -38,11 +38,6 @@ WEIGHTS = {
     "heading": 2.0, "header": 2.0, "field": 3.0, "words": 2.0, "io": 2.0, "units": 1.0,
     "entry": 2.0, "operation": 3.0,
 }  # fmt: skip
-#: A list item that defines a named thing: a name in code style or quotes, then a colon
-#: or a dash and what it is ("`model`: the model name", "`--depth` - sounding depth").
-ENTRY = re.compile(
-    r"(?:`[^`\n]{1,60}`|\"[^\"\n]{1,40}\")(?:\s{0,2}\([^()\n]{0,40}\))?\s{0,2}(?::|[-–—]\s)"
-)
 #: Where one sentence ends and the next starts: after a full stop and a blank before a
 #: capital, digit or opening mark, or after a CJK full stop ("cpu.io" is no end).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[`*])|(?<=[。！？])")
@@ -148,7 +143,7 @@ def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
         found.append("header")
     if block.kind is BlockKind.FIELD and block.cells[:1] and titled_area(block.cells[0], area):
         found.append("field")
-    if found and block.kind is BlockKind.ITEM and ENTRY.match(block.text):
+    if found and block.kind is BlockKind.ITEM and v.ENTRY.match(block.text):
         found.append("entry")  # a parameter or field defined under its area's title
     if area is Area.INPUTS and operation(block):
         found.append("operation")

@@ -165,6 +165,11 @@ CONCRETE_IO = re.compile(
     IC,
 )
 
+#: A list item that defines a named thing: a name in code style or quotes, then a colon
+#: or a dash and what it is ("`model`: the model name", "`--depth` - sounding depth").
+ENTRY = re.compile(
+    r"(?:`[^`\n]{1,60}`|\"[^\"\n]{1,40}\")(?:\s{0,2}\([^()\n]{0,40}\))?\s{0,2}(?::|[-–—]\s)"
+)
 #: An HTTP operation that a reference names alone, in a paragraph or a one-line code
 #: block ("POST /api/generate", "**GET** `/users/{id}`"): a request the system takes.
 OPERATION = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE)\s{1,4}`?/[^\s`]{0,200}`?")

@@ -17,6 +17,9 @@ import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+#: A lead label longer than this, in words, is a sentence in bold, not a title.
+LABEL_WORDS = 6
+
 
 class BlockKind(enum.StrEnum):
     """What a block is."""

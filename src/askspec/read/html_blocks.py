@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from askspec.read.blocks import Block, BlockKind, Document, Outline, titled
+from askspec.read.blocks import LABEL_WORDS, Block, BlockKind, Document, Outline, titled
 from askspec.read.html_events import (
     BLOCK_TAGS,
     HEAD_CONTENT,
@@ -28,7 +28,6 @@ from askspec.read.html_events import (
     guarded,
 )
 from askspec.read.html_tables import Tables
-from askspec.read.markdown_blocks import LABEL_WORDS
 
 FENCE = "```"
 #: Elements whose text, opening a paragraph or item, is its lead label.

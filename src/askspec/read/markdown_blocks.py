@@ -10,15 +10,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from askspec.read.blocks import Block, BlockKind, Document, Outline, titled
+from askspec.read.blocks import LABEL_WORDS, Block, BlockKind, Document, Outline, titled
 
 LINE_CUT = 10_000
 #: A tag inside an HTML block: bounded, and stopped by the next "<".
 TAG = re.compile(r"<[^<>]{0,2000}>")
 #: ``key: value`` in front matter; applied to one line.
 FRONT_FIELD = re.compile(r"([A-Za-z][\w .-]{0,40}):[ \t]*(.*)")
-#: Labels longer than this, in words, are sentences in bold, not titles.
-LABEL_WORDS = 6
 #: A paragraph that is only a label and a colon ("Request parameters:", "输入："): it
 #: titles the list or table that follows it, as a heading would. A sentence that ends
 #: in a colon ("If memory is short, load the small model:") holds a comma or stop.
