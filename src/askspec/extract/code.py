@@ -10,33 +10,40 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
+from typing import Any
+
+import re2
 
 from askspec.models import Area
+
+#: A compiled RE2 pattern (the binding has no type information).
+Pattern = Any
 
 Hit = tuple[Area, int, str]
 #: How telling a line of code is, most telling first: what a program declares of its
 #: interface (options, flags, routes, responses), what it reads and writes, and what it
 #: prints or logs. A file's few quotes per area go to the most telling lines.
 DECLARED, USED, PRINTED = 0, 1, 2
-#: The tier of each named group of the statement patterns below.
-TIERS = {"declared": DECLARED, "used": USED, "printed": PRINTED}
+#: The tier of each named group of the statement patterns below; None: no hit.
+TIERS = {"declared": DECLARED, "used": USED, "printed": PRINTED, "ignored": None}
 CodeHit = tuple[Area, int, str, int]
 
 #: Statement patterns per area, each run once over a file's whole text; a line may
 #: match several areas. A pattern's named groups give the tier of what they find
-#: (TIERS); a pattern without them finds lines that are used. Imports and bare print
-#: lines are dropped later (see extract.source.NOT_INTERFACE).
+#: (TIERS); a pattern without them finds lines that are used, and what the group
+#: ``ignored`` finds is no hit: it takes its text before a shorter branch can match
+#: inside it, as a look-behind would. Imports and bare print lines are dropped later
+#: (see extract.source.NOT_INTERFACE).
 #:
-#: Branches are grouped by how they start: those after a word boundary under one
-#: ``\b``, those at a line's start under their ``^``, and the rest, which start with a
-#: literal. The regex engine then rules most branches out by their first character;
-#: with a ``\b`` or ``^`` in front of each branch it entered every one of them at every
-#: character, and these passes took a third of generate on 10,000 files.
-CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
+#: They run on RE2, whose automaton tries every branch at once in one pass over the
+#: text: on the source files of the 10,000-file bench tree (74 MB) the inputs pattern
+#: takes 0.4 s, against 21 s on Python's backtracking re, and case is ignored at no
+#: cost. RE2 has no look-arounds, and its \w and \b are ASCII, as identifiers mostly are.
+CODE_PATTERNS: tuple[tuple[Area, Pattern], ...] = (
     (
         Area.INPUTS,
-        re.compile(
-            r"(?P<declared>\b(?:"
+        re2.compile(
+            r"(?m)(?P<declared>\b(?:"
             # command lines: option parsers in several languages
             r"click\.(?:argument|option)\b|typer\.(?:Argument|Option)\b|"
             r"flag\.(?:String|Int|Bool|Duration|Float64|Var|Uint)\w{0,8}\(|getopts?\b|"
@@ -65,14 +72,13 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
             r"urlopen\(|"
             # environment and container settings
             r"os\.environ|os\.getenv|process\.env\.|os\.Getenv|std::env::var|getenv\(|ENV\[)",
-            re.MULTILINE,
         ),
     ),
     (
         Area.OUTPUTS,
-        re.compile(
+        re2.compile(
             # what a route answers with
-            r"(?P<declared>\b(?:res\.(?:json|send|status|render)\(|c\.JSON\(|w\.Write\(|"
+            r"(?m)(?P<declared>\b(?:res\.(?:json|send|status|render)\(|c\.JSON\(|w\.Write\(|"
             r"output\$\w{1,40}\s{0,4}<-|render\w{0,20}\(|json\s{0,4}\()|"
             r"jsonify\(|JSONResponse\(|HttpResponse\(|render_template\(|"
             r"Results\.(?:Ok|Json|Created|NoContent|NotFound|BadRequest)\()|"
@@ -81,53 +87,47 @@ CODE_PATTERNS: tuple[tuple[Area, re.Pattern[str]], ...] = (
             r"\.to_(?:csv|json|excel|parquet)\(|savefig\(|fs\.writeFile|WriteFile\(|"
             r"smtplib|send_mail\(|sendmail\(|"
             # a command told where to write: "go build -o bin/app", "curl --output x.json";
-            # the shell's "set -o pipefail" sets an option
-            r"(?<!set)\s-o\s{1,4}[\w/$.{~-]|--output[= ]|"
+            r"\s-o\s{1,4}[\w/$.{~-]|--output[= ]|"
             # what a script creates in a database
             r"^[ \t]{0,8}CREATE\s{1,4}(?:OR\s{1,4}REPLACE\s{1,4})?(?:TABLE|VIEW)\b)|"
             r"(?P<printed>\b(?:print\(|printf\(|println!|eprintln!|puts\s|"
             r"log(?:ger)?\.(?:info|warn|warning|error)\()|"
             r"^[ \t]{0,12}echo\s|"
-            r"console\.log\(|fmt\.(?:Print|Fprint)|System\.out\.print|std::cout|sys\.stderr)",
-            re.MULTILINE,
+            r"console\.log\(|fmt\.(?:Print|Fprint)|System\.out\.print|std::cout|sys\.stderr)|"
+            # the shell's "set -o pipefail" sets an option
+            r"(?P<ignored>\bset\s-o\s)",
         ),
     ),
-    # Hardware and performance are found in any case: their patterns are written in lower
-    # case and run over the folded text (see fold), which took half the time of the same
-    # patterns with re.IGNORECASE on the source files of the 10,000-file bench tree
-    # (12 s against 26 s for hardware).
+    # Hardware and performance are found in any case.
     (
         Area.HARDWARE,
-        re.compile(
-            # A device file names hardware; /dev/null and the standard streams do not.
-            r"\b(?:cuda\b|gpio\b|rpi\b|num_workers\b)|"
+        re2.compile(
+            r"(?mi)\b(?:cuda\b|gpio\b|rpi\b|num_workers\b)|"
             r"torch\.device\(|gpiozero|serial\.serial\(|gpu|cpu|"
             # the platform a program checks for or is built for
             r"\bgoos\b|\bgoarch\b|sys\.platform|platform\.(?:system|machine)\(|"
             r"os\.name\s{0,4}==|process\.platform|uname\s{1,4}-[sm]|sys\.info\(|\.platform\$os|"
             r"operating system ::|target_(?:os|arch)\b|_win32|__linux__|__apple__|"
-            r"/dev/(?!null\b|zero\b|std(?:in|out|err)\b|fd/|u?random\b|tty\b|shm\b)\w|"
-            r"--platform[= ]",
-            re.MULTILINE,
+            r"--platform[= ]|"
+            # A device file names hardware; /dev/null and the standard streams do not.
+            r"(?P<ignored>/dev/(?:(?:null|zero|std(?:in|out|err)|u?random|tty|shm)\b|fd/))|"
+            r"/dev/\w",
         ),
     ),
     (
         Area.PERFORMANCE,
-        re.compile(
+        re2.compile(
             # a limit and its value, set or told in a usage text ("-t  Timeout ... is 20")
-            r"\b(?:timeout|rate[ _]?limit|max_?connections|permit_?limit|qps|rps)\w{0,12}"
+            r"(?mi)\b(?:timeout|rate[ _]?limit|max_?connections|permit_?limit|qps|rps)\w{0,12}"
             r"[^\n\d]{0,80}\d|\d{1,9}\s{0,4}\*\s{0,4}time\.(?:second|millisecond)|"
             r"timespan\.from(?:seconds|milliseconds)\(\d",
-            re.MULTILINE,
         ),
     ),
 )
-#: The areas whose patterns run over the folded text.
-FOLDED = frozenset({Area.HARDWARE, Area.PERFORMANCE})
 #: Lines are read up to this many characters where a line is read alone.
 LINE_CUT = 300
 CODE_AREAS = (Area.INPUTS, Area.OUTPUTS, Area.HARDWARE, Area.PERFORMANCE)
-OPEN_CALL = re.compile(r"\bf?open\(")
+OPEN_CALL = re2.compile(r"\bf?open\(")
 #: ``open(...)`` reads unless its mode writes or appends.
 OPEN = re.compile(r"\bf?open\(([^)]*)\)")
 WRITE_MODE = re.compile(r"['\"][rwxab+t]*[wax][rwxab+t]*['\"]")
@@ -136,7 +136,9 @@ DOCSTRING = re.compile(r"\"\"\"|'''")
 
 
 #: COMMENT at the start of every line of ``"\\n".join(lines)``: the blanks before the
-#: marker and the blank after "--" stay within the line.
+#: marker and the blank after "--" stay within the line. It stays on Python's re: it
+#: matches on most lines of a commented source, and each match costs more in RE2's
+#: binding than the search saves.
 COMMENTS = re.compile(r"^[^\S\n]*(?:#(?![!]|include)|//|/\*|\*|--(?!\n)\s|;;)", re.MULTILINE)
 
 
@@ -206,6 +208,11 @@ def open_area(line: str) -> Area | None:
     return Area.OUTPUTS if WRITE_MODE.search(match.group(1)) else Area.INPUTS
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset in ``"\\n".join(lines)`` at which each line starts."""
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
 #: Each area's place in Area, for sorting without walking the enum every time.
 ORDER = {area: index for index, area in enumerate(Area)}
 
@@ -219,15 +226,15 @@ def code_hits(lines: list[str], areas: Iterable[Area] = CODE_AREAS) -> Iterator[
     """
     comments = is_comment_line(lines)
     text = "\n".join(lines)
-    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    starts = line_starts(lines)
     found: dict[tuple[int, Area], int] = {}
-    folded = fold(text) if FOLDED & set(areas) else text
     for area, pattern in CODE_PATTERNS:
         if area in areas:
-            for match in pattern.finditer(folded if area in FOLDED else text):
+            for match in pattern.finditer(text):
                 tier = TIERS.get(match.lastgroup or "", USED)
-                key = (bisect_right(starts, match.start()) - 1, area)
-                found[key] = min(tier, found.get(key, tier))
+                if tier is not None:
+                    key = (bisect_right(starts, match.start()) - 1, area)
+                    found[key] = min(tier, found.get(key, tier))
     if Area.INPUTS in areas or Area.OUTPUTS in areas:
         for index in {bisect_right(starts, at.start()) - 1 for at in OPEN_CALL.finditer(text)}:
             opened = open_area(lines[index][:LINE_CUT])
