@@ -272,3 +272,28 @@ def test_a_paragraph_that_is_only_a_label_titles_the_list_or_table_after_it() ->
     assert skipped(next(b for b in doc.blocks if b.text == "Request parameters:"))
     row = next(b for b in doc.blocks if b.kind is BlockKind.ROW)
     assert [r.area.value for r in relevance(row)] == ["inputs"]
+
+
+def test_an_html_block_that_is_one_heading_element_is_a_heading() -> None:
+    doc = markdown_document(
+        "# Field notes FAQ\n\n"
+        '<h3 name="ports">\nWhich <code>serial</code> ports does the logger read?\n</h3>\n\n'
+        "It reads /dev/ttyUSB0 at 9600 baud.\n\n"
+        '<h2 align="center"><img src="logo.png"></h2>\n\n'
+        "<p>Not a heading.</p>\n"
+    )
+    question = "Which serial ports does the logger read?"
+    assert [(b.kind, b.text, b.level) for b in doc.blocks[1:3]] == [
+        (H, question, 3), (P, "It reads /dev/ttyUSB0 at 9600 baud.", 0)
+    ]  # fmt: skip
+    assert doc.blocks[2].section == ("Field notes FAQ", question)
+    assert [b.kind for b in doc.blocks[3:]] == [P]  # an image heading holds no title
+
+
+def test_a_document_titled_like_a_skipped_section_is_still_read() -> None:
+    from askspec.extract.relevance import relevance
+
+    faq = markdown_document("# FAQ\n\n## Memory\n\nThe importer needs 16 GB of RAM.\n")
+    notes = markdown_document("# Bridge sensors\n\n## FAQ\n\nThe importer needs 16 GB of RAM.\n")
+    assert [r.area.value for r in relevance(faq.blocks[-1], faq.title)][:1] == ["hardware"]
+    assert list(relevance(notes.blocks[-1], notes.title)) == []

@@ -61,11 +61,13 @@ def operation(block: Block) -> bool:
     return block.kind in kinds and bool(v.OPERATION.fullmatch(block.text.strip()[:240]))
 
 
-def skipped(block: Block) -> bool:
-    """Whether a block can never be a fact: its kind, its section or its content."""
+def skipped(block: Block, title: str = "") -> bool:
+    """Whether a block can never be a fact: its kind, its section or its content. The
+    document's own title skips nothing: in a document titled "FAQ" or "Links", every
+    block would be skipped."""
     if block.kind not in QUOTED_KINDS and not operation(block) or not block.text.strip():
         return True
-    if any(v.SKIPPED_SECTIONS.search(title[:200]) for title in titles(block)):
+    if any(v.SKIPPED_SECTIONS.search(t[:200]) for t in own_titles(block, title)):
         return True
     key = block.cells[0].strip().lower() if block.kind is BlockKind.FIELD and block.cells else ""
     if key in v.META_FIELDS:
@@ -85,6 +87,12 @@ def skipped(block: Block) -> bool:
 def titles(block: Block) -> tuple[str, ...]:
     """The headings a block stands under, and its own lead label as the nearest."""
     return (*block.section, block.label) if block.label else block.section
+
+
+def own_titles(block: Block, title: str) -> tuple[str, ...]:
+    """The headings and label a block stands under, less the document's own title."""
+    path = titles(block)
+    return path[1:] if title and path[:1] == (title,) else path
 
 
 def titled_area(title: str, area: Area) -> bool:
@@ -128,10 +136,7 @@ def sections(block: Block, title: str = "") -> tuple[str, ...]:
     """The headings a block stands under that can name its area: the nearest three,
     less the document's own title (a title such as "Request for quotation: route
     planning" or "Proposal: benchmark data format" names the document, not each part)."""
-    path = titles(block)
-    if title and path[:1] == (title,):
-        path = path[1:]
-    return path[-3:]
+    return own_titles(block, title)[-3:]
 
 
 def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
@@ -202,7 +207,7 @@ def unsupported(area: Area, text: str) -> bool:
 
 def relevance(block: Block, title: str = "") -> Iterator[Relevance]:
     """Each area the block speaks about, strongest first."""
-    if skipped(block):
+    if skipped(block, title):
         return
     found = []
     # Under a section that sets the scene, a block's own words tie it to no area.

@@ -15,6 +15,12 @@ from askspec.read.blocks import LABEL_WORDS, Block, BlockKind, Document, Outline
 LINE_CUT = 10_000
 #: A tag inside an HTML block: bounded, and stopped by the next "<".
 TAG = re.compile(r"<[^<>]{0,2000}>")
+#: An HTML block that is one heading element, ``<h3 id="x">How do I ...?</h3>``: the
+#: level, and what the element holds (its own tags are dropped later).
+HTML_HEADING = re.compile(
+    r"\s{0,40}<h([1-6])(?:\s[^<>]{0,500})?>((?:[^<>]|<(?!/h)[^<>]{0,200}>){0,2000})</h\1>\s{0,40}",
+    re.IGNORECASE,
+)
 #: ``key: value`` in front matter; applied to one line.
 FRONT_FIELD = re.compile(r"([A-Za-z][\w .-]{0,40}):[ \t]*(.*)")
 #: A paragraph that is only a label and a colon ("Request parameters:", "输入："): it
@@ -206,8 +212,16 @@ class Walker:
         yield Block(BlockKind.CODE, text, *lines_of(token, self.line), self.outline.path, lang=lang)
 
     def html(self, token: Token, index: int) -> Iterator[Block]:
-        """An HTML block's text, its tags dropped; a comment is not text."""
+        """An HTML block's text, its tags dropped; a comment is not text. A block that is
+        one heading element is a heading, as READMEs and FAQs write them."""
         if token.content.lstrip().startswith("<!--"):
+            return
+        heading = HTML_HEADING.fullmatch(token.content[:3000])
+        if heading and (title := " ".join(TAG.sub(" ", heading.group(2)).split())):
+            first, end = lines_of(token, self.line)
+            self.lead = ""
+            parents = self.outline.enter(int(heading.group(1)), title)
+            yield Block(BlockKind.HEADING, title, first, end, parents, level=int(heading.group(1)))
             return
         if flat := " ".join(TAG.sub(" ", token.content).split()):
             yield Block(BlockKind.PARAGRAPH, flat, *lines_of(token, self.line), self.outline.path)
