@@ -297,3 +297,15 @@ def test_a_document_titled_like_a_skipped_section_is_still_read() -> None:
     notes = markdown_document("# Bridge sensors\n\n## FAQ\n\nThe importer needs 16 GB of RAM.\n")
     assert [r.area.value for r in relevance(faq.blocks[-1], faq.title)][:1] == ["hardware"]
     assert list(relevance(notes.blocks[-1], notes.title)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- Exporting a season of river readings is now 3 times faster.\n",
+     "- `Ledger.load` が従来と比較して 1.5 倍程度高速になりました。\n"],
+)  # fmt: skip
+def test_a_speed_told_as_a_ratio_is_about_performance(text: str) -> None:
+    from askspec.extract.relevance import relevance
+
+    (block,) = markdown_document(text)
+    assert "performance" in [r.area.value for r in relevance(block)]

@@ -7,6 +7,7 @@ wherever it appears while "p99 under 200 ms at 500 requests/s" is a target.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from askspec.models import Target
 
@@ -197,6 +198,32 @@ def _durations(f: _Finder) -> None:
             f.add(match, metric or "time", match.group("unit"), _percentile(f.text))
 
 
+#: A speed told as a ratio: "1.5x faster", "3 times quicker", "1.5 倍程度高速", "deux
+#: fois" in figures, "3-mal schneller"; the words of speed are looked for near it.
+SPEEDUP = re.compile(NUMBER + r"\s*+(?P<unit>x|×|times|倍|fois|veces|-?mal|-fold)(?![A-Za-z])")
+SPEED_WORDS = re.compile(
+    r"faster|quicker|slower|speed|高速|快|速度|性能|rapide|rápid|lent|schneller|langsamer",
+    re.IGNORECASE,
+)
+#: How far from the ratio its word of speed may stand, in characters.
+SPEED_WINDOW = 24
+
+
+def speedups(text: str) -> Iterator[re.Match[str]]:
+    """Each ratio in the text that a word of speed stands near."""
+    for match in SPEEDUP.finditer(text):
+        before = text[max(0, match.start() - SPEED_WINDOW) : match.start()]
+        after = text[match.end() : match.end() + SPEED_WINDOW]
+        if SPEED_WORDS.search(after) or SPEED_WORDS.search(before):
+            yield match
+
+
+def _speedups(f: _Finder) -> None:
+    for match in speedups(f.text):
+        if f.free(match):
+            f.add(match, "time", "x")
+
+
 def _sizes(f: _Finder) -> None:
     for match in SIZE.finditer(f.text):
         if match.group("unit") in {"M", "K", "T", "Ms"} or not f.free(match):
@@ -222,7 +249,7 @@ def parse_targets(text: str) -> tuple[Target, ...]:
         # Most lines hold no number at all; only "once a day" can be a target there.
         _once(finder)
         return tuple(finder.found)
-    for step in (_costs, _rates, _durations, _sizes, _counts):
+    for step in (_costs, _rates, _durations, _speedups, _sizes, _counts):
         step(finder)
     return tuple(finder.found)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from askspec.extract import rules as r
 from askspec.extract import vocabulary as v
 from askspec.extract.phrases import speaks_about
-from askspec.measure import hardware_specific, parse_targets
+from askspec.measure import hardware_specific, parse_targets, speedups
 from askspec.models import Area
 from askspec.read.blocks import Block, BlockKind
 
@@ -105,7 +105,7 @@ def unit_signal(area: Area, text: str) -> bool:
     if area is Area.HARDWARE:
         return bool(v.MEMORY_UNIT.search(text))
     if area is Area.PERFORMANCE:
-        return bool(v.RATE_UNIT.search(text) or v.LATENCY.search(text))
+        return bool(v.RATE_UNIT.search(text) or v.LATENCY.search(text) or speed_ratio(area, text))
     return False
 
 
@@ -156,10 +156,15 @@ def signals_for(block: Block, area: Area, title: str = "") -> list[str]:
     return found
 
 
+def speed_ratio(area: Area, text: str) -> bool:
+    """A speed told as a ratio ("1.5x faster", "3 倍高速"): words of speed with a value."""
+    return area is Area.PERFORMANCE and next(speedups(text), None) is not None
+
+
 def text_signals(area: Area, text: str) -> list[str]:
     """The signals a text gives by itself: its words, and the units of its numbers."""
     found = []
-    if speaks_about(area, text) or other_words(area, text):
+    if speaks_about(area, text) or other_words(area, text) or speed_ratio(area, text):
         found.append("words")
     elif area in v.IO_WORDS and v.IO_WORDS[area].search(text):
         found.append("io")

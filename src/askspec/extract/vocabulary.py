@@ -140,8 +140,9 @@ OTHER_WORDS: dict[Area, re.Pattern[str]] = {
         IC,
     ),
     Area.PERFORMANCE: re.compile(
-        r"\b(?:rendimiento|tiempo de respuesta|latencia|disponibilidad|temps de réponse|"
-        r"latence|disponibilité|antwortzeit|latenz|verfügbarkeit|durchsatz)\b|応答時間|"
+        r"\b(?:rendimiento|tiempo (?:m[áa]ximo |medio )?de respuesta|latencia|disponibilidad|"
+        r"temps (?:maximal |moyen )?de réponse|latence|disponibilité|antwortzeit|"
+        r"reaktionszeit|latenz|verfügbarkeit|durchsatz)\b|応答時間|"
         r"レイテンシ|スループット|パフォーマンス|高速化|処理速度|可用性|响应时间|并发",
         IC,
     ),
