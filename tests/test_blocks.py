@@ -309,3 +309,18 @@ def test_a_speed_told_as_a_ratio_is_about_performance(text: str) -> None:
 
     (block,) = markdown_document(text)
     assert "performance" in [r.area.value for r in relevance(block)]
+
+
+@pytest.mark.parametrize(
+    ("title", "areas"),
+    [("请求格式与响应格式", ["inputs", "outputs"]), ("输入数据说明", ["inputs"]),
+     ("出力形式", ["outputs"]), ("返回首页", [])],
+)  # fmt: skip
+def test_a_chinese_or_japanese_title_word_may_run_on_into_what_it_is_about(
+    title: str, areas: list[str]
+) -> None:
+    from askspec.extract.relevance import titled_area
+    from askspec.models import Area
+
+    four = (Area.INPUTS, Area.OUTPUTS, Area.HARDWARE, Area.PERFORMANCE)
+    assert [a.value for a in four if titled_area(title, a)] == areas

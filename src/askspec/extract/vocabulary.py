@@ -54,8 +54,18 @@ AREA_TITLES: dict[Area, str] = {
         r"rendement|latence|débit|rendimiento|latencia|rapidez"
     ),
 }
+#: Chinese and Japanese write a title word and what it is about as one word, with no
+#: blank between: 请求格式 (request format), 响应参数, 出力形式. These endings may follow.
+CJK_TITLE_ENDINGS = (
+    r"格式|数据|参数|字段|体|头|示例|说明|列表|信息|内容|要求|方式|类型|结构|"
+    r"形式|データ|仕様|一覧|例"
+)
 TITLE_PATTERNS: dict[Area, re.Pattern[str]] = {
-    area: re.compile(rf"(?:^|[\s/&,(、和与及:：-])(?:{words})(?=$|[\s/&,)、和与及:：-])", IC)
+    area: re.compile(
+        rf"(?:^|[\s/&,(、和与及:：-])(?:{words})"
+        rf"(?=$|[\s/&,)、和与及:：-]|(?<=[^\x00-\u2fff])(?:{CJK_TITLE_ENDINGS}))",
+        IC,
+    )
     for area, words in AREA_TITLES.items()
 }
 
