@@ -669,3 +669,25 @@ def test_a_line_inside_a_quoted_call_is_not_quoted_again() -> None:
     )
     facts = area_facts("save.js", text, Kind.CODE, Area.OUTPUTS)
     assert [f.line for f in facts] == [1]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("deploy.sh", 'if [ -f "$CONFIG_DIR/stations.yml" ]; then'),
+        ("check.sh", "[[ -r ~/.pgpass ]] || exit 1"),
+        ("load.sql", "LOAD DATA INFILE 'tides.csv' INTO TABLE readings;"),
+        ("restore.sql", "source sample_orders.sql ;"),
+        ("Startup.cs", 'var url = Configuration["Archive:BaseUrl"];'),
+        ("Program.cs", 'var limits = builder.Configuration.GetSection("Limits");'),
+    ],
+)
+def test_files_a_script_tests_or_loads_and_settings_it_reads_are_inputs(
+    name: str, line: str
+) -> None:
+    assert [f.line for f in area_facts(name, f"{line}\n", Kind.CODE, Area.INPUTS)] == [1]
+
+
+def test_a_shell_test_on_a_string_or_a_source_of_shell_code_is_no_input() -> None:
+    text = 'if [ -z "$NAME" ]; then exit 1; fi\nsource venv/bin/activate\n'
+    assert area_facts("run.sh", text, Kind.CODE, Area.INPUTS) == []

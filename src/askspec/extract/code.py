@@ -70,6 +70,12 @@ CODE_PATTERNS: tuple[tuple[Area, Pattern], ...] = (
             r"csv\.(?:reader|DictReader)\(|fs\.readFile|ReadFile\(|"
             r"File\.(?:ReadAll\w{0,8}|open)\(|fopen\(|\$_(?:GET|POST|REQUEST|FILES)|"
             r"urlopen\(|"
+            # a shell test for a file the script then reads: [ -f "Gemfile" ]
+            r"\[\[?\s{1,4}-[fer]\s{1,4}[\"']?[\w./$~{-]|"
+            # data a SQL script loads
+            r"LOAD\s{1,4}DATA\b|^[ \t]{0,8}source\s{1,4}[\w./-]{1,80}\.(?:sql|dump)\b|"
+            # .NET configuration: Configuration["Key"], GetSection(...), BindConfiguration(...)
+            r"Configuration\[|GetSection\(|BindConfiguration\(|"
             # environment and container settings
             r"os\.environ|os\.getenv|process\.env\.|os\.Getenv|std::env::var|getenv\(|ENV\[)",
         ),
