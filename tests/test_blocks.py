@@ -324,3 +324,17 @@ def test_a_chinese_or_japanese_title_word_may_run_on_into_what_it_is_about(
 
     four = (Area.INPUTS, Area.OUTPUTS, Area.HARDWARE, Area.PERFORMANCE)
     assert [a.value for a in four if titled_area(title, a)] == areas
+
+
+def test_performance_in_a_contracts_sense_is_not_the_systems_speed() -> None:
+    from askspec.extract.relevance import relevance
+
+    doc = markdown_document(
+        "# Statement of work\n\n## Period of Performance\n\n"
+        "The period of performance is twelve months from award.\n\n"
+        "## Quality\n\nThe vendor's performance must stay within the agreed budget.\n\n"
+        "## Speed\n\nThe search page must answer within 2 seconds.\n"
+    )
+    areas = [[r.area.value for r in relevance(b, doc.title)] for b in doc.blocks]
+    assert "performance" not in areas[2] + areas[4]
+    assert areas[6][:1] == ["performance"]

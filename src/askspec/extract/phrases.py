@@ -25,6 +25,7 @@ def speaks_about(area: Area, line: str) -> bool:
     if area is Area.HARDWARE:
         return any(p.search(line) for p in (r.HARDWARE_STRONG, r.HARDWARE_WEAK, r.OS, r.NETWORK))
     # "fast" or "10 minutes" in a story is no target; a wish or a metric name makes it one.
+    line = r.CONTRACT_PERFORMANCE.sub(" ", line)
     return bool(
         (r.WISH.search(line) or r.PERF_METRIC.search(line))
         and (r.PERF_WORDS.search(line) or parse_targets(line))

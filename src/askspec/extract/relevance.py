@@ -96,7 +96,10 @@ def own_titles(block: Block, title: str) -> tuple[str, ...]:
 
 
 def titled_area(title: str, area: Area) -> bool:
-    """Whether a heading, header cell or field key names the area."""
+    """Whether a heading, header cell or field key names the area ("Period of
+    Performance" names a contract's term, not the system's speed)."""
+    if area is Area.PERFORMANCE and r.CONTRACT_PERFORMANCE.search(title[:200]):
+        return False
     return bool(v.TITLE_PATTERNS[area].search(title[:200]))
 
 

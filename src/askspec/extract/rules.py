@@ -132,6 +132,15 @@ PERF_WORDS = re.compile(
     r"requests?/s|rps|qps)\b|快|迅速|及时|实时|高性能|低延迟|性能|速度|响应|流畅|卡顿|延迟|吞吐|每秒|启动",
     IC,
 )
+#: "Performance" in a contract's sense: the doing of the work, not the system's speed.
+CONTRACT_PERFORMANCE = re.compile(
+    r"\b(?:period of performance|performance period|past performance|contract performance|"
+    r"task order performance|performance work statement|performance[- ]based|"
+    r"performance bonds?|performance of (?:the |any |all |its |their )?(?:services?|work|"
+    r"contract|task orders?|duties|obligations)|"
+    r"(?:contractor|offeror|vendor|quoter|supplier)(?:'s|’s|s') performance)\b",
+    IC,
+)
 #: A wish or requirement: without one, "fast" in a story is not a target.
 WISH = re.compile(
     r"\b(?:must|should|shall|needs?|needed|wants?|would like|expects?|requires?|required|"
