@@ -338,3 +338,20 @@ def test_performance_in_a_contracts_sense_is_not_the_systems_speed() -> None:
     areas = [[r.area.value for r in relevance(b, doc.title)] for b in doc.blocks]
     assert "performance" not in areas[2] + areas[4]
     assert areas[6][:1] == ["performance"]
+
+
+def test_an_example_is_quoted_only_where_its_section_names_the_area() -> None:
+    from askspec.extract.relevance import quote_of, relevance
+
+    doc = markdown_document(
+        "# Sensor gateway\n\n## Design\n\n"
+        "For example, the gateway must answer quickly when the dashboard polls it.\n\n"
+        "For example, a poll from the dashboard must be answered quickly. Every poll "
+        "must be answered within 200 ms.\n\n"
+        "## Performance\n\nFor example, a batch of 500 readings takes 2 s at most.\n"
+    )
+    design_example, paragraph, heading_example = doc.blocks[2], doc.blocks[3], doc.blocks[5]
+    assert list(relevance(design_example, doc.title)) == []
+    assert [r.area.value for r in relevance(heading_example, doc.title)][:1] == ["performance"]
+    quote = quote_of(paragraph, next(relevance(paragraph, doc.title)).area)
+    assert quote == "Every poll must be answered within 200 ms."

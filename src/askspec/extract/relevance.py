@@ -220,10 +220,11 @@ def relevance(block: Block, title: str = "") -> Iterator[Relevance]:
     found = []
     # Under a section that sets the scene, a block's own words tie it to no area.
     background = any(v.BACKGROUND_SECTIONS.search(t[:200]) for t in titles(block))
+    example = bool(v.EXAMPLE_OPENING.match(block.text.lstrip()))
     for area in AREAS:
         names = signals_for(block, area, title)
         weight = weigh(area, names, block.text)
-        if alone(names) and (background or unsupported(area, block.text[: v.TEXT_CUT])):
+        if alone(names) and (background or example or unsupported(area, block.text[: v.TEXT_CUT])):
             continue
         if weight >= RELEVANT:
             found.append(Relevance(area, weight, tuple(names)))
@@ -254,6 +255,9 @@ def quote_of(block: Block, area: Area) -> str:
     if len(sentences) <= 1 and len(flat) <= QUOTE_LIMIT:
         return flat
     telling = [i for i, s in enumerate(sentences) if text_signals(area, s)]
+    # An example illustrates what the sentences around it state: those come first.
+    stating = [i for i in telling if not v.EXAMPLE_OPENING.match(sentences[i])]
+    telling = stating or telling
     if not telling:
         chosen = " ".join(sentences[:2]) if len(flat) > QUOTE_LIMIT else flat
     else:

@@ -185,6 +185,15 @@ ENTRY = re.compile(
 #: block ("POST /api/generate", "**GET** `/users/{id}`"): a request the system takes.
 OPERATION = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE)\s{1,4}`?/[^\s`]{0,200}`?")
 
+#: A sentence that opens as an example illustrates a rule rather than stating one:
+#: tied to an area by its own words alone, it is not quoted (under the area's heading
+#: it still is).
+EXAMPLE_OPENING = re.compile(
+    r"(?:for example|for instance|as an example|e\.g\.|例如|比如|例えば|例[:：]|"
+    r"por ejemplo|par exemple|zum beispiel|beispielsweise)",
+    IC,
+)
+
 #: Sections whose blocks are never facts: who to write to, what it costs in law, where
 #: else to read, what changed when.
 #: Sections that set the scene: why a change is wanted, what came before. A block there
