@@ -22,7 +22,16 @@ from askspec.extract.code import (
     is_comment_line,
 )
 from askspec.extract.phrases import phrase_hits, speaks_about
-from askspec.measure import _costs, _counts, _durations, _Finder, _rates, _sizes, parse_targets
+from askspec.measure import (
+    _costs,
+    _counts,
+    _durations,
+    _Finder,
+    _rates,
+    _sizes,
+    _speedups,
+    parse_targets,
+)
 from askspec.models import Area, Target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +166,7 @@ def test_gated_hits_are_the_plain_hits(text: str) -> None:
 
 def plain_targets(text: str) -> tuple[Target, ...]:
     finder = _Finder(text)
-    for step in (_costs, _rates, _durations, _sizes, _counts):
+    for step in (_costs, _rates, _durations, _speedups, _sizes, _counts):
         step(finder)
     return tuple(finder.found)
 
