@@ -355,3 +355,16 @@ def test_an_example_is_quoted_only_where_its_section_names_the_area() -> None:
     assert [r.area.value for r in relevance(heading_example, doc.title)][:1] == ["performance"]
     quote = quote_of(paragraph, next(relevance(paragraph, doc.title)).area)
     assert quote == "Every poll must be answered within 200 ms."
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [("量化后仅需6GB显存即可运行。\n", True), ("The importer needs 16 GB of RAM.\n", True),
+     ("包含非可变类型的静态项可以放在只读内存中。\n", False),
+     ("page size 过大导致内存溢出\n", False)],
+)  # fmt: skip
+def test_memory_is_stated_by_a_size_not_by_the_word(text: str, stated: bool) -> None:
+    from askspec.extract.relevance import measurable
+    from askspec.models import Area
+
+    assert measurable(Area.HARDWARE, text) is stated

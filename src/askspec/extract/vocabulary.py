@@ -78,7 +78,11 @@ DELIBERATION = re.compile(
 )
 
 #: Units whose dimension says the area of a table column or a number.
-MEMORY_UNIT = re.compile(r"\b\d[\d.,]{0,12}\s{0,2}(?:[KMGT]i?B|GB|MB|TB|G|M)\b|显存|内存", IC)
+#: Memory is a number with a unit of bytes: the words for memory alone ("只读内存",
+#: read-only memory) are no size. Chinese sets no blank around it ("只需6GB显存").
+MEMORY_UNIT = re.compile(
+    r"(?<![0-9A-Za-z_.,])\d[\d.,]{0,12}\s{0,2}(?:[KMGT]i?B|GB|MB|TB|G|M)(?![A-Za-z])", IC
+)
 RATE_UNIT = re.compile(
     r"\b\d[\d.,]{0,12}\s{0,2}(?:tokens?|req(?:uests?)?|queries|frames|images|ops|msgs?|"
     r"messages?|events?|rows?|records?)\s{0,2}(?:/|per)\s{0,2}(?:s|sec|second|min|minute)\b|"
