@@ -368,3 +368,15 @@ def test_memory_is_stated_by_a_size_not_by_the_word(text: str, stated: bool) -> 
     from askspec.models import Area
 
     assert measurable(Area.HARDWARE, text) is stated
+
+
+def test_a_pull_request_is_no_input_of_the_system() -> None:
+    from askspec.extract.relevance import relevance
+
+    doc = markdown_document(
+        "# Tide tables\n\n## Process\n\n"
+        "Reviewers accept the change by merging the pull request.\n\n"
+        "The service accepts upload requests with one CSV file each.\n"
+    )
+    assert list(relevance(doc.blocks[2], doc.title)) == []
+    assert [r.area.value for r in relevance(doc.blocks[3], doc.title)][:1] == ["inputs"]

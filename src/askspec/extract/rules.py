@@ -53,7 +53,9 @@ CARD = re.compile(
 
 INPUT_NOUNS = (
     r"csv|json|xml|yaml|excel|xlsx|spreadsheets?|files?|data|dataset|images?|photos?|"
-    r"pictures?|videos?|audio|requests?|readings?|records?|logs?|messages?|documents?|pdfs?|"
+    # A pull, merge or feature request is a step of development, not what the system takes.
+    r"pictures?|videos?|audio|(?<!pull )(?<!merge )(?<!feature )requests?|readings?|records?|"
+    r"logs?|messages?|documents?|pdfs?|"
     r"uploads?|streams?|feeds?|events?|forms?|emails?|measurements?|probes?|sensors?|"
     r"orders?|transactions?|queries|input"
 )
