@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from askspec.answers.reading import Answer, Reading
-from askspec.measure import hardware_specific, measurable, states_quantity
+from askspec.measure import hardware_specific, measurable
 from askspec.models import Area
 from askspec.request.answer_format import Marker
 from askspec.request.catalogue import ENTRIES, catalogue_ids
@@ -151,3 +152,39 @@ def assess(
         retired=tuple(by_id[q] for q in retired_ids),
         required=required,
     )
+
+
+#: Unit words (lower case) that make a number a measurable value.
+_UNIT_WORDS = """
+ns µs us ms s sec secs second seconds min mins minute minutes h hr hrs hour hours
+day days week weeks month months year years
+b kb mb gb tb pb kib mib gib tib byte bytes bit bits kbit mbit gbit kbps mbps gbps
+hz khz mhz ghz fps rps qps tps rpm % percent pct
+request requests req reqs call calls query queries row rows record records order orders
+event events message messages msg msgs file files item items transaction transactions
+upload uploads user users session sessions connection connections image images frame
+frames page pages document documents job jobs task tasks sample samples reading readings
+op ops write writes read reads token tokens px pixels
+core cores cpu cpus vcpu vcpus gpu gpus thread threads node nodes machine machines
+server servers vm vms instance instances disk disks
+w kw watt watts v volt volts mah wh kwh km cm mm
+eur usd gbp chf euro euros dollar dollars
+"""
+_UNITS = frozenset(_UNIT_WORDS.split())
+_QUANTITY = re.compile(
+    r"(?<![\w.])(?P<cur>[$€£¥])?\s?\d+(?:[.,]\d+)*"
+    r"(?:\s*(?:thousand|million|billion|bn|k)\b)?\s*-?\s*(?P<unit>[^\W\d_]+|%|°[CF])?",
+    re.IGNORECASE,
+)
+
+
+def states_quantity(text: str) -> bool:
+    """True when text holds any number with a unit or currency: "200ms", "99.9%", "€300".
+
+    Looser than measurable(): right for an answer, where the question names the metric.
+    """
+    for match in _QUANTITY.finditer(text):
+        unit = (match.group("unit") or "").lower()
+        if match.group("cur") or unit in _UNITS or unit.startswith("°"):
+            return True
+    return False
