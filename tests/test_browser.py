@@ -114,6 +114,12 @@ def test_answers_are_kept_across_a_reload(tmp_path, open_page) -> None:  # type:
     page = open_page(tmp_path / "out" / "request.html")
     page.fill("textarea[name='IN-1']", "CSV lines from\nthree probes")
     page.locator("textarea[name='OUT-1']").press_sequentially("An email alert")
+    # The page saves on every input event; wait until the last one is stored, so that a
+    # slow machine does not reload while the typing is still being dispatched.
+    page.wait_for_function(
+        "() => localStorage.length === 1 && "
+        "localStorage.getItem(localStorage.key(0)).includes('An email alert')"
+    )
     page.reload()
     assert page.input_value("textarea[name='IN-1']") == "CSV lines from\nthree probes"
     assert page.input_value("textarea[name='OUT-1']") == "An email alert"
