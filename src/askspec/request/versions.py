@@ -8,8 +8,7 @@ is in the other. Where both were read, the sections whose text differs are named
 from __future__ import annotations
 
 import re
-from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from askspec.i18n import _
@@ -76,7 +75,7 @@ def same_document_groups(files: Sequence[SeedFile], titles: Sequence[str]) -> li
         union(members)
     # Copies are told by their text among documents only: code shares its licence
     # headers and boilerplate, which made this the slowest step on large folders.
-    texts = (s.text if s.kind in TEXT_KINDS else "" for s in files)
+    texts = [s.text if s.kind in TEXT_KINDS else "" for s in files]
     for a, b in shared_text_pairs(texts):
         union([a, b])
     grouped: dict[int, list[int]] = {}
@@ -85,10 +84,10 @@ def same_document_groups(files: Sequence[SeedFile], titles: Sequence[str]) -> li
     return [g for g in grouped.values() if len(g) > 1]
 
 
-def shared_text_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
+def shared_text_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs of texts most of whose word runs one finds in the other, through an index of
     the runs (runs in more than COMMON_SHINGLE texts are left out)."""
-    runs_of, holders = shared_runs(texts)
+    counts, holders = shared_runs(texts)
     shared: dict[tuple[int, int], int] = {}
     for members in holders.values():
         if 1 < len(members) <= COMMON_SHINGLE:
@@ -97,36 +96,38 @@ def shared_text_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
                     shared[a, b] = shared.get((a, b), 0) + 1
     pairs = []
     for (a, b), count in shared.items():
-        small = min(len(runs_of[a]), len(runs_of[b]))
+        small = min(counts[a], counts[b])
         if small >= 20 and count >= CONTAINED * small:
             pairs.append((a, b))
     return pairs
 
 
-def shared_runs(texts: Iterable[str]) -> tuple[list[array[int]], dict[int, list[int]]]:
-    """Each text's word runs, and the texts that hold each run more than one may hold.
+def shared_runs(texts: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
+    """How many word runs each text holds, and the texts that hold each run more than
+    one may hold.
 
     Most runs are in one text only, and cannot make a pair: a first pass marks each
-    run's slot in a table, and only runs whose slot more than one text marked are
-    indexed. Each text's runs are kept as an array of their hashes between the passes.
-    On the 10,000-file bench tree the sets of runs and a full index took 280 MB; the
-    table, the arrays and the index of shared runs take 77 MB.
+    run's slot in a table, and a second pass, taking each text's runs again, indexes
+    only the runs whose slot more than one text marked. On the 10,000-file bench tree
+    the sets of runs and a full index took 280 MB. The table and the index of shared
+    runs take about 55 MB; keeping each text's runs between the passes took 13 MB more,
+    at the top of generate's memory, and taking them again costs 0.4 s.
     """
-    runs_of: list[array[int]] = []
+    counts: list[int] = []
     marked = bytearray(RUN_SLOTS)  # how many texts marked a slot: 0, 1, or 2 for more
     for text in texts:
-        runs = array("q", shingles(text))
-        runs_of.append(runs)
+        runs = shingles(text)
+        counts.append(len(runs))
         for run in runs:
             slot = run % RUN_SLOTS
             if marked[slot] < 2:
                 marked[slot] += 1
     holders: dict[int, list[int]] = {}
-    for i, runs in enumerate(runs_of):
-        for run in runs:
+    for i, text in enumerate(texts):
+        for run in shingles(text):
             if marked[run % RUN_SLOTS] == 2:
                 holders.setdefault(run, []).append(i)
-    return runs_of, holders
+    return counts, holders
 
 
 def label(seed: SeedFile, title: str) -> str:
