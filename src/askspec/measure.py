@@ -198,8 +198,8 @@ def _durations(f: _Finder) -> None:
             f.add(match, metric or "time", match.group("unit"), _percentile(f.text))
 
 
-#: A speed told as a ratio: "1.5x faster", "3 times quicker", "1.5 倍程度高速", "deux
-#: fois" in figures, "3-mal schneller"; the words of speed are looked for near it.
+#: A speed told as a ratio: "1.5x faster", "3 times quicker", "1.5 倍程度高速", "2 fois
+#: plus rapide", "3-mal schneller"; the words of speed are looked for near it.
 SPEEDUP = re.compile(NUMBER + r"\s*+(?P<unit>x|×|times|倍|fois|veces|-?mal|-fold)(?![A-Za-z])")
 SPEED_WORDS = re.compile(
     r"faster|quicker|slower|speed|高速|快|速度|性能|rapide|rápid|lent|schneller|langsamer",

@@ -214,11 +214,6 @@ def open_area(line: str) -> Area | None:
     return Area.OUTPUTS if WRITE_MODE.search(match.group(1)) else Area.INPUTS
 
 
-def line_starts(lines: list[str]) -> list[int]:
-    """The offset in ``"\\n".join(lines)`` at which each line starts."""
-    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-
-
 #: Each area's place in Area, for sorting without walking the enum every time.
 ORDER = {area: index for index, area in enumerate(Area)}
 
@@ -232,7 +227,7 @@ def code_hits(lines: list[str], areas: Iterable[Area] = CODE_AREAS) -> Iterator[
     """
     comments = is_comment_line(lines)
     text = "\n".join(lines)
-    starts = line_starts(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     found: dict[tuple[int, Area], int] = {}
     for area, pattern in CODE_PATTERNS:
         if area in areas:

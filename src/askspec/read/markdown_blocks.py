@@ -184,11 +184,14 @@ class Walker:
     def heading(self, token: Token, index: int) -> Iterator[Block]:
         """A heading, entered into the outline."""
         level = int(token.tag[1])
-        title = inline_text(self.tokens[index + 1])
+        yield self.entered(level, inline_text(self.tokens[index + 1]), token)
+
+    def entered(self, level: int, title: str, token: Token) -> Block:
+        """A heading block, entered into the outline; it ends a lead label's reach."""
         first, end = lines_of(token, self.line)
         self.lead = ""
         parents = self.outline.enter(level, title)
-        yield Block(BlockKind.HEADING, title, first, end, parents, level=level)
+        return Block(BlockKind.HEADING, title, first, end, parents, level=level)
 
     def paragraph(self, token: Token, index: int) -> Iterator[Block]:
         """A paragraph, or an item or quote when a container holds it; one that is only
@@ -218,10 +221,7 @@ class Walker:
             return
         heading = HTML_HEADING.fullmatch(token.content[:3000])
         if heading and (title := " ".join(TAG.sub(" ", heading.group(2)).split())):
-            first, end = lines_of(token, self.line)
-            self.lead = ""
-            parents = self.outline.enter(int(heading.group(1)), title)
-            yield Block(BlockKind.HEADING, title, first, end, parents, level=int(heading.group(1)))
+            yield self.entered(int(heading.group(1)), title, token)
             return
         if flat := " ".join(TAG.sub(" ", token.content).split()):
             yield Block(BlockKind.PARAGRAPH, flat, *lines_of(token, self.line), self.outline.path)
